@@ -1,0 +1,154 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { checkTenantUrl, tenantUrlExpression } from '../nodes/QlikCloud/transport/tenant';
+import { tenantUrlProperty } from './common';
+
+/**
+ * Machine-to-machine OAuth (client credentials, optionally impersonating a user). Not built on
+ * n8n's oAuth2Api: Qlik's impersonation grant needs a nested `user_lookup` sent as JSON, which
+ * n8n's OAuth client cannot send. The token is cached in the hidden `accessToken` field, which
+ * n8n persists with the credential (shared by queue-mode workers) and fetches again after a 401.
+ */
+export class QlikCloudM2mOAuth2Api implements ICredentialType {
+	name = 'qlikCloudM2mOAuth2Api';
+
+	displayName = 'Qlik Cloud OAuth2 M2M API';
+
+	icon: Icon = { light: 'file:../icons/qlik.svg', dark: 'file:../icons/qlik.dark.svg' };
+
+	documentationUrl =
+		'https://github.com/qlik-cloud-n8n/n8n-nodes-qlik-cloud#oauth-machine-to-machine';
+
+	properties: INodeProperties[] = [
+		tenantUrlProperty,
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'string',
+			default: 'user_default',
+			description:
+				'Space-separated scopes; they can only narrow what the client was allowed in Qlik Cloud',
+		},
+		{
+			displayName: 'Impersonate a User',
+			name: 'impersonate',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to act as a given user (the client needs the machine-to-machine impersonation grant)',
+		},
+		{
+			displayName: 'Find User By',
+			name: 'userLookupField',
+			type: 'options',
+			default: 'subject',
+			options: [
+				{
+					name: 'Subject',
+					value: 'subject',
+					description: "The user's subject from the identity provider",
+				},
+				{ name: 'User ID', value: 'userId', description: "The user's ID in Qlik Cloud" },
+			],
+			displayOptions: { show: { impersonate: [true] } },
+		},
+		{
+			displayName: 'User',
+			name: 'userLookupValue',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. auth0|a08D000001Dm3yMIAR',
+			displayOptions: { show: { impersonate: [true] } },
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const tenant = checkTenantUrl(credentials.tenantUrl);
+		if (tenant.problem !== undefined) throw new Error(tenant.problem);
+		const tenantUrl = tenant.url;
+		const body: IDataObject = {
+			client_id: credentials.clientId,
+			client_secret: credentials.clientSecret,
+			scope: (credentials.scope as string) || 'user_default',
+			grant_type: 'client_credentials',
+		};
+		if (credentials.impersonate === true) {
+			body.grant_type = 'urn:qlik:oauth:user-impersonation';
+			body.user_lookup = {
+				field: credentials.userLookupField || 'subject',
+				value: credentials.userLookupValue,
+			};
+		}
+		let answer: IDataObject;
+		try {
+			answer = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${tenantUrl}/oauth/token`,
+				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+				body,
+				json: true,
+			})) as IDataObject;
+		} catch (error) {
+			const response = (error as { response?: { status?: number; data?: IDataObject } }).response;
+			const status = response?.status;
+			const reason =
+				(response?.data?.error_description as string) ??
+				((response?.data?.errors as IDataObject[] | undefined)?.[0]?.title as string) ??
+				(error as Error).message;
+			const hint =
+				status === 401
+					? 'Check the client ID and secret.'
+					: status === 400
+						? 'Check the scope and, when impersonating, the user.'
+						: 'Check the tenant URL.';
+			throw new Error(
+				`Qlik Cloud did not issue a token${status ? ` (HTTP ${status})` : ''}: ${reason}. ${hint}`,
+			);
+		}
+		if (typeof answer?.access_token !== 'string' || answer.access_token === '') {
+			throw new Error('Qlik Cloud answered the token request without an access token');
+		}
+		return { accessToken: answer.access_token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: `={{${tenantUrlExpression('$credentials')}}}`, url: '/api/v1/users/me' },
+	};
+}

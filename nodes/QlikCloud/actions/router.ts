@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { createTransportSettings } from '../transport';
+import { executeOperation } from './executor';
+import { operations } from './index';
+
+/** Runs the chosen operation for every input item: one pacer and retry budget for the run. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const spec = operations[resource]?.[operation];
+	if (!spec) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
+	}
+	const settings = createTransportSettings(
+		this,
+		this.getNodeParameter('options', 0, {}) as IDataObject,
+	);
+	const returnData: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const results = await executeOperation.call(this, spec, i, settings);
+			for (const json of results) returnData.push({ json, pairedItem: { item: i } });
+		} catch (error) {
+			if (this.continueOnFail()) {
+				const description = (error as NodeApiError).description;
+				returnData.push({
+					json: { error: (error as Error).message, ...(description ? { description } : {}) },
+					pairedItem: { item: i },
+				});
+				continue;
+			}
+			if (error instanceof NodeApiError)
+				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+		}
+	}
+	return [returnData];
+}

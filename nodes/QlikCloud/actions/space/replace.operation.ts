@@ -1,0 +1,45 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection, spaceLocator } from '../../shared/descriptions';
+import type { OperationSpec } from '../../shared/types';
+import { TIER_2 } from '../../shared/types';
+import { SPACE_ID, spaceAttributeFields } from './common';
+
+const properties: INodeProperties[] = [
+	spaceLocator,
+	{
+		displayName: 'Space Attributes',
+		name: 'attributes',
+		type: 'collection',
+		placeholder: 'Add Attribute',
+		default: {},
+		description: 'Sent together in one PUT: attributes left out may be cleared by Qlik Cloud',
+		options: [
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			{
+				displayName: 'Owner ID',
+				name: 'ownerId',
+				type: 'string',
+				default: '',
+				description: 'User ID of the new owner',
+			},
+		],
+	},
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['space'], operation: ['replace'] } },
+	properties,
+);
+
+export const operation: OperationSpec = {
+	method: 'PUT',
+	path: '/api/v1/spaces/{spaceId}',
+	tier: TIER_2,
+	pathParams: [SPACE_ID],
+	body: { kind: 'json', fields: spaceAttributeFields('attributes') },
+	response: { kind: 'object' },
+};

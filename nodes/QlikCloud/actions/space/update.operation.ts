@@ -1,0 +1,44 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection, spaceLocator } from '../../shared/descriptions';
+import type { OperationSpec } from '../../shared/types';
+import { TIER_2 } from '../../shared/types';
+import { SPACE_ID, spaceAttributeFields } from './common';
+
+const properties: INodeProperties[] = [
+	spaceLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			{
+				displayName: 'Owner ID',
+				name: 'ownerId',
+				type: 'string',
+				default: '',
+				description: 'User ID of the new owner',
+			},
+		],
+	},
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['space'], operation: ['update'] } },
+	properties,
+);
+
+export const operation: OperationSpec = {
+	method: 'PATCH',
+	path: '/api/v1/spaces/{spaceId}',
+	tier: TIER_2,
+	pathParams: [SPACE_ID],
+	body: { kind: 'jsonPatch', fields: spaceAttributeFields('updateFields') },
+	response: { kind: 'object' },
+};

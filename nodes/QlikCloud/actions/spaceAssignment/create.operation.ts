@@ -1,0 +1,63 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import {
+	assigneeLocator,
+	optionsCollection,
+	SPACE_ROLE_OPTIONS,
+	SPACE_ROLES,
+	spaceLocator,
+} from '../../shared/descriptions';
+import type { OperationSpec } from '../../shared/types';
+import { TIER_2 } from '../../shared/types';
+import { SPACE_ID } from '../space/common';
+import { ASSIGNMENT_TYPE_OPTIONS, ASSIGNMENT_TYPES } from './common';
+
+const properties: INodeProperties[] = [
+	spaceLocator,
+	{
+		displayName: 'Assignee Type',
+		name: 'type',
+		type: 'options',
+		default: 'user',
+		options: ASSIGNMENT_TYPE_OPTIONS,
+	},
+	assigneeLocator,
+	{
+		displayName: 'Roles',
+		name: 'roles',
+		type: 'multiOptions',
+		required: true,
+		default: [],
+		options: SPACE_ROLE_OPTIONS,
+		description: "Roles to give; which ones apply depends on the space's type",
+	},
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['spaceAssignment'], operation: ['create'] } },
+	properties,
+);
+
+export const operation: OperationSpec = {
+	method: 'POST',
+	path: '/api/v1/spaces/{spaceId}/assignments',
+	tier: TIER_2,
+	pathParams: [SPACE_ID],
+	body: {
+		kind: 'json',
+		fields: [
+			{
+				name: 'type',
+				label: 'Assignee Type',
+				type: 'string',
+				required: true,
+				enum: ASSIGNMENT_TYPES,
+			},
+			{ name: 'assigneeId', label: 'Assignee', type: 'string', required: true },
+			{ name: 'roles', label: 'Roles', type: 'array', required: true, enum: SPACE_ROLES },
+		],
+	},
+	response: { kind: 'object' },
+};

@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionsCollection, spaceLocator } from '../../shared/descriptions';
+import type { OperationSpec } from '../../shared/types';
+import { TIER_1 } from '../../shared/types';
+import { SPACE_ID } from '../space/common';
+import { SHARE_ID, shareLocator } from './common';
+
+const properties: INodeProperties[] = [spaceLocator, shareLocator, optionsCollection()];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['spaceShare'], operation: ['get'] } },
+	properties,
+);
+
+export const operation: OperationSpec = {
+	method: 'GET',
+	path: '/api/v1/spaces/{spaceId}/shares/{shareId}',
+	tier: TIER_1,
+	pathParams: [SPACE_ID, SHARE_ID],
+	response: { kind: 'object' },
+};

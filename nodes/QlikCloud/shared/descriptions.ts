@@ -1,0 +1,162 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_SECONDS } from '../transport';
+
+const ID_PATTERN = '^[A-Za-z0-9._~-]+$';
+
+/** A resource locator: From list (searchable) or By ID. */
+export function resourceLocator(options: {
+	name: string;
+	displayName: string;
+	searchListMethod: string;
+	placeholder: string;
+	description?: string;
+	required?: boolean;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: options.required ?? true,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: options.placeholder,
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: ID_PATTERN, errorMessage: 'Not a valid Qlik Cloud ID' },
+					},
+				],
+			},
+		],
+	};
+}
+
+export const spaceLocator = resourceLocator({
+	name: 'spaceId',
+	displayName: 'Space',
+	searchListMethod: 'searchSpaces',
+	placeholder: 'e.g. 62716f4b39b865ece543cd45',
+});
+
+export const returnAllOrLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** How requests are sent: pacing and retries. Every operation has them in its Options. */
+const requestBehaviour: INodeProperties[] = [
+	{
+		displayName: 'Max Requests per Minute',
+		name: 'maxRequestsPerMinute',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			"Pace calls of this operation's rate tier to at most this many per minute. 0 uses Qlik's limit for the tier (1,000 for tier 1, 100 for tier 2). Lower it when several workflows share one user.",
+	},
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 20 },
+		default: DEFAULT_MAX_RETRIES,
+		description:
+			'How often a call is retried after a rate limit (429), or after a server or network error when the call is safe to repeat (never a create)',
+	},
+	{
+		displayName: 'Max Retry Wait (Seconds)',
+		name: 'maxRetryWaitSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: DEFAULT_MAX_RETRY_WAIT_SECONDS,
+		description: 'Upper bound on the total time one call may wait between retries',
+	},
+	{
+		displayName: 'Pace Requests',
+		name: 'pacing',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to space calls so that a run stays under Qlik's rate limit instead of running into it",
+	},
+];
+
+/** The Options collection of an operation: its own options first, then request behaviour. */
+export function optionsCollection(own: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [...own, ...requestBehaviour].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	};
+}
+
+/** Space roles, by their names in Qlik's UI; which apply depends on the space type. */
+export const SPACE_ROLE_OPTIONS = [
+	{ name: 'Can Consume Data (Dataconsumer)', value: 'dataconsumer' },
+	{ name: 'Can Contribute (Contributor)', value: 'contributor' },
+	{ name: 'Can Edit (Producer)', value: 'producer' },
+	{ name: 'Can Edit Data in Apps (Codeveloper)', value: 'codeveloper' },
+	{ name: 'Can Manage (Facilitator)', value: 'facilitator' },
+	{ name: 'Can Operate (Operator)', value: 'operator' },
+	{ name: 'Can Publish (Publisher)', value: 'publisher' },
+	{ name: 'Can View (Consumer)', value: 'consumer' },
+	{ name: 'Can View Data (Datapreview)', value: 'datapreview' },
+	{ name: 'Has Restricted View (Basicconsumer)', value: 'basicconsumer' },
+];
+export const SPACE_ROLES = SPACE_ROLE_OPTIONS.map((o) => o.value);
+
+export const SPACE_TYPE_OPTIONS = [
+	{
+		name: 'Data',
+		value: 'data',
+		description: 'Holds data sources and data files for others to use',
+	},
+	{
+		name: 'Managed',
+		value: 'managed',
+		description: 'Publishes apps to consumers under governance',
+	},
+	{ name: 'Shared', value: 'shared', description: 'For teams developing apps together' },
+];
+export const SPACE_TYPES = SPACE_TYPE_OPTIONS.map((o) => o.value);
+/** Characters Qlik does not allow in a space name. */
+export const SPACE_NAME_FORBIDDEN = '"*?<>/|\\:';
+
+export const assigneeLocator = resourceLocator({
+	name: 'assigneeId',
+	displayName: 'Assignee',
+	searchListMethod: 'searchAssignees',
+	placeholder: 'e.g. 6246c8d6e7e4a1001d4a3a35',
+	description: 'The user or group (by the type chosen above)',
+});

@@ -1,0 +1,259 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import type { HttpMethod, QlikList, RateTier } from '../shared/types';
+import type { ErrorContext, HttpFailure } from './errors';
+import { describeHttpFailure, retryAfterToMs, toNodeApiError } from './errors';
+import { Pacer } from './pacer';
+import { checkTenantUrl } from './tenant';
+
+export type QlikContext =
+	IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export const CREDENTIAL_TYPES = {
+	apiKey: 'qlikCloudApi',
+	m2m: 'qlikCloudM2mOAuth2Api',
+	interactive: 'qlikCloudOAuth2Api',
+} as const;
+
+const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+
+export interface TransportSettings {
+	pacer: Pacer;
+	/** Retries after the first attempt (429 always; 5xx and network errors only when idempotent). */
+	maxRetries: number;
+	/** Upper bound on the total time spent waiting between retries of one call. */
+	maxRetryWaitMs: number;
+	signal?: AbortSignal;
+	/** Tenant base URL, resolved once per run. */
+	baseUrl?: string;
+}
+
+export interface QlikRequest {
+	method: HttpMethod;
+	/** `/api/v1/...` on the tenant, or an absolute URL on the tenant (pagination links). */
+	path: string;
+	tier: RateTier;
+	/** Route template for pacing special tiers, e.g. `POST /api/v1/reloads`. */
+	route?: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	headers?: IDataObject;
+}
+
+export interface QlikResponse<T = unknown> {
+	statusCode: number;
+	headers: IDataObject;
+	body: T;
+}
+
+export const DEFAULT_MAX_RETRIES = 5;
+export const DEFAULT_MAX_RETRY_WAIT_SECONDS = 300;
+
+function cancelSignal(ctx: QlikContext): AbortSignal | undefined {
+	const withSignal = ctx as Partial<Pick<IExecuteFunctions, 'getExecutionCancelSignal'>>;
+	return typeof withSignal.getExecutionCancelSignal === 'function'
+		? withSignal.getExecutionCancelSignal()
+		: undefined;
+}
+
+/** Transport settings from the node's Options collection (see `requestOptions`). */
+export function createTransportSettings(
+	ctx: QlikContext,
+	options: IDataObject = {},
+): TransportSettings {
+	const signal = cancelSignal(ctx);
+	return {
+		pacer: new Pacer({
+			enabled: options.pacing !== false,
+			maxRequestsPerMinute: Number(options.maxRequestsPerMinute ?? 0) || undefined,
+			signal,
+		}),
+		maxRetries: Math.max(0, Math.floor(Number(options.maxRetries ?? DEFAULT_MAX_RETRIES))),
+		maxRetryWaitMs:
+			Math.max(0, Number(options.maxRetryWaitSeconds ?? DEFAULT_MAX_RETRY_WAIT_SECONDS)) * 1000,
+		signal,
+	};
+}
+
+export function getCredentialType(ctx: QlikContext): string {
+	const chosen = ctx.getNode().parameters.authentication;
+	return typeof chosen === 'string' && chosen !== '' ? chosen : CREDENTIAL_TYPES.apiKey;
+}
+
+/** The tenant's base URL from the credential, normalised; bad input fails before any request. */
+export async function getBaseUrl(this: QlikContext, settings?: TransportSettings): Promise<string> {
+	if (settings?.baseUrl) return settings.baseUrl;
+	const credentials = await this.getCredentials(getCredentialType(this));
+	const checked = checkTenantUrl(credentials.tenantUrl);
+	if (checked.problem !== undefined) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Credential field "Tenant URL": ${checked.problem}`,
+			{
+				description: 'Open the Qlik Cloud credential and correct the Tenant URL.',
+			},
+		);
+	}
+	if (settings) settings.baseUrl = checked.url;
+	return checked.url;
+}
+
+function backoffMs(attempt: number): number {
+	const base = Math.min(8000, 500 * 2 ** attempt);
+	return Math.round(base / 2 + Math.random() * (base / 2));
+}
+
+/** Sends one call to Qlik Cloud: pacing, retries, 429 waits and error mapping live here. */
+export async function qlikApiRequest<T = unknown>(
+	this: QlikContext,
+	request: QlikRequest,
+	settings: TransportSettings = createTransportSettings(this),
+	errorContext: ErrorContext = {},
+): Promise<QlikResponse<T>> {
+	const baseUrl = await getBaseUrl.call(this, settings);
+	const url = /^https?:\/\//i.test(request.path) ? request.path : `${baseUrl}${request.path}`;
+	if (new URL(url).origin !== new URL(baseUrl).origin) {
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'Refused to call another host' },
+			{
+				message: `Refused to send the credential to ${new URL(url).origin}: Qlik Cloud returned a link outside the tenant ${baseUrl}`,
+				description: 'The request was not sent. This points at a proxy or tenant misconfiguration.',
+				itemIndex: errorContext.itemIndex,
+			},
+		);
+	}
+	const route = request.route ?? `${request.method} ${request.path.split('?')[0]}`;
+	const credentialType = getCredentialType(this);
+	const idempotent = IDEMPOTENT.has(request.method);
+	let waitedMs = 0;
+
+	for (let attempt = 0; ; attempt++) {
+		await settings.pacer.acquire(request.tier, route);
+		const options: IHttpRequestOptions = {
+			method: request.method as IHttpRequestMethods,
+			url,
+			qs: request.qs,
+			body: request.body,
+			headers: { Accept: 'application/json', ...(request.headers ?? {}) },
+			json: true,
+			returnFullResponse: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+			...(settings.signal ? { abortSignal: settings.signal } : {}),
+		};
+		let failure: HttpFailure;
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				credentialType,
+				options,
+			)) as { statusCode: number; headers: IDataObject; body: T };
+			return {
+				statusCode: response.statusCode,
+				headers: response.headers ?? {},
+				body: response.body,
+			};
+		} catch (error) {
+			if (error instanceof NodeOperationError) {
+				throw new NodeOperationError(this.getNode(), error, { itemIndex: errorContext.itemIndex });
+			}
+			failure = describeHttpFailure(error);
+		}
+
+		const retryable =
+			failure.status === 429 ||
+			(idempotent && (failure.networkCode !== undefined || (failure.status ?? 0) >= 500));
+		if (!retryable || attempt >= settings.maxRetries || settings.signal?.aborted) {
+			throw toNodeApiError(this.getNode(), failure, { ...errorContext, attempts: attempt });
+		}
+		let waitMs = backoffMs(attempt);
+		if (failure.status === 429) {
+			waitMs = retryAfterToMs(failure.headers['retry-after']) ?? backoffMs(attempt + 2);
+			settings.pacer.block(request.tier, route, waitMs);
+		}
+		if (waitedMs + waitMs > settings.maxRetryWaitMs) {
+			throw toNodeApiError(this.getNode(), failure, { ...errorContext, attempts: attempt });
+		}
+		waitedMs += waitMs;
+		if (failure.status !== 429) await sleep(waitMs, settings.signal);
+	}
+}
+
+export interface PageOptions {
+	/** Stop once this many items came; undefined = all. */
+	limit?: number;
+	maxPageSize: number;
+	limitParam?: string;
+}
+
+/** Follows `links.next.href` until the end or until `limit` items came. */
+export async function qlikApiRequestAllItems(
+	this: QlikContext,
+	request: QlikRequest,
+	page: PageOptions,
+	settings: TransportSettings = createTransportSettings(this),
+	errorContext: ErrorContext = {},
+): Promise<unknown[]> {
+	const items: unknown[] = [];
+	const seen = new Set<string>();
+	const limitParam = page.limitParam ?? 'limit';
+	const wanted = () =>
+		page.limit === undefined
+			? page.maxPageSize
+			: Math.min(page.maxPageSize, page.limit - items.length);
+	let next: QlikRequest | undefined = {
+		...request,
+		qs: { ...(request.qs ?? {}), [limitParam]: wanted() },
+	};
+	while (next) {
+		const { body } = await qlikApiRequest.call(this, next, settings, errorContext);
+		const list = (body ?? {}) as QlikList<unknown>;
+		if (!Array.isArray(list.data)) {
+			throw new NodeApiError(
+				this.getNode(),
+				{ message: 'List answer without data' },
+				{
+					message: 'Qlik Cloud answered a list request without a "data" array',
+					description: 'The answer was not the list Qlik Cloud documents; nothing was returned.',
+					itemIndex: errorContext.itemIndex,
+				},
+			);
+		}
+		items.push(...list.data);
+		if (page.limit !== undefined && items.length >= page.limit) {
+			return items.slice(0, page.limit);
+		}
+		const href = list.links?.next?.href;
+		if (!href || list.data.length === 0) break;
+		if (seen.has(href)) {
+			throw new NodeApiError(
+				this.getNode(),
+				{ message: 'Pagination loop' },
+				{
+					message:
+						'Qlik Cloud returned the same next-page link twice; stopped to avoid an endless loop',
+					itemIndex: errorContext.itemIndex,
+				},
+			);
+		}
+		seen.add(href);
+		const baseUrl = await getBaseUrl.call(this, settings);
+		const nextUrl = new URL(href, baseUrl);
+		next = {
+			...request,
+			path: nextUrl.toString(),
+			qs: undefined,
+			route: request.route ?? `${request.method} ${request.path}`,
+		};
+	}
+	return items;
+}

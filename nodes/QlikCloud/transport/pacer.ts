@@ -1,0 +1,98 @@
+import { sleep } from 'n8n-workflow';
+
+import type { RateTier } from '../shared/types';
+
+/** Share of a tier's limit the pacer aims for, so clock skew never tips a window over. */
+export const PACING_SHARE = 0.95;
+
+interface Bucket {
+	tokens: number;
+	capacity: number;
+	perMs: number;
+	last: number;
+	blockedUntil: number;
+}
+
+export interface PacerOptions {
+	enabled: boolean;
+	/** Overrides the tier's own per-minute limit (0 or undefined: the tier's). */
+	maxRequestsPerMinute?: number;
+	signal?: AbortSignal;
+	now?: () => number;
+	wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/**
+ * Spaces calls evenly to stay under Qlik's per-tier rate limits. One pacer serves one node
+ * run: it holds no state across executions, so queue-mode workers need nothing shared.
+ * A small burst (5 % of the limit) goes out at once; after that calls leave at 95 % of the
+ * limit, so no window of any length holds more than the limit.
+ */
+export class Pacer {
+	private readonly buckets = new Map<string, Bucket>();
+	private readonly now: () => number;
+	private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void>;
+	waitedMs = 0;
+
+	constructor(private readonly options: PacerOptions) {
+		this.now = options.now ?? (() => Date.now());
+		this.wait = options.wait ?? ((ms, signal) => sleep(ms, signal));
+	}
+
+	private key(tier: RateTier, route: string): string {
+		return tier.tier === 'special' ? `special ${route}` : `tier ${tier.tier}`;
+	}
+
+	private bucket(tier: RateTier, route: string): Bucket {
+		const key = this.key(tier, route);
+		let bucket = this.buckets.get(key);
+		if (!bucket) {
+			const perMinute =
+				this.options.maxRequestsPerMinute && this.options.maxRequestsPerMinute > 0
+					? this.options.maxRequestsPerMinute
+					: tier.perMinute;
+			const capacity = Math.max(1, Math.floor(perMinute * (1 - PACING_SHARE)));
+			bucket = {
+				tokens: capacity,
+				capacity,
+				perMs: (perMinute * PACING_SHARE) / 60000,
+				last: this.now(),
+				blockedUntil: 0,
+			};
+			this.buckets.set(key, bucket);
+		}
+		return bucket;
+	}
+
+	/** Waits until a call of this tier may go out. */
+	async acquire(tier: RateTier, route: string): Promise<void> {
+		const bucket = this.bucket(tier, route);
+		for (;;) {
+			const now = this.now();
+			if (bucket.blockedUntil > now) {
+				await this.pause(bucket.blockedUntil - now);
+				continue;
+			}
+			if (!this.options.enabled) return;
+			bucket.tokens = Math.min(bucket.capacity, bucket.tokens + (now - bucket.last) * bucket.perMs);
+			bucket.last = now;
+			if (bucket.tokens >= 1) {
+				bucket.tokens -= 1;
+				return;
+			}
+			await this.pause(Math.ceil((1 - bucket.tokens) / bucket.perMs));
+		}
+	}
+
+	/** After a 429 the whole tier is blocked at Qlik: hold every call of it until then. */
+	block(tier: RateTier, route: string, ms: number): void {
+		const bucket = this.bucket(tier, route);
+		bucket.blockedUntil = Math.max(bucket.blockedUntil, this.now() + ms);
+		bucket.tokens = 0;
+	}
+
+	private async pause(ms: number): Promise<void> {
+		this.waitedMs += ms;
+		await this.wait(ms, this.options.signal);
+	}
+}
