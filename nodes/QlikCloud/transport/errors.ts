@@ -26,6 +26,17 @@ const NETWORK_CODES = new Set([
 	'UND_ERR_SOCKET',
 ]);
 
+/** Plain words for network codes (n8n rewrites messages that contain the codes themselves). */
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was dropped',
+	ECONNREFUSED: 'the connection was refused',
+	ECONNABORTED: 'the request timed out',
+	ETIMEDOUT: 'the request timed out',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENETUNREACH: 'the network is unreachable',
+};
+
 function findNetworkCode(error: unknown, depth = 0): string | undefined {
 	if (!error || typeof error !== 'object' || depth > 4) return undefined;
 	const e = error as { code?: unknown; cause?: unknown; message?: unknown };
@@ -123,7 +134,7 @@ export function toNodeApiError(
 
 	let message: string;
 	if (status === undefined) {
-		message = `Qlik Cloud could not be reached (${failure.networkCode ?? 'network error'})`;
+		message = `Qlik Cloud could not be reached: ${NETWORK_WORDS[failure.networkCode ?? ''] ?? 'network error'}`;
 	} else {
 		const facts = [`HTTP ${status}`, code].filter(Boolean).join(', ');
 		message = `Qlik Cloud: ${title}${detail ? ` - ${detail}` : ''} (${facts})`;

@@ -25,8 +25,8 @@ export interface PacerOptions {
 /**
  * Spaces calls evenly to stay under Qlik's per-tier rate limits. One pacer serves one node
  * run: it holds no state across executions, so queue-mode workers need nothing shared.
- * A small burst (5 % of the limit) goes out at once; after that calls leave at 95 % of the
- * limit, so no window of any length holds more than the limit.
+ * Calls leave evenly at 95 % of the limit with no burst, so that no window, of a minute or
+ * shorter, holds more calls than the limit allows for it.
  */
 export class Pacer {
 	private readonly buckets = new Map<string, Bucket>();
@@ -51,7 +51,7 @@ export class Pacer {
 				this.options.maxRequestsPerMinute && this.options.maxRequestsPerMinute > 0
 					? this.options.maxRequestsPerMinute
 					: tier.perMinute;
-			const capacity = Math.max(1, Math.floor(perMinute * (1 - PACING_SHARE)));
+			const capacity = 1;
 			bucket = {
 				tokens: capacity,
 				capacity,

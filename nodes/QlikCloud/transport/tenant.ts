@@ -32,7 +32,7 @@ export function checkTenantUrl(raw: unknown): TenantUrlCheck {
 			problem: `Tenant URL "${shown}" uses ${url.protocol.replace(':', '')}: only https is allowed (http only for localhost). Enter it as ${EXPECTED_FORM}`,
 		};
 	}
-	if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+	if (!/^\/*$/.test(url.pathname) || url.search !== '' || url.hash !== '') {
 		return {
 			problem: `Tenant URL "${shown}" must be the tenant's address alone, without a path, query or fragment: enter it as ${EXPECTED_FORM}`,
 		};

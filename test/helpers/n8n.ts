@@ -1,0 +1,307 @@
+/**
+ * A small stand-in for n8n's execution context, enough to run the Qlik Cloud node through its
+ * public surface (parameters in, items out) against the tenant simulator. It follows what
+ * n8n-core does in `httpRequestWithAuthentication`: generic `authenticate`, `preAuthentication`
+ * for an empty expirable field and once more after a 401, OAuth2 signing and refresh on 401,
+ * and errors thrown as NodeApiError around the HTTP client's error. Real n8n runs the same
+ * node in the e2e suite.
+ */
+import axios, { type AxiosRequestConfig } from 'axios';
+import {
+	NodeApiError,
+	NodeHelpers,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { QlikCloudApi } from '../../credentials/QlikCloudApi.credentials';
+import { QlikCloudM2mOAuth2Api } from '../../credentials/QlikCloudM2mOAuth2Api.credentials';
+import { QlikCloudOAuth2Api } from '../../credentials/QlikCloudOAuth2Api.credentials';
+import { QlikCloud } from '../../nodes/QlikCloud/QlikCloud.node';
+
+export const credentialTypes: Record<string, ICredentialType> = {
+	qlikCloudApi: new QlikCloudApi(),
+	qlikCloudM2mOAuth2Api: new QlikCloudM2mOAuth2Api(),
+	qlikCloudOAuth2Api: new QlikCloudOAuth2Api(),
+};
+
+export interface StoredCredential {
+	type: string;
+	data: ICredentialDataDecryptedObject;
+}
+
+export interface Recorder {
+	logs: string[];
+	/** Times n8n would have persisted credential data (token caching). */
+	credentialUpdates: number;
+	tokenRequests: number;
+}
+
+/** Evaluates an n8n expression string (`={{ … }}` or text with `{{ … }}` parts). */
+export function resolveExpression(value: unknown, credentials: IDataObject): unknown {
+	if (typeof value !== 'string' || !value.startsWith('=')) return value;
+	const text = value.slice(1);
+	const evaluate = (code: string) =>
+		new Function('$credentials', '$self', `return (${code});`)(credentials, credentials) as unknown;
+	const whole = /^\{\{([\s\S]*)\}\}$/.exec(text.trim());
+	if (whole && !whole[1].includes('}}')) return evaluate(whole[1]);
+	return text.replace(/\{\{([\s\S]*?)\}\}/g, (_, code: string) => String(evaluate(code)));
+}
+
+/** Credential data with every hidden default (URLs, grant type) filled in, as n8n does. */
+export function withDefaults(stored: StoredCredential): IDataObject {
+	const type = credentialTypes[stored.type];
+	const data: IDataObject = { ...(stored.data as IDataObject) };
+	for (const property of type.properties) {
+		if (data[property.name] === undefined) data[property.name] = property.default as IDataObject[string];
+	}
+	for (const property of type.properties) {
+		data[property.name] = resolveExpression(data[property.name], data) as IDataObject[string];
+	}
+	return data;
+}
+
+function toAxios(options: IHttpRequestOptions): AxiosRequestConfig {
+	const url = options.baseURL ? `${options.baseURL}${options.url}` : options.url;
+	let data: unknown = options.body;
+	const headers: Record<string, string> = { ...((options.headers as Record<string, string>) ?? {}) };
+	if (data instanceof URLSearchParams) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+	if (options.method === 'GET' || options.method === undefined) data = undefined;
+	return {
+		method: options.method ?? 'GET',
+		url,
+		params: options.qs,
+		data,
+		headers,
+		responseType: options.encoding === 'arraybuffer' ? 'arraybuffer' : options.encoding === 'stream' ? 'stream' : 'json',
+		maxRedirects: options.disableFollowRedirect ? 0 : 5,
+		timeout: options.timeout ?? 60000,
+		signal: options.abortSignal as AbortSignal | undefined,
+	};
+}
+
+/** n8n's `helpers.httpRequest`: throws the HTTP client's error on non-2xx. */
+export async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
+	const response = await axios.request(toAxios(options));
+	if (options.returnFullResponse) {
+		return { body: response.data, headers: response.headers, statusCode: response.status, statusMessage: response.statusText };
+	}
+	return response.data;
+}
+
+function authenticate(type: ICredentialType, credentials: IDataObject, options: IHttpRequestOptions): IHttpRequestOptions {
+	const auth = type.authenticate;
+	if (!auth || typeof auth === 'function') return options;
+	const headers = { ...((options.headers as IDataObject) ?? {}) };
+	for (const [key, value] of Object.entries(auth.properties.headers ?? {})) {
+		headers[key] = resolveExpression(value, credentials) as string;
+	}
+	return { ...options, headers };
+}
+
+async function preAuthenticate(
+	stored: StoredCredential,
+	recorder: Recorder,
+	force: boolean,
+): Promise<void> {
+	const type = credentialTypes[stored.type];
+	const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
+	if (!expirable || !type.preAuthentication) return;
+	if (!force && stored.data[expirable.name]) return;
+	recorder.tokenRequests++;
+	const output = await type.preAuthentication.call(
+		{ helpers: { httpRequest } } as never,
+		withDefaults(stored) as ICredentialDataDecryptedObject,
+	);
+	Object.assign(stored.data, output);
+	recorder.credentialUpdates++;
+}
+
+async function refreshOAuth2(stored: StoredCredential, recorder: Recorder): Promise<void> {
+	const data = withDefaults(stored);
+	const token = stored.data.oauthTokenData as IDataObject | undefined;
+	if (!token?.refresh_token) throw new Error('OAuth credentials not connected: no refresh token');
+	const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: String(token.refresh_token) });
+	if (data.clientSecret) {
+		form.set('client_id', String(data.clientId));
+		form.set('client_secret', String(data.clientSecret));
+	} else {
+		form.set('client_id', String(data.clientId));
+	}
+	recorder.tokenRequests++;
+	const answer = (await httpRequest({ method: 'POST', url: String(data.accessTokenUrl), body: form })) as IDataObject;
+	stored.data.oauthTokenData = { ...token, ...answer };
+	recorder.credentialUpdates++;
+}
+
+/** `helpers.httpRequestWithAuthentication` as n8n-core runs it. */
+export function makeAuthenticatedRequest(
+	node: INode,
+	credentials: Record<string, StoredCredential>,
+	recorder: Recorder,
+) {
+	return async function (credentialType: string, options: IHttpRequestOptions): Promise<unknown> {
+		const stored = credentials[credentialType];
+		if (!stored) throw new Error(`No credential of type ${credentialType}`);
+		const type = credentialTypes[credentialType];
+		if (type.extends?.includes('oAuth2Api')) {
+			const sign = () => ({
+				...options,
+				headers: {
+					...((options.headers as IDataObject) ?? {}),
+					Authorization: `Bearer ${String((stored.data.oauthTokenData as IDataObject)?.access_token)}`,
+				},
+			});
+			try {
+				return await httpRequest(sign());
+			} catch (error) {
+				if ((error as { response?: { status?: number } }).response?.status === 401) {
+					try {
+						await refreshOAuth2(stored, recorder);
+						return await httpRequest(sign());
+					} catch (retryError) {
+						throw new NodeApiError(node, retryError as JsonObject);
+					}
+				}
+				throw new NodeApiError(node, error as JsonObject);
+			}
+		}
+		try {
+			await preAuthenticate(stored, recorder, false);
+			return await httpRequest(authenticate(type, withDefaults(stored), options));
+		} catch (error) {
+			if ((error as { response?: { status?: number } }).response?.status === 401 && type.preAuthentication) {
+				try {
+					await preAuthenticate(stored, recorder, true);
+					return await httpRequest(authenticate(type, withDefaults(stored), options));
+				} catch (retryError) {
+					throw new NodeApiError(node, retryError as JsonObject);
+				}
+			}
+			throw new NodeApiError(node, error as JsonObject);
+		}
+	};
+}
+
+/** n8n's credential test: the type's `test` request with preAuthentication forced. */
+export async function testCredential(stored: StoredCredential): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const type = credentialTypes[stored.type];
+	const recorder: Recorder = { logs: [], credentialUpdates: 0, tokenRequests: 0 };
+	try {
+		await preAuthenticate(stored, recorder, true);
+		const data = withDefaults(stored);
+		const request = type.test!.request;
+		await httpRequest(
+			authenticate(type, data, {
+				method: request.method ?? 'GET',
+				baseURL: resolveExpression(request.baseURL, data) as string,
+				url: request.url ?? '',
+			} as IHttpRequestOptions),
+		);
+		return { status: 'OK', message: 'Connection tested successfully' };
+	} catch (error) {
+		return { status: 'Error', message: (error as Error).message };
+	}
+}
+
+function makeNode(parameters: INodeParameters, credentialType: string): INode {
+	return {
+		id: 'node-1',
+		name: 'Qlik Cloud',
+		type: 'n8n-nodes-qlik-cloud.qlikCloud',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [credentialType]: { id: '1', name: 'Qlik' } },
+	};
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	credential: StoredCredential;
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	nodeType?: INodeType;
+}
+
+export interface RunResult {
+	items: INodeExecutionData[];
+	error?: Error & { description?: string; httpCode?: string; context?: IDataObject; failure?: unknown };
+	recorder: Recorder;
+}
+
+/** Runs the node's `execute` once with these parameters and input items. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const nodeType = options.nodeType ?? new QlikCloud();
+	const parameters = { authentication: options.credential.type, ...options.parameters };
+	const resolved =
+		NodeHelpers.getNodeParameters(nodeType.description.properties, parameters, true, false, { typeVersion: 1 }, nodeType.description) ?? {};
+	const node = makeNode(resolved, options.credential.type);
+	const recorder: Recorder = { logs: [], credentialUpdates: 0, tokenRequests: 0 };
+	const items = options.items ?? [{ json: {} }];
+	const credentials = { [options.credential.type]: options.credential };
+	const log = (level: string) => (message: string, meta?: unknown) =>
+		recorder.logs.push(`${level} ${message}${meta ? ` ${JSON.stringify(meta)}` : ''}`);
+
+	const context = {
+		getInputData: () => items,
+		getNode: () => node,
+		continueOnFail: () => options.continueOnFail ?? false,
+		getExecutionCancelSignal: () => undefined,
+		getCredentials: async (type: string) => withDefaults(credentials[type]),
+		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown, opts?: { extractValue?: boolean }) => {
+			const value = (resolved as IDataObject)[name];
+			if (value === undefined) return fallback;
+			if (opts?.extractValue && value && typeof value === 'object' && '__rl' in (value as IDataObject)) {
+				return (value as IDataObject).value;
+			}
+			return value;
+		},
+		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+		helpers: {
+			httpRequest,
+			httpRequestWithAuthentication: makeAuthenticatedRequest(node, credentials, recorder),
+			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: unknown }) =>
+				data.map((item) => ({ ...item, pairedItem: meta.itemData })),
+		},
+	} as unknown as IExecuteFunctions;
+
+	try {
+		const output = await nodeType.execute!.call(context);
+		return { items: (output as INodeExecutionData[][])[0], recorder };
+	} catch (error) {
+		return { items: [], error: error as RunResult['error'], recorder };
+	}
+}
+
+/** An `ILoadOptionsFunctions` for list searches, with the node's current parameters. */
+export function loadOptionsContext(parameters: INodeParameters, credential: StoredCredential): ILoadOptionsFunctions {
+	const node = makeNode({ authentication: credential.type, ...parameters }, credential.type);
+	const recorder: Recorder = { logs: [], credentialUpdates: 0, tokenRequests: 0 };
+	const credentials = { [credential.type]: credential };
+	return {
+		getNode: () => node,
+		getCredentials: async (type: string) => withDefaults(credentials[type]),
+		getCurrentNodeParameter: (name: string, opts?: { extractValue?: boolean }) => {
+			const value = (node.parameters as IDataObject)[name];
+			if (opts?.extractValue && value && typeof value === 'object' && '__rl' in (value as IDataObject)) {
+				return (value as IDataObject).value;
+			}
+			return value;
+		},
+		getNodeParameter: (name: string, fallback?: unknown) => (node.parameters as IDataObject)[name] ?? fallback,
+		helpers: { httpRequest, httpRequestWithAuthentication: makeAuthenticatedRequest(node, credentials, recorder) },
+	} as unknown as ILoadOptionsFunctions;
+}
+
+export const rl = (value: string, mode: 'id' | 'list' = 'id') => ({ __rl: true, mode, value });
