@@ -62,7 +62,8 @@ export function withDefaults(stored: StoredCredential): IDataObject {
 	const type = credentialTypes[stored.type];
 	const data: IDataObject = { ...(stored.data as IDataObject) };
 	for (const property of type.properties) {
-		if (data[property.name] === undefined) data[property.name] = property.default as IDataObject[string];
+		if (data[property.name] === undefined)
+			data[property.name] = property.default as IDataObject[string];
 	}
 	for (const property of type.properties) {
 		data[property.name] = resolveExpression(data[property.name], data) as IDataObject[string];
@@ -73,8 +74,11 @@ export function withDefaults(stored: StoredCredential): IDataObject {
 function toAxios(options: IHttpRequestOptions): AxiosRequestConfig {
 	const url = options.baseURL ? `${options.baseURL}${options.url}` : options.url;
 	let data: unknown = options.body;
-	const headers: Record<string, string> = { ...((options.headers as Record<string, string>) ?? {}) };
-	if (data instanceof URLSearchParams) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+	const headers: Record<string, string> = {
+		...((options.headers as Record<string, string>) ?? {}),
+	};
+	if (data instanceof URLSearchParams)
+		headers['Content-Type'] = 'application/x-www-form-urlencoded';
 	if (options.method === 'GET' || options.method === undefined) data = undefined;
 	return {
 		method: options.method ?? 'GET',
@@ -82,7 +86,12 @@ function toAxios(options: IHttpRequestOptions): AxiosRequestConfig {
 		params: options.qs,
 		data,
 		headers,
-		responseType: options.encoding === 'arraybuffer' ? 'arraybuffer' : options.encoding === 'stream' ? 'stream' : 'json',
+		responseType:
+			options.encoding === 'arraybuffer'
+				? 'arraybuffer'
+				: options.encoding === 'stream'
+					? 'stream'
+					: 'json',
 		maxRedirects: options.disableFollowRedirect ? 0 : 5,
 		timeout: options.timeout ?? 60000,
 		signal: options.abortSignal as AbortSignal | undefined,
@@ -93,12 +102,21 @@ function toAxios(options: IHttpRequestOptions): AxiosRequestConfig {
 export async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
 	const response = await axios.request(toAxios(options));
 	if (options.returnFullResponse) {
-		return { body: response.data, headers: response.headers, statusCode: response.status, statusMessage: response.statusText };
+		return {
+			body: response.data,
+			headers: response.headers,
+			statusCode: response.status,
+			statusMessage: response.statusText,
+		};
 	}
 	return response.data;
 }
 
-function authenticate(type: ICredentialType, credentials: IDataObject, options: IHttpRequestOptions): IHttpRequestOptions {
+function authenticate(
+	type: ICredentialType,
+	credentials: IDataObject,
+	options: IHttpRequestOptions,
+): IHttpRequestOptions {
 	const auth = type.authenticate;
 	if (!auth || typeof auth === 'function') return options;
 	const headers = { ...((options.headers as IDataObject) ?? {}) };
@@ -130,7 +148,10 @@ async function refreshOAuth2(stored: StoredCredential, recorder: Recorder): Prom
 	const data = withDefaults(stored);
 	const token = stored.data.oauthTokenData as IDataObject | undefined;
 	if (!token?.refresh_token) throw new Error('OAuth credentials not connected: no refresh token');
-	const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: String(token.refresh_token) });
+	const form = new URLSearchParams({
+		grant_type: 'refresh_token',
+		refresh_token: String(token.refresh_token),
+	});
 	if (data.clientSecret) {
 		form.set('client_id', String(data.clientId));
 		form.set('client_secret', String(data.clientSecret));
@@ -138,7 +159,11 @@ async function refreshOAuth2(stored: StoredCredential, recorder: Recorder): Prom
 		form.set('client_id', String(data.clientId));
 	}
 	recorder.tokenRequests++;
-	const answer = (await httpRequest({ method: 'POST', url: String(data.accessTokenUrl), body: form })) as IDataObject;
+	const answer = (await httpRequest({
+		method: 'POST',
+		url: String(data.accessTokenUrl),
+		body: form,
+	})) as IDataObject;
 	stored.data.oauthTokenData = { ...token, ...answer };
 	recorder.credentialUpdates++;
 }
@@ -179,7 +204,10 @@ export function makeAuthenticatedRequest(
 			await preAuthenticate(stored, recorder, false);
 			return await httpRequest(authenticate(type, withDefaults(stored), options));
 		} catch (error) {
-			if ((error as { response?: { status?: number } }).response?.status === 401 && type.preAuthentication) {
+			if (
+				(error as { response?: { status?: number } }).response?.status === 401 &&
+				type.preAuthentication
+			) {
 				try {
 					await preAuthenticate(stored, recorder, true);
 					return await httpRequest(authenticate(type, withDefaults(stored), options));
@@ -193,7 +221,9 @@ export function makeAuthenticatedRequest(
 }
 
 /** n8n's credential test: the type's `test` request with preAuthentication forced. */
-export async function testCredential(stored: StoredCredential): Promise<{ status: 'OK' | 'Error'; message: string }> {
+export async function testCredential(
+	stored: StoredCredential,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	const type = credentialTypes[stored.type];
 	const recorder: Recorder = { logs: [], credentialUpdates: 0, tokenRequests: 0 };
 	try {
@@ -213,6 +243,15 @@ export async function testCredential(stored: StoredCredential): Promise<{ status
 	}
 }
 
+/** A parameter's value; a resource locator gives its value when asked to extract it. */
+function parameterValue(parameters: IDataObject, name: string, extractValue?: boolean): unknown {
+	const value = parameters[name];
+	if (extractValue && value && typeof value === 'object' && '__rl' in (value as IDataObject)) {
+		return (value as IDataObject).value;
+	}
+	return value;
+}
+
 function makeNode(parameters: INodeParameters, credentialType: string): INode {
 	return {
 		id: 'node-1',
@@ -226,7 +265,7 @@ function makeNode(parameters: INodeParameters, credentialType: string): INode {
 }
 
 export interface RunOptions {
-	parameters: INodeParameters;
+	parameters: Record<string, unknown>;
 	credential: StoredCredential;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
@@ -235,16 +274,31 @@ export interface RunOptions {
 
 export interface RunResult {
 	items: INodeExecutionData[];
-	error?: Error & { description?: string; httpCode?: string; context?: IDataObject; failure?: unknown };
+	error?: Error & {
+		description?: string;
+		httpCode?: string;
+		context?: IDataObject;
+		failure?: unknown;
+	};
 	recorder: Recorder;
 }
 
 /** Runs the node's `execute` once with these parameters and input items. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const nodeType = options.nodeType ?? new QlikCloud();
-	const parameters = { authentication: options.credential.type, ...options.parameters };
+	const parameters = {
+		authentication: options.credential.type,
+		...options.parameters,
+	} as INodeParameters;
 	const resolved =
-		NodeHelpers.getNodeParameters(nodeType.description.properties, parameters, true, false, { typeVersion: 1 }, nodeType.description) ?? {};
+		NodeHelpers.getNodeParameters(
+			nodeType.description.properties,
+			parameters,
+			true,
+			false,
+			{ typeVersion: 1 },
+			nodeType.description,
+		) ?? {};
 	const node = makeNode(resolved, options.credential.type);
 	const recorder: Recorder = { logs: [], credentialUpdates: 0, tokenRequests: 0 };
 	const items = options.items ?? [{ json: {} }];
@@ -258,19 +312,18 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		continueOnFail: () => options.continueOnFail ?? false,
 		getExecutionCancelSignal: () => undefined,
 		getCredentials: async (type: string) => withDefaults(credentials[type]),
-		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown, opts?: { extractValue?: boolean }) => {
-			const value = (resolved as IDataObject)[name];
-			if (value === undefined) return fallback;
-			if (opts?.extractValue && value && typeof value === 'object' && '__rl' in (value as IDataObject)) {
-				return (value as IDataObject).value;
-			}
-			return value;
-		},
+		getNodeParameter: (
+			name: string,
+			_item: number,
+			fallback?: unknown,
+			opts?: { extractValue?: boolean },
+		) => parameterValue(resolved as IDataObject, name, opts?.extractValue) ?? fallback,
 		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
 		helpers: {
 			httpRequest,
 			httpRequestWithAuthentication: makeAuthenticatedRequest(node, credentials, recorder),
-			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			returnJsonArray: (data: IDataObject | IDataObject[]) =>
+				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: unknown }) =>
 				data.map((item) => ({ ...item, pairedItem: meta.itemData })),
 		},
@@ -285,22 +338,27 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 }
 
 /** An `ILoadOptionsFunctions` for list searches, with the node's current parameters. */
-export function loadOptionsContext(parameters: INodeParameters, credential: StoredCredential): ILoadOptionsFunctions {
-	const node = makeNode({ authentication: credential.type, ...parameters }, credential.type);
+export function loadOptionsContext(
+	parameters: Record<string, unknown>,
+	credential: StoredCredential,
+): ILoadOptionsFunctions {
+	const node = makeNode(
+		{ authentication: credential.type, ...parameters } as INodeParameters,
+		credential.type,
+	);
 	const recorder: Recorder = { logs: [], credentialUpdates: 0, tokenRequests: 0 };
 	const credentials = { [credential.type]: credential };
 	return {
 		getNode: () => node,
 		getCredentials: async (type: string) => withDefaults(credentials[type]),
-		getCurrentNodeParameter: (name: string, opts?: { extractValue?: boolean }) => {
-			const value = (node.parameters as IDataObject)[name];
-			if (opts?.extractValue && value && typeof value === 'object' && '__rl' in (value as IDataObject)) {
-				return (value as IDataObject).value;
-			}
-			return value;
+		getCurrentNodeParameter: (name: string, opts?: { extractValue?: boolean }) =>
+			parameterValue(node.parameters as IDataObject, name, opts?.extractValue),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			(node.parameters as IDataObject)[name] ?? fallback,
+		helpers: {
+			httpRequest,
+			httpRequestWithAuthentication: makeAuthenticatedRequest(node, credentials, recorder),
 		},
-		getNodeParameter: (name: string, fallback?: unknown) => (node.parameters as IDataObject)[name] ?? fallback,
-		helpers: { httpRequest, httpRequestWithAuthentication: makeAuthenticatedRequest(node, credentials, recorder) },
 	} as unknown as ILoadOptionsFunctions;
 }
 

@@ -1,7 +1,11 @@
 import { AxiosError, AxiosHeaders } from 'axios';
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
-import { describeHttpFailure, retryAfterToMs, toNodeApiError } from '../../nodes/QlikCloud/transport/errors';
+import {
+	describeHttpFailure,
+	retryAfterToMs,
+	toNodeApiError,
+} from '../../nodes/QlikCloud/transport/errors';
 
 const node: INode = {
 	id: '1',
@@ -13,8 +17,20 @@ const node: INode = {
 };
 
 function axiosFailure(status: number, data: unknown, headers: Record<string, string> = {}) {
-	const response = { status, statusText: '', data, headers: new AxiosHeaders(headers), config: { headers: new AxiosHeaders() } };
-	return new AxiosError(`Request failed with status code ${status}`, 'ERR_BAD_RESPONSE', undefined, undefined, response as never);
+	const response = {
+		status,
+		statusText: '',
+		data,
+		headers: new AxiosHeaders(headers),
+		config: { headers: new AxiosHeaders() },
+	};
+	return new AxiosError(
+		`Request failed with status code ${status}`,
+		'ERR_BAD_RESPONSE',
+		undefined,
+		undefined,
+		response as never,
+	);
 }
 
 /** As n8n's httpRequestWithAuthentication throws it. */
@@ -29,7 +45,10 @@ describe('error mapping', () => {
 		[409, 'SPACES-409', 'Conflict', 'A space with this name exists', 'configuration-invalid'],
 	])('maps HTTP %i with title, detail, code and status', (status, code, title, detail, cause) => {
 		const failure = describeHttpFailure(
-			wrapped(status, { errors: [{ code, title, detail, status: String(status) }], traceId: 'trace-77' }),
+			wrapped(status, {
+				errors: [{ code, title, detail, status: String(status) }],
+				traceId: 'trace-77',
+			}),
 		);
 		expect(failure.status).toBe(status);
 		const error = toNodeApiError(node, failure, { itemIndex: 3, subject: 'Space "abc"' });
@@ -46,13 +65,26 @@ describe('error mapping', () => {
 	});
 
 	it('marks 401 as an invalid credential and 429 as rate limited with the wait', () => {
-		const e401 = toNodeApiError(node, describeHttpFailure(wrapped(401, { errors: [{ code: 'HTTP-401', title: 'Unauthorized' }] })));
-		expect((e401 as unknown as { failure: { cause: string } }).failure.cause).toBe('credential-invalid');
+		const e401 = toNodeApiError(
+			node,
+			describeHttpFailure(wrapped(401, { errors: [{ code: 'HTTP-401', title: 'Unauthorized' }] })),
+		);
+		expect((e401 as unknown as { failure: { cause: string } }).failure.cause).toBe(
+			'credential-invalid',
+		);
 		const e429 = toNodeApiError(
 			node,
-			describeHttpFailure(wrapped(429, { errors: [{ code: 'HTTP-429', title: 'API rate limit reached.' }] }, { 'retry-after': '13' })),
+			describeHttpFailure(
+				wrapped(
+					429,
+					{ errors: [{ code: 'HTTP-429', title: 'API rate limit reached.' }] },
+					{ 'retry-after': '13' },
+				),
+			),
 		);
-		expect((e429 as unknown as { failure: { cause: string; retryAfterMs: number } }).failure).toEqual({
+		expect(
+			(e429 as unknown as { failure: { cause: string; retryAfterMs: number } }).failure,
+		).toEqual({
 			cause: 'rate-limited',
 			retryAfterMs: 13000,
 		});
@@ -61,15 +93,24 @@ describe('error mapping', () => {
 	it('keeps a field pointer from Qlik in the description', () => {
 		const error = toNodeApiError(
 			node,
-			describeHttpFailure(wrapped(400, { errors: [{ code: 'X', title: 'Bad', meta: { source: { pointer: '/name' } } }] })),
+			describeHttpFailure(
+				wrapped(400, {
+					errors: [{ code: 'X', title: 'Bad', meta: { source: { pointer: '/name' } } }],
+				}),
+			),
 		);
 		expect(error.description).toContain('/name');
 	});
 
 	it('reads an HTML error page without crashing', () => {
-		const error = toNodeApiError(node, describeHttpFailure(wrapped(502, '<html><body>Bad gateway</body></html>')));
+		const error = toNodeApiError(
+			node,
+			describeHttpFailure(wrapped(502, '<html><body>Bad gateway</body></html>')),
+		);
 		expect(error.message).toContain('HTTP 502');
-		expect((error as unknown as { failure: { cause: string } }).failure.cause).toBe('temporarily-unavailable');
+		expect((error as unknown as { failure: { cause: string } }).failure.cause).toBe(
+			'temporarily-unavailable',
+		);
 	});
 
 	it('names a network failure', () => {
@@ -84,7 +125,9 @@ describe('error mapping', () => {
 		expect(retryAfterToMs('13')).toBe(13000);
 		expect(retryAfterToMs('0.5')).toBe(500);
 		expect(retryAfterToMs(['2'])).toBe(2000);
-		expect(retryAfterToMs('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(10000);
+		expect(
+			retryAfterToMs('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT')),
+		).toBe(10000);
 		expect(retryAfterToMs('soon')).toBeUndefined();
 		expect(retryAfterToMs(undefined)).toBeUndefined();
 	});

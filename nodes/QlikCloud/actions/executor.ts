@@ -185,11 +185,14 @@ function readFields(
 	i: number,
 ): IDataObject {
 	const out: IDataObject = {};
+	let extra: IDataObject = {};
 	for (const field of fields ?? []) {
 		const value = readField(ctx, field, i);
-		if (value !== undefined) out[field.name] = value as IDataObject[keyof IDataObject];
+		if (value === undefined) continue;
+		if (field.spread) extra = { ...extra, ...(value as IDataObject) };
+		else out[field.name] = value as IDataObject[keyof IDataObject];
 	}
-	return out;
+	return { ...extra, ...out };
 }
 
 function buildBody(

@@ -65,25 +65,31 @@ export async function searchSpaces(
 	};
 }
 
+/** The members or shares of the space chosen above, filtered by the search text. */
+async function searchInSpace(
+	this: ILoadOptionsFunctions,
+	kind: 'assignments' | 'shares',
+	label: (entry: IDataObject) => string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const spaceId = currentId.call(this, 'spaceId', 'Space');
+	const path = `/api/v1/spaces/${encodeURIComponent(spaceId)}/${kind}`;
+	const { data, next } = await listPage.call(this, path, {}, paginationToken);
+	const results: INodeListSearchItems[] = data
+		.map((entry) => ({ name: label(entry), value: String(entry.id) }))
+		.filter((r) => matches(r.name, filter));
+	return { results, paginationToken: next };
+}
+
 export async function searchSpaceAssignments(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const spaceId = currentId.call(this, 'spaceId', 'Space');
-	const { data, next } = await listPage.call(
-		this,
-		`/api/v1/spaces/${encodeURIComponent(spaceId)}/assignments`,
-		{},
-		paginationToken,
-	);
-	const results: INodeListSearchItems[] = data
-		.map((a) => ({
-			name: `${String(a.type)} ${String(a.assigneeId)}: ${((a.roles as string[]) ?? []).join(', ')}`,
-			value: String(a.id),
-		}))
-		.filter((r) => matches(r.name, filter));
-	return { results, paginationToken: next };
+	const label = (a: IDataObject) =>
+		`${String(a.type)} ${String(a.assigneeId)}: ${((a.roles as string[]) ?? []).join(', ')}`;
+	return await searchInSpace.call(this, 'assignments', label, filter, paginationToken);
 }
 
 export async function searchSpaceShares(
@@ -91,20 +97,9 @@ export async function searchSpaceShares(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const spaceId = currentId.call(this, 'spaceId', 'Space');
-	const { data, next } = await listPage.call(
-		this,
-		`/api/v1/spaces/${encodeURIComponent(spaceId)}/shares`,
-		{},
-		paginationToken,
-	);
-	const results: INodeListSearchItems[] = data
-		.map((s) => ({
-			name: `${String(s.resourceType)} ${String(s.resourceId)} → ${String(s.type)} ${String(s.assigneeId)}`,
-			value: String(s.id),
-		}))
-		.filter((r) => matches(r.name, filter));
-	return { results, paginationToken: next };
+	const label = (s: IDataObject) =>
+		`${String(s.resourceType)} ${String(s.resourceId)} → ${String(s.type)} ${String(s.assigneeId)}`;
+	return await searchInSpace.call(this, 'shares', label, filter, paginationToken);
 }
 
 /** Users or groups, by the assignee type chosen in the node. */

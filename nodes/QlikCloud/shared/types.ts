@@ -27,6 +27,8 @@ export interface FieldSpec {
 	maxLength?: number;
 	/** A character class the value must not contain, e.g. `"*?<>/|\\:` for space names. */
 	forbiddenCharacters?: string;
+	/** An object (JSON) whose properties are merged into the body; named fields win. */
+	spread?: boolean;
 	/** A boolean switch that sends this value when on and nothing when off. */
 	whenTrue?: string;
 }

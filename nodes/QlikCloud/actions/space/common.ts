@@ -1,3 +1,5 @@
+import type { INodePropertyCollection, INodeProperties } from 'n8n-workflow';
+
 import type { FieldSpec, PathParamSpec } from '../../shared/types';
 import { SPACE_NAME_FORBIDDEN } from '../../shared/descriptions';
 
@@ -27,3 +29,16 @@ export function spaceAttributeFields(collection: string): FieldSpec[] {
 		{ name: 'ownerId', param: `${collection}.ownerId`, label: 'Owner ID', type: 'string' },
 	];
 }
+
+/** The fields of a space that a PUT or PATCH may set, as collection options. */
+export const spaceAttributeOptions: Array<INodeProperties | INodePropertyCollection> = [
+	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+	{
+		displayName: 'Owner ID',
+		name: 'ownerId',
+		type: 'string',
+		default: '',
+		description: 'User ID of the new owner',
+	},
+];

@@ -34,7 +34,16 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [{ displayName: 'Description', name: 'description', type: 'string', default: '' }],
+		options: [
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{
+				displayName: 'More Attributes (JSON)',
+				name: 'json',
+				type: 'json',
+				default: '{}',
+				description: 'Further attributes Qlik Cloud accepts for a new space, as a JSON object',
+			},
+		],
 	},
 	optionsCollection(),
 ];

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection, spaceLocator } from '../../shared/descriptions';
 import type { OperationSpec } from '../../shared/types';
 import { TIER_2 } from '../../shared/types';
-import { SPACE_ID, spaceAttributeFields } from './common';
+import { SPACE_ID, spaceAttributeFields, spaceAttributeOptions } from './common';
 
 const properties: INodeProperties[] = [
 	spaceLocator,
@@ -15,17 +15,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Attribute',
 		default: {},
 		description: 'Sent together in one PUT: attributes left out may be cleared by Qlik Cloud',
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				displayName: 'Owner ID',
-				name: 'ownerId',
-				type: 'string',
-				default: '',
-				description: 'User ID of the new owner',
-			},
-		],
+		options: spaceAttributeOptions,
 	},
 	optionsCollection(),
 ];

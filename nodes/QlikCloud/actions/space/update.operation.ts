@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionsCollection, spaceLocator } from '../../shared/descriptions';
 import type { OperationSpec } from '../../shared/types';
 import { TIER_2 } from '../../shared/types';
-import { SPACE_ID, spaceAttributeFields } from './common';
+import { SPACE_ID, spaceAttributeFields, spaceAttributeOptions } from './common';
 
 const properties: INodeProperties[] = [
 	spaceLocator,
@@ -14,17 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				displayName: 'Owner ID',
-				name: 'ownerId',
-				type: 'string',
-				default: '',
-				description: 'User ID of the new owner',
-			},
-		],
+		options: spaceAttributeOptions,
 	},
 	optionsCollection(),
 ];

@@ -1,5 +1,7 @@
-import type { PathParamSpec } from '../../shared/types';
-import { resourceLocator } from '../../shared/descriptions';
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { FieldSpec, PathParamSpec } from '../../shared/types';
+import { resourceLocator, SPACE_ROLE_OPTIONS, SPACE_ROLES } from '../../shared/descriptions';
 
 export const ASSIGNMENT_ID: PathParamSpec = {
 	name: 'assignmentId',
@@ -20,3 +22,22 @@ export const ASSIGNMENT_TYPE_OPTIONS = [
 	{ name: 'Group', value: 'group' },
 	{ name: 'User', value: 'user' },
 ];
+
+/** The roles of a member: they replace whatever the member had. */
+export const rolesProperty: INodeProperties = {
+	displayName: 'Roles',
+	name: 'roles',
+	type: 'multiOptions',
+	required: true,
+	default: [],
+	options: SPACE_ROLE_OPTIONS,
+	description: "Roles the member has from now on; which ones apply depends on the space's type",
+};
+
+export const ROLES_FIELD: FieldSpec = {
+	name: 'roles',
+	label: 'Roles',
+	type: 'array',
+	required: true,
+	enum: SPACE_ROLES,
+};

@@ -1,17 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	assigneeLocator,
-	optionsCollection,
-	SPACE_ROLE_OPTIONS,
-	SPACE_ROLES,
-	spaceLocator,
-} from '../../shared/descriptions';
+import { assigneeLocator, optionsCollection, spaceLocator } from '../../shared/descriptions';
 import type { OperationSpec } from '../../shared/types';
 import { TIER_2 } from '../../shared/types';
 import { SPACE_ID } from '../space/common';
-import { ASSIGNMENT_TYPE_OPTIONS, ASSIGNMENT_TYPES } from './common';
+import { ASSIGNMENT_TYPE_OPTIONS, ASSIGNMENT_TYPES, ROLES_FIELD, rolesProperty } from './common';
 
 const properties: INodeProperties[] = [
 	spaceLocator,
@@ -23,15 +17,7 @@ const properties: INodeProperties[] = [
 		options: ASSIGNMENT_TYPE_OPTIONS,
 	},
 	assigneeLocator,
-	{
-		displayName: 'Roles',
-		name: 'roles',
-		type: 'multiOptions',
-		required: true,
-		default: [],
-		options: SPACE_ROLE_OPTIONS,
-		description: "Roles to give; which ones apply depends on the space's type",
-	},
+	rolesProperty,
 	optionsCollection(),
 ];
 
@@ -56,7 +42,7 @@ export const operation: OperationSpec = {
 				enum: ASSIGNMENT_TYPES,
 			},
 			{ name: 'assigneeId', label: 'Assignee', type: 'string', required: true },
-			{ name: 'roles', label: 'Roles', type: 'array', required: true, enum: SPACE_ROLES },
+			ROLES_FIELD,
 		],
 	},
 	response: { kind: 'object' },

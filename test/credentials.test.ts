@@ -1,0 +1,297 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+import {
+	httpRequest,
+	rl,
+	runNode,
+	testCredential,
+	withDefaults,
+	type StoredCredential,
+} from './helpers/n8n';
+import { apiKeyCredential, m2mCredential, requests, useSimulator } from './helpers/sim';
+
+const sim = useSimulator();
+
+describe('API key credential', () => {
+	it('passes the credential test', async () => {
+		expect(await testCredential(apiKeyCredential(sim()))).toEqual({
+			status: 'OK',
+			message: 'Connection tested successfully',
+		});
+	});
+
+	it('fails the credential test with a wrong key', async () => {
+		const result = await testCredential({
+			type: 'qlikCloudApi',
+			data: { tenantUrl: sim().url, apiKey: 'not-a-key' },
+		});
+		expect(result.status).toBe('Error');
+	});
+
+	it('accepts the tenant without scheme or with a trailing slash in the test', async () => {
+		const bare = sim().url.replace('http://', '').replace('127.0.0.1', 'localhost');
+		// http is only allowed for localhost; without a scheme the test assumes https, which the
+		// simulator does not speak, so only the trailing-slash form is checked end to end here.
+		expect(bare).toContain('localhost');
+		const result = await testCredential({
+			type: 'qlikCloudApi',
+			data: { tenantUrl: `${sim().url}/`, apiKey: sim().credentials.apiKey },
+		});
+		expect(result.status).toBe('OK');
+	});
+});
+
+describe('OAuth machine-to-machine credential', () => {
+	beforeEach(() => sim().clearLog());
+
+	it('gets a token with client credentials sent as JSON and passes the test', async () => {
+		const credential = m2mCredential(sim());
+		expect(await testCredential(credential)).toMatchObject({ status: 'OK' });
+		const [token] = requests(sim(), 'POST', '/oauth/token');
+		expect(token.headers['content-type']).toMatch(/application\/json/);
+		expect(token.body).toMatchObject({
+			grant_type: 'client_credentials',
+			client_id: sim().credentials.m2m.clientId,
+			scope: 'user_default',
+		});
+		expect(typeof credential.data.accessToken).toBe('string');
+	});
+
+	it('impersonates a user with user_lookup, and the calls run as that user', async () => {
+		const member = sim().credentials.users.member;
+		const credential = m2mCredential(sim(), { field: 'subject', value: member.subject });
+		const result = await runNode({
+			parameters: { resource: 'space', operation: 'getTypes' },
+			credential,
+		});
+		expect(result.error).toBeUndefined();
+		const [token] = requests(sim(), 'POST', '/oauth/token');
+		expect(token.body).toMatchObject({
+			grant_type: 'urn:qlik:oauth:user-impersonation',
+			user_lookup: { field: 'subject', value: member.subject },
+		});
+		const [call] = requests(sim(), 'GET', '/api/v1/spaces/types');
+		expect(call.principal?.userId).toBe(member.id);
+	});
+
+	it('caches the token in the credential: a second run asks for none', async () => {
+		const credential = m2mCredential(sim());
+		await runNode({ parameters: { resource: 'space', operation: 'getTypes' }, credential });
+		const again = await runNode({
+			parameters: { resource: 'space', operation: 'getTypes' },
+			credential,
+		});
+		expect(again.recorder.tokenRequests).toBe(0);
+		expect(requests(sim(), 'POST', '/oauth/token')).toHaveLength(1);
+	});
+
+	it('a wrong secret fails with a clear message that does not show the secret', async () => {
+		const credential = m2mCredential(sim());
+		credential.data.clientSecret = 'wrong-secret-value-123';
+		const result = await runNode({
+			parameters: { resource: 'space', operation: 'getTypes' },
+			credential,
+		});
+		expect(result.error?.message).toMatch(
+			/did not issue a token \(HTTP 401\).*Check the client ID and secret/,
+		);
+		expect(JSON.stringify(result)).not.toContain('wrong-secret-value-123');
+	});
+});
+
+describe('OAuth interactive credential (authorization code + PKCE)', () => {
+	const redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback';
+
+	function base64Url(buffer: Buffer) {
+		return buffer.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+	}
+
+	/** What n8n does behind the Connect button, with the credential's own URLs and scope. */
+	async function connect(stored: StoredCredential) {
+		const data = withDefaults(stored);
+		const verifier = base64Url(randomBytes(48));
+		const challenge = base64Url(createHash('sha256').update(verifier).digest());
+		const state = base64Url(randomBytes(16));
+		const authorize = new URL(String(data.authUrl));
+		authorize.search = new URLSearchParams({
+			client_id: String(data.clientId),
+			redirect_uri: redirectUri,
+			response_type: 'code',
+			scope: String(data.scope),
+			state,
+			code_challenge: challenge,
+			code_challenge_method: 'S256',
+		}).toString();
+		const consent = await fetch(authorize, { redirect: 'manual' });
+		expect(consent.status).toBe(302);
+		const back = new URL(consent.headers.get('location') ?? '');
+		expect(`${back.origin}${back.pathname}`).toBe(redirectUri);
+		expect(back.searchParams.get('state')).toBe(state);
+		const code = back.searchParams.get('code');
+		expect(code).toBeTruthy();
+		const form = new URLSearchParams({
+			grant_type: 'authorization_code',
+			code: String(code),
+			redirect_uri: redirectUri,
+			client_id: String(data.clientId),
+			code_verifier: verifier,
+		});
+		if (data.clientSecret) form.set('client_secret', String(data.clientSecret));
+		const token = (await httpRequest({
+			method: 'POST',
+			url: String(data.accessTokenUrl),
+			body: form,
+		})) as Record<string, string>;
+		stored.data.oauthTokenData = token;
+		return { token, verifier };
+	}
+
+	beforeAll(() => {
+		sim().registerRedirectUri(sim().credentials.interactive.clientId, redirectUri);
+		sim().registerRedirectUri(sim().credentials.interactiveConfidential.clientId, redirectUri);
+	});
+
+	it('builds its URLs from the tenant and asks for a refresh token', () => {
+		const data = withDefaults({
+			type: 'qlikCloudOAuth2Api',
+			data: { tenantUrl: 'acme.eu.qlikcloud.com/', clientId: 'c' },
+		});
+		expect(data.authUrl).toBe('https://acme.eu.qlikcloud.com/oauth/authorize');
+		expect(data.accessTokenUrl).toBe('https://acme.eu.qlikcloud.com/oauth/token');
+		expect(data.grantType).toBe('pkce');
+		expect(String(data.scope).split(' ')).toContain('offline_access');
+	});
+
+	it.each([
+		[
+			'a public client without a secret',
+			() => ({ clientId: sim().credentials.interactive.clientId }),
+		],
+		[
+			'a confidential web client with a secret',
+			() => ({
+				clientId: sim().credentials.interactiveConfidential.clientId,
+				clientSecret: sim().credentials.interactiveConfidential.clientSecret,
+			}),
+		],
+	])('connects %s, runs, and refreshes after expiry', async (_label, client) => {
+		const stored: StoredCredential = {
+			type: 'qlikCloudOAuth2Api',
+			data: { tenantUrl: sim().url, ...client() },
+		};
+		const { token } = await connect(stored);
+		expect(token.access_token).toBeTruthy();
+		expect(token.refresh_token).toBeTruthy();
+
+		const run = await runNode({
+			parameters: { resource: 'space', operation: 'getTypes' },
+			credential: stored,
+		});
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(3);
+
+		sim().expireAllTokens();
+		sim().clearLog();
+		const after = await runNode({
+			parameters: { resource: 'space', operation: 'getTypes' },
+			credential: stored,
+		});
+		expect(after.error).toBeUndefined();
+		expect(after.recorder.tokenRequests).toBe(1);
+		expect(requests(sim(), 'POST', '/oauth/token')[0].body).toMatchObject({
+			grant_type: 'refresh_token',
+		});
+		expect((stored.data.oauthTokenData as Record<string, string>).access_token).not.toBe(
+			token.access_token,
+		);
+	});
+
+	it('a wrong verifier gets no token', async () => {
+		const data = withDefaults({
+			type: 'qlikCloudOAuth2Api',
+			data: { tenantUrl: sim().url, clientId: sim().credentials.interactive.clientId },
+		});
+		const verifier = 'a'.repeat(64);
+		const challenge = createHash('sha256').update(verifier).digest('base64url');
+		const authorize = new URL(String(data.authUrl));
+		authorize.search = new URLSearchParams({
+			client_id: String(data.clientId),
+			redirect_uri: redirectUri,
+			response_type: 'code',
+			scope: String(data.scope),
+			state: 's',
+			code_challenge: challenge,
+			code_challenge_method: 'S256',
+		}).toString();
+		const consent = await fetch(authorize, { redirect: 'manual' });
+		const code = new URL(consent.headers.get('location') ?? '').searchParams.get('code');
+		const answer = await fetch(String(data.accessTokenUrl), {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				grant_type: 'authorization_code',
+				code: String(code),
+				redirect_uri: redirectUri,
+				client_id: String(data.clientId),
+				code_verifier: 'b'.repeat(64),
+			}),
+		});
+		expect(answer.status).toBe(400);
+	});
+});
+
+describe('list search (resource locator From list)', () => {
+	it('finds spaces by name', async () => {
+		const { searchSpaces } = await import('../nodes/QlikCloud/methods/listSearch');
+		const { loadOptionsContext } = await import('./helpers/n8n');
+		const credential = apiKeyCredential(sim());
+		await runNode({
+			parameters: { resource: 'space', operation: 'create', name: 'Findable space', type: 'data' },
+			credential,
+		});
+		const found = await searchSpaces.call(loadOptionsContext({}, credential), 'findable');
+		expect(found.results).toEqual([
+			expect.objectContaining({ name: 'Findable space (data)', value: expect.any(String) }),
+		]);
+	});
+
+	it('lists the assignments of the chosen space and the users to assign', async () => {
+		const { searchSpaceAssignments, searchAssignees } =
+			await import('../nodes/QlikCloud/methods/listSearch');
+		const { loadOptionsContext } = await import('./helpers/n8n');
+		const credential = apiKeyCredential(sim());
+		const created = await runNode({
+			parameters: {
+				resource: 'space',
+				operation: 'create',
+				name: 'Listed members',
+				type: 'shared',
+			},
+			credential,
+		});
+		const spaceId = String(created.items[0].json.id);
+		const member = sim().credentials.users.member;
+		await runNode({
+			parameters: {
+				resource: 'spaceAssignment',
+				operation: 'create',
+				spaceId: rl(spaceId),
+				type: 'user',
+				assigneeId: rl(member.id),
+				roles: ['consumer'],
+			},
+			credential,
+		});
+		const assignments = await searchSpaceAssignments.call(
+			loadOptionsContext({ spaceId: rl(spaceId) }, credential),
+		);
+		expect(assignments.results).toEqual([
+			expect.objectContaining({ name: expect.stringContaining(member.id) }),
+		]);
+		const users = await searchAssignees.call(
+			loadOptionsContext({ type: 'user' }, credential),
+			member.name.slice(0, 3),
+		);
+		expect(users.results.map((r) => r.value)).toContain(member.id);
+	});
+});

@@ -1,0 +1,57 @@
+import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator';
+import type { StoredCredential } from './n8n';
+
+/** Starts a simulator for one test file; rate limits off unless the test asks for them. */
+export function useSimulator(options: SimulatorOptions = {}): () => Simulator {
+	let sim: Simulator | undefined;
+	beforeAll(async () => {
+		sim = await startSimulator({ quiet: true, rateLimits: false, ...options });
+	});
+	afterAll(async () => {
+		await sim?.close();
+	});
+	return () => {
+		if (!sim) throw new Error('simulator not started');
+		return sim;
+	};
+}
+
+export const apiKeyCredential = (sim: Simulator): StoredCredential => ({
+	type: 'qlikCloudApi',
+	data: { tenantUrl: sim.url, apiKey: sim.credentials.apiKey },
+});
+
+export const m2mCredential = (
+	sim: Simulator,
+	impersonate?: { field: 'subject' | 'userId'; value: string },
+): StoredCredential => ({
+	type: 'qlikCloudM2mOAuth2Api',
+	data: {
+		tenantUrl: sim.url,
+		clientId: sim.credentials.m2m.clientId,
+		clientSecret: sim.credentials.m2m.clientSecret,
+		scope: 'user_default',
+		impersonate: impersonate !== undefined,
+		...(impersonate
+			? { userLookupField: impersonate.field, userLookupValue: impersonate.value }
+			: {}),
+		accessToken: '',
+	},
+});
+
+/** Requests the simulator received for a method and path (regex or exact). */
+export function requests(sim: Simulator, method: string, path: string | RegExp) {
+	return sim.log.filter(
+		(entry) =>
+			entry.method === method &&
+			(typeof path === 'string' ? entry.path === path : path.test(entry.path)),
+	);
+}
+
+/** Every credential value the simulator knows, for secret scans. */
+export function secretsOf(sim: Simulator, ...more: unknown[]): string[] {
+	const c = sim.credentials;
+	return [c.apiKey, c.m2m.clientSecret, c.interactiveConfidential.clientSecret, ...more].filter(
+		(s): s is string => typeof s === 'string' && s.length >= 8,
+	);
+}

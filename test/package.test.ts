@@ -1,0 +1,130 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { ICredentialType, INodeProperties, INodeType } from 'n8n-workflow';
+
+import { operations } from '../nodes/QlikCloud/actions';
+
+const root = path.resolve(__dirname, '..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const specDir = path.resolve(root, '../shared/qlik-openapi');
+
+function loadClass<T>(file: string): T {
+	const module = require(path.join(root, file)) as Record<string, new () => T>;
+	const [Class] = Object.values(module);
+	return new Class();
+}
+
+describe('package shape (n8n community-node rules)', () => {
+	it('has the fields n8n and its verification require', () => {
+		expect(pkg.name).toMatch(/^n8n-nodes-/);
+		expect(pkg.license).toBe('MIT');
+		expect(pkg.keywords).toContain('n8n-community-node-package');
+		expect(pkg.files).toEqual(['dist']);
+		expect(pkg.dependencies).toBeUndefined();
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(pkg.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
+	});
+
+	it('lists built files that load, with their icons in dist', () => {
+		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
+			expect(existsSync(path.join(root, file))).toBe(true);
+		}
+		for (const icon of ['dist/icons/qlik.svg', 'dist/icons/qlik.dark.svg']) {
+			expect(existsSync(path.join(root, icon))).toBe(true);
+		}
+	});
+});
+
+describe('the built Qlik Cloud node', () => {
+	const node = loadClass<INodeType>(pkg.n8n.nodes[0]);
+	const credentials = (pkg.n8n.credentials as string[]).map((file) =>
+		loadClass<ICredentialType>(file),
+	);
+	const props = node.description.properties;
+
+	it('offers the three authentication methods, each with its credential type', () => {
+		const authentication = props.find((p) => p.name === 'authentication')!;
+		const values = (authentication.options as Array<{ value: string }>).map((o) => o.value).sort();
+		expect(values).toEqual(['qlikCloudApi', 'qlikCloudM2mOAuth2Api', 'qlikCloudOAuth2Api']);
+		expect(credentials.map((c) => c.name).sort()).toEqual(values);
+		for (const value of values) {
+			const credential = node.description.credentials!.find((c) => c.name === value)!;
+			expect(credential.displayOptions?.show?.authentication).toEqual([value]);
+		}
+	});
+
+	it('every credential type has the same tenantUrl field, and non-OAuth2 ones a test', () => {
+		for (const credential of credentials) {
+			expect(credential.properties.find((p) => p.name === 'tenantUrl')).toMatchObject({
+				type: 'string',
+				required: true,
+			});
+			if (!credential.extends?.includes('oAuth2Api')) expect(credential.test).toBeDefined();
+		}
+	});
+
+	it('has the 17 operations of spaces.json, each with a description and an action', () => {
+		const operationProps = props.filter((p) => p.name === 'operation');
+		const listed = operationProps.flatMap((p) =>
+			(p.options as Array<{ value: string; action?: string }>).map((o) => {
+				expect(o.action).toBeTruthy();
+				return `${p.displayOptions!.show!.resource![0]}.${o.value}`;
+			}),
+		);
+		const table = Object.entries(operations).flatMap(([resource, ops]) =>
+			Object.keys(ops).map((op) => `${resource}.${op}`),
+		);
+		expect(listed.sort()).toEqual(table.sort());
+		expect(table).toHaveLength(17);
+		expect(node.description.usableAsTool).toBe(true);
+		expect(node.description.subtitle).toBeTruthy();
+	});
+
+	it('has every path parameter of every operation as a node parameter shown for it', () => {
+		for (const [resource, ops] of Object.entries(operations)) {
+			for (const [operation, spec] of Object.entries(ops)) {
+				const shown = props.filter(
+					(p: INodeProperties) =>
+						p.displayOptions?.show?.resource?.includes(resource) &&
+						p.displayOptions?.show?.operation?.includes(operation),
+				);
+				for (const param of spec.pathParams ?? []) {
+					expect(shown.map((p) => p.name)).toContain(param.name);
+				}
+				for (const field of [...(spec.query ?? []), ...(spec.body?.fields ?? [])]) {
+					const top = (field.param ?? field.name).split('.')[0];
+					expect(`${resource}.${operation}: ${shown.map((p) => p.name).includes(top)}`).toBe(
+						`${resource}.${operation}: true`,
+					);
+				}
+			}
+		}
+	});
+});
+
+describe('operation table against Qlik spaces.json', () => {
+	const spec = JSON.parse(readFileSync(path.join(specDir, 'spaces.json'), 'utf8'));
+
+	it('covers every operation of the spec with its method, path and rate tier', () => {
+		const fromSpec = Object.entries(
+			spec.paths as Record<
+				string,
+				Record<string, { 'x-qlik-tier': { tier: string; limit: number } }>
+			>,
+		).flatMap(([p, methods]) =>
+			Object.entries(methods)
+				.filter(([m]) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+				.map(
+					([m, op]) =>
+						`${m.toUpperCase()} ${p} tier ${op['x-qlik-tier'].tier}/${op['x-qlik-tier'].limit}`,
+				),
+		);
+		const ours = Object.values(operations).flatMap((ops) =>
+			Object.values(ops).map(
+				(o) => `${o.method} ${o.path} tier ${o.tier.tier}/${o.tier.perMinute}`,
+			),
+		);
+		expect(ours.sort()).toEqual(fromSpec.sort());
+	});
+});
