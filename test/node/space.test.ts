@@ -28,27 +28,27 @@ describe('Space', () => {
 		expect(post.status).toBe(201);
 	});
 
-	it('creates with a description and extra JSON attributes', async () => {
-		const [space] = await run({
+	it('creates with attributes from JSON; a named field wins over the same key in JSON', async () => {
+		const [fromJson] = await run({
 			resource: 'space',
 			operation: 'create',
-			name: 'With description',
+			name: 'From JSON',
 			type: 'data',
-			additionalFields: {
-				description: 'Landing zone',
-				json: '{"description": "overridden by the field"}',
-			},
+			additionalFields: { json: '{"description": "from JSON"}' },
 		});
-		expect(space).toMatchObject({
-			name: 'With description',
+		expect(fromJson).toMatchObject({ name: 'From JSON', description: 'from JSON' });
+		const [both] = await run({
+			resource: 'space',
+			operation: 'create',
+			name: 'Field wins',
 			type: 'data',
-			description: 'Landing zone',
+			additionalFields: { description: 'from the field', json: '{"description": "from JSON"}' },
 		});
-		expect(requests(sim(), 'POST', '/api/v1/spaces')[0].body).toEqual({
-			name: 'With description',
-			type: 'data',
-			description: 'Landing zone',
-		});
+		expect(both).toMatchObject({ description: 'from the field' });
+		expect(requests(sim(), 'POST', '/api/v1/spaces').map((r) => r.body)).toEqual([
+			{ name: 'From JSON', type: 'data', description: 'from JSON' },
+			{ name: 'Field wins', type: 'data', description: 'from the field' },
+		]);
 	});
 
 	it('gets a space by ID', async () => {

@@ -133,7 +133,11 @@ export function toNodeApiError(
 	const code = entry?.code;
 
 	let message: string;
-	if (status === undefined) {
+	if (status === undefined && failure.networkCode === undefined) {
+		message = failure.message.startsWith('Qlik Cloud')
+			? failure.message
+			: `Qlik Cloud: ${failure.message}`;
+	} else if (status === undefined) {
 		message = `Qlik Cloud could not be reached: ${NETWORK_WORDS[failure.networkCode ?? ''] ?? 'network error'}`;
 	} else {
 		const facts = [`HTTP ${status}`, code].filter(Boolean).join(', ');
@@ -152,7 +156,7 @@ export function toNodeApiError(
 					? 'Qlik Cloud had a server error; it may pass if you try again.'
 					: undefined));
 	if (hint) descriptionParts.push(hint);
-	if (status === undefined) {
+	if (status === undefined && failure.networkCode !== undefined) {
 		descriptionParts.push('Check the tenant URL and the network between n8n and Qlik Cloud.');
 	}
 	const pointer =

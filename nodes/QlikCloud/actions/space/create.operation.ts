@@ -75,6 +75,13 @@ export const operation: OperationSpec = {
 				label: 'Description',
 				type: 'string',
 			},
+			{
+				name: 'json',
+				param: 'additionalFields.json',
+				label: 'More Attributes (JSON)',
+				type: 'object',
+				spread: true,
+			},
 		],
 	},
 	response: { kind: 'object' },

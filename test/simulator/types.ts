@@ -1,0 +1,176 @@
+/**
+ * Public types of the tenant simulator and the contract between the server and its route files.
+ */
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+
+import type { SimulatorState } from './store';
+
+export type Tier = '1' | '2' | 'special';
+
+export interface RateLimitRule {
+	limit: number;
+	windowMs: number;
+}
+
+export interface FaultRule {
+	/** e.g. 'GET'; undefined = any method. */
+	method?: string;
+	/** Matched against the URL pathname; a string is exact, or a prefix when it ends with '*'. */
+	path: string | RegExp;
+	/** status: answer with `status` (default 503) and Qlik's error envelope; delay: wait `delayMs`
+	 * then handle normally; drop: destroy the socket without answering. */
+	kind: 'status' | 'delay' | 'drop';
+	status?: number;
+	delayMs?: number;
+	/** 0..1, default 1; drawn from the seeded RNG so runs repeat. */
+	probability?: number;
+	/** Apply at most N times, then stop matching. */
+	times?: number;
+	/** For status 429/503: value of the Retry-After header. */
+	retryAfter?: string;
+}
+
+export interface Principal {
+	kind: 'apiKey' | 'oauth';
+	userId: string;
+	clientId?: string;
+	tokenId: string;
+}
+
+export interface RequestLogEntry {
+	seq: number;
+	time: number;
+	method: string;
+	path: string;
+	query: Record<string, string | string[]>;
+	/** Lower-case names; Authorization value replaced by 'Bearer <redacted>'. */
+	headers: Record<string, string>;
+	/** Parsed JSON or form body, else the raw string (truncated to 10 kB); secrets redacted. */
+	body: unknown;
+	/** 0 if dropped. */
+	status: number;
+	tier: Tier | 'none';
+	principal?: Principal;
+	/** Which fault rule applied, if any. */
+	fault?: string;
+}
+
+export type RateLimits = Partial<Record<Tier, RateLimitRule>> | false;
+
+export interface SimulatorOptions {
+	/** Default 0 = a free port. */
+	port?: number;
+	/** Default 1. */
+	seed?: number;
+	/** OAuth access-token lifetime, default 21600. */
+	tokenTtlSeconds?: number;
+	/** Default: tier 1 = 1000/60000 ms, tier 2 = 100/60000 ms, special = the operation's own
+	 * per-minute limit; false = off. */
+	rateLimits?: RateLimits;
+	/** Also rate-limit /oauth/* and /.well-known/* (keyed by client_id or address). Default false. */
+	rateLimitOAuth?: boolean;
+	/** Seed a richer demo tenant (a few spaces, users, groups). */
+	demo?: boolean;
+	/** No console output. */
+	quiet?: boolean;
+	/** Extra redirect URIs registered for both interactive clients. */
+	redirectUris?: string[];
+	/** Lifetime of an authorization code in seconds, default 60. */
+	authCodeTtlSeconds?: number;
+	/** Called with every log entry as it is written (even after clearLog). */
+	onLog?: (entry: RequestLogEntry) => void;
+}
+
+export interface SeededUser {
+	id: string;
+	subject: string;
+	name: string;
+	email: string;
+}
+
+export interface SimulatorCredentials {
+	/** Same as url. */
+	tenantUrl: string;
+	/** API key of the seeded admin user. */
+	apiKey: string;
+	/** Confidential web client allowing client_credentials and urn:qlik:oauth:user-impersonation. */
+	m2m: { clientId: string; clientSecret: string };
+	/** Public (SPA) client, no secret, authorization code + PKCE. */
+	interactive: { clientId: string; clientSecret?: string; redirectUris: string[] };
+	/** Web client, authorization code + PKCE + secret. */
+	interactiveConfidential: { clientId: string; clientSecret: string; redirectUris: string[] };
+	users: { admin: SeededUser; member: SeededUser; bot: SeededUser };
+}
+
+export interface Simulator {
+	url: string;
+	port: number;
+	credentials: SimulatorCredentials;
+	log: RequestLogEntry[];
+	clearLog(): void;
+	addFault(rule: FaultRule): void;
+	clearFaults(): void;
+	setRateLimits(r: SimulatorOptions['rateLimits']): void;
+	setTokenTtl(seconds: number): void;
+	/** Every issued OAuth access token now answers 401 (refresh tokens keep working). */
+	expireAllTokens(): void;
+	registerRedirectUri(clientId: string, uri: string): void;
+	/** Direct access to the store for assertions. */
+	state: SimulatorState;
+	/** Back to the seeded state: store, tokens, log, faults, rate-limit counters and RNG; keeps
+	 * the credentials, registered redirect URIs and the rate-limit / TTL settings. */
+	reset(): void;
+	close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Route contract
+
+export type QueryMap = Record<string, string | string[]>;
+
+export interface RouteResult {
+	status: number;
+	/** JSON-serialised unless `text` is given. */
+	body?: unknown;
+	/** A non-JSON body (e.g. the HTML of a redirect). */
+	text?: string;
+	contentType?: string;
+	headers?: Record<string, string>;
+}
+
+export interface RouteContext {
+	req: IncomingMessage;
+	method: string;
+	path: string;
+	url: URL;
+	params: Record<string, string>;
+	query: QueryMap;
+	headers: IncomingHttpHeaders;
+	/** Parsed JSON / form object, undefined when the request had no body. */
+	body: unknown;
+	rawBody: Buffer;
+	/** Media type of the body without parameters, lower case ('' when absent). */
+	contentType: string;
+	/** The authenticated caller (every /api route). */
+	principal?: Principal;
+	/** Origin the caller used (http://127.0.0.1:port or http://localhost:port): links are built on it. */
+	baseUrl: string;
+	core: import('./core').SimCore;
+}
+
+export interface Route {
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+	/** Path pattern like '/api/v1/spaces/{spaceId}'. */
+	path: string;
+	/** From the spec's x-qlik-tier. */
+	tier: Tier;
+	/** The spec's per-minute limit (used for the special tier). */
+	limit?: number;
+	/** Needs a bearer token; default: paths under /api/. */
+	auth?: boolean;
+	/** Counted against the tier's limit; default true except /oauth and /.well-known. */
+	rateLimited?: boolean;
+	/** 'stream' leaves the body unread for the handler (uploads). Default 'parse'. */
+	body?: 'parse' | 'stream';
+	handler(ctx: RouteContext): RouteResult | Promise<RouteResult>;
+}
