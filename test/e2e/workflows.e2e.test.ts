@@ -1,0 +1,322 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { startSimulator, type Simulator } from '../simulator';
+import {
+	ensureN8n,
+	freePort,
+	N8nInstance,
+	nodeType,
+	repoRoot,
+	type ExecutionResult,
+} from '../../scripts/n8n';
+
+type Workflow = {
+	id?: string;
+	name: string;
+	nodes: Array<Record<string, any>>;
+	connections: unknown;
+};
+
+const load = (file: string): Workflow =>
+	JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8'));
+
+const CREDENTIALS = {
+	apiKey: { id: 'e2eApiKey', name: 'Qlik API key', type: 'qlikCloudApi' },
+	m2m: { id: 'e2eM2m', name: 'Qlik OAuth M2M', type: 'qlikCloudM2mOAuth2Api' },
+	m2mAsMember: {
+		id: 'e2eM2mMember',
+		name: 'Qlik OAuth M2M as member',
+		type: 'qlikCloudM2mOAuth2Api',
+	},
+	pkce: { id: 'e2ePkce', name: 'Qlik OAuth interactive', type: 'qlikCloudOAuth2Api' },
+};
+
+/** Points every Qlik Cloud node of a workflow at one credential. */
+function withCredential(
+	workflow: Workflow,
+	credential: { id: string; name: string; type: string },
+	id: string,
+): Workflow {
+	const nodes = workflow.nodes.map((node) =>
+		node.type === nodeType
+			? {
+					...node,
+					parameters: { ...node.parameters, authentication: credential.type },
+					credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+				}
+			: node,
+	);
+	return { ...workflow, id, nodes };
+}
+
+function setMember(workflow: Workflow, userId: string): Workflow {
+	const nodes = workflow.nodes.map((node) =>
+		node.name === 'Settings'
+			? {
+					...node,
+					parameters: {
+						...node.parameters,
+						assignments: {
+							assignments: [{ ...node.parameters.assignments.assignments[0], value: userId }],
+						},
+					},
+				}
+			: node,
+	);
+	return { ...workflow, nodes };
+}
+
+const only = (run: ExecutionResult, node: string) => {
+	expect(run.nodes[node]).toHaveLength(1);
+	return run.nodes[node][0].json;
+};
+
+let sim: Simulator;
+let n8n: N8nInstance;
+
+beforeAll(async () => {
+	const install = ensureN8n();
+	sim = await startSimulator({ quiet: true, rateLimits: false });
+	n8n = new N8nInstance(install, await freePort());
+	n8n.installPackage();
+	sim.registerRedirectUri(
+		sim.credentials.interactive.clientId,
+		`${n8n.url}/rest/oauth2-credential/callback`,
+	);
+	const m2m = {
+		tenantUrl: sim.url,
+		clientId: sim.credentials.m2m.clientId,
+		clientSecret: sim.credentials.m2m.clientSecret,
+		scope: 'user_default',
+	};
+	await n8n.importCredentials([
+		{ ...CREDENTIALS.apiKey, data: { tenantUrl: sim.url, apiKey: sim.credentials.apiKey } },
+		{ ...CREDENTIALS.m2m, data: { ...m2m, impersonate: false } },
+		{
+			...CREDENTIALS.m2mAsMember,
+			data: {
+				...m2m,
+				impersonate: true,
+				userLookupField: 'subject',
+				userLookupValue: sim.credentials.users.member.subject,
+			},
+		},
+		{
+			...CREDENTIALS.pkce,
+			data: {
+				tenantUrl: sim.url,
+				clientId: sim.credentials.interactive.clientId,
+				clientSecret: '',
+				scope: 'user_default offline_access',
+			},
+		},
+	]);
+});
+
+afterAll(async () => {
+	await n8n?.cleanup();
+	await sim?.close();
+});
+
+describe('space steps chained in real n8n', () => {
+	it.each([
+		['an API key', 'apiKey' as const, 'admin' as const],
+		['OAuth machine-to-machine', 'm2m' as const, 'bot' as const],
+		['OAuth machine-to-machine impersonating a user', 'm2mAsMember' as const, 'member' as const],
+	])('with %s', async (_label, credentialKey, actingUser) => {
+		const actor = sim.credentials.users[actingUser];
+		const memberToAdd =
+			actingUser === 'member' ? sim.credentials.users.admin : sim.credentials.users.member;
+		const workflow = setMember(
+			withCredential(
+				load('examples/space-lifecycle.json'),
+				CREDENTIALS[credentialKey],
+				`chain${credentialKey}`,
+			),
+			memberToAdd.id,
+		);
+		await n8n.importWorkflow(workflow);
+		sim.clearLog();
+		const run = await n8n.execute(`chain${credentialKey}`);
+		expect(run.errors).toEqual({});
+		expect(run.ok).toBe(true);
+
+		const space = only(run, 'Create space');
+		expect(space).toMatchObject({
+			type: 'shared',
+			description: 'Created by the n8n Qlik Cloud demo',
+			ownerId: actor.id,
+		});
+		expect(String(space.name)).toMatch(/^n8n demo \d{8}-\d{6}-\d{3}$/);
+		expect(only(run, 'Add member')).toMatchObject({
+			assigneeId: memberToAdd.id,
+			type: 'user',
+			roles: ['consumer', 'producer'],
+		});
+		expect(only(run, 'Find it')).toMatchObject({ id: space.id, name: space.name });
+		expect(only(run, 'Update description')).toMatchObject({
+			id: space.id,
+			description: 'Updated by the n8n Qlik Cloud demo',
+		});
+		expect(only(run, 'Clean up')).toEqual({ deleted: true });
+
+		const calls = sim.log.filter((e) => e.path.startsWith('/api/'));
+		expect(calls.map((e) => `${e.method} ${e.status}`)).toEqual([
+			'POST 201',
+			'POST 201',
+			'GET 200',
+			'PATCH 200',
+			'DELETE 204',
+		]);
+		expect(new Set(calls.map((e) => e.principal?.userId))).toEqual(new Set([actor.id]));
+		expect(JSON.stringify(run.raw)).not.toContain(sim.credentials.apiKey);
+		expect(JSON.stringify(run.raw)).not.toContain(sim.credentials.m2m.clientSecret);
+	});
+});
+
+describe('errors in real n8n', () => {
+	beforeAll(async () => {
+		for (const name of ['Errors alpha', 'Errors beta']) {
+			await fetch(`${sim.url}/api/v1/spaces`, {
+				method: 'POST',
+				headers: {
+					Authorization: `Bearer ${sim.credentials.apiKey}`,
+					'Content-Type': 'application/json',
+				},
+				body: JSON.stringify({ name, type: 'shared' }),
+			});
+		}
+	});
+
+	it('a 404 with continue-on-fail off fails the execution with our message', async () => {
+		await n8n.importWorkflow({ ...load('test/e2e/workflows/errors.json'), id: 'errorsStop' });
+		const run = await n8n.execute('errorsStop');
+		expect(run.ok).toBe(false);
+		expect(run.errors['Get each']?.message).toMatch(
+			/^Space "000000000000000000000000": Qlik Cloud: .*HTTP 404/,
+		);
+	});
+
+	it('a 404 with continue-on-fail on: the item carries the error, the next item goes on', async () => {
+		const workflow = load('test/e2e/workflows/errors.json');
+		workflow.nodes = workflow.nodes.map((node) =>
+			node.name === 'Get each' ? { ...node, onError: 'continueRegularOutput' } : node,
+		);
+		await n8n.importWorkflow({ ...workflow, id: 'errorsContinue' });
+		const run = await n8n.execute('errorsContinue');
+		expect(run.ok).toBe(true);
+		const [first, second] = run.nodes['Get each'];
+		expect(first.json.error).toMatch(/HTTP 404/);
+		expect(second.json).toMatchObject({ id: run.nodes['Two spaces'][1].json.id });
+	});
+});
+
+describe('a running n8n', () => {
+	beforeAll(async () => {
+		await n8n.importWorkflow({ ...load('test/e2e/workflows/webhook.json'), id: 'webhookCreate' });
+		await n8n.publish('webhookCreate');
+		await n8n.importWorkflow({ ...load('test/e2e/workflows/schedule.json'), id: 'scheduleTypes' });
+		await n8n.publish('scheduleTypes');
+		sim.clearLog();
+		await n8n.start();
+	});
+
+	afterAll(async () => {
+		await n8n.stop();
+	});
+
+	it('loads the node, its AI tool variant and the three credential types', async () => {
+		const types = (await (await fetch(`${n8n.url}/types/nodes.json`)).json()) as Array<{
+			name: string;
+			properties: any[];
+		}>;
+		const names = types.map((t) => t.name);
+		expect(names).toContain(nodeType);
+		expect(names).toContain(`${nodeType}Tool`);
+		const node = types.find((t) => t.name === nodeType)!;
+		const auth = node.properties.find((p) => p.name === 'authentication');
+		expect(auth.options.map((o: { value: string }) => o.value).sort()).toEqual([
+			'qlikCloudApi',
+			'qlikCloudM2mOAuth2Api',
+			'qlikCloudOAuth2Api',
+		]);
+		const credentials = (await (await fetch(`${n8n.url}/types/credentials.json`)).json()) as Array<{
+			name: string;
+		}>;
+		expect(credentials.map((c) => c.name)).toEqual(
+			expect.arrayContaining(Object.values(CREDENTIALS).map((c) => c.type)),
+		);
+	});
+
+	it('a webhook triggers a Qlik step and answers with its result', async () => {
+		const response = await fetch(`${n8n.url}/webhook/qlik-e2e-create-space`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ name: 'From a webhook' }),
+		});
+		expect(response.status).toBe(200);
+		const body = (await response.json()) as Record<string, unknown>;
+		expect(body).toMatchObject({
+			name: 'From a webhook',
+			type: 'shared',
+			description: 'Created from a webhook',
+		});
+		expect(sim.state.spaces.get(String(body.id))).toBeDefined();
+	});
+
+	it('a schedule fires and calls Qlik', async () => {
+		const deadline = Date.now() + 60000;
+		while (
+			Date.now() < deadline &&
+			!sim.log.some((e) => e.path === '/api/v1/spaces/types' && e.status === 200)
+		) {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		expect(sim.log.some((e) => e.path === '/api/v1/spaces/types' && e.status === 200)).toBe(true);
+	});
+
+	it("connects the interactive OAuth credential through n8n's OAuth flow", async () => {
+		const cookie = await n8n.login();
+		const auth = await fetch(`${n8n.url}/rest/oauth2-credential/auth?id=${CREDENTIALS.pkce.id}`, {
+			headers: { cookie },
+		});
+		expect(auth.status).toBe(200);
+		const authorizeUrl = new URL(((await auth.json()) as { data: string }).data);
+		expect(`${authorizeUrl.origin}${authorizeUrl.pathname}`).toBe(`${sim.url}/oauth/authorize`);
+		expect(authorizeUrl.searchParams.get('code_challenge_method')).toBe('S256');
+		expect(authorizeUrl.searchParams.get('scope')).toContain('offline_access');
+
+		const consent = await fetch(authorizeUrl, { redirect: 'manual' });
+		expect(consent.status).toBe(302);
+		const callback = consent.headers.get('location')!;
+		expect(callback.startsWith(`${n8n.url}/rest/oauth2-credential/callback?`)).toBe(true);
+		const done = await fetch(callback, { headers: { cookie } });
+		expect(done.status).toBe(200);
+		const token = sim.log.find((e) => e.path === '/oauth/token');
+		expect(token?.status).toBe(200);
+		expect(token?.body).toMatchObject({ grant_type: 'authorization_code' });
+	});
+});
+
+describe('after the OAuth connection', () => {
+	it('runs a workflow with the interactive credential, and refreshes after expiry', async () => {
+		await n8n.importWorkflow({ ...load('test/e2e/workflows/pkce.json'), id: 'pkceRun' });
+		const run = await n8n.execute('pkceRun');
+		expect(run.errors).toEqual({});
+		expect(run.nodes['Space types'].map((i) => i.json)).toEqual([
+			{ name: 'shared' },
+			{ name: 'managed' },
+			{ name: 'data' },
+		]);
+		sim.expireAllTokens();
+		sim.clearLog();
+		const again = await n8n.execute('pkceRun');
+		expect(again.errors).toEqual({});
+		expect(
+			sim.log
+				.filter((e) => e.path === '/oauth/token')
+				.map((e) => (e.body as { grant_type?: string }).grant_type),
+		).toEqual(['refresh_token']);
+	});
+});
