@@ -108,7 +108,7 @@ export class N8nInstance {
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_HIRING_BANNER_ENABLED: 'false',
-			N8N_LOG_LEVEL: 'warn',
+			N8N_LOG_LEVEL: 'info',
 			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 			N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
 			N8N_INSTANCE_OWNER_PASSWORD_HASH: ownerPasswordHash(install),
@@ -246,19 +246,40 @@ export class N8nInstance {
 	}
 }
 
-/** Finds the run data JSON in `n8n execute --rawOutput` output (log lines may come first). */
-export function parseExecution(result: CommandResult): ExecutionResult {
-	const text = result.stdout;
-	const start = text.indexOf('{');
-	let data: Record<string, unknown> | undefined;
-	for (let i = start; i >= 0 && i < text.length; i = text.indexOf('{', i + 1)) {
+/** Every top-level JSON object in a text that also holds log lines. */
+function jsonObjects(text: string): Array<Record<string, unknown>> {
+	const found: Array<Record<string, unknown>> = [];
+	for (let i = text.indexOf('{'); i >= 0; ) {
+		let depth = 0;
+		let inString = false;
+		let end = -1;
+		for (let j = i; j < text.length; j++) {
+			const c = text[j];
+			if (inString) {
+				if (c === '\\') j++;
+				else if (c === '"') inString = false;
+			} else if (c === '"') inString = true;
+			else if (c === '{') depth++;
+			else if (c === '}' && --depth === 0) {
+				end = j;
+				break;
+			}
+		}
+		if (end < 0) break;
 		try {
-			data = JSON.parse(text.slice(i)) as Record<string, unknown>;
-			break;
+			found.push(JSON.parse(text.slice(i, end + 1)) as Record<string, unknown>);
+			i = text.indexOf('{', end + 1);
 		} catch {
-			// try the next brace
+			i = text.indexOf('{', i + 1);
 		}
 	}
+	return found;
+}
+
+/** Finds the run data in `n8n execute` output (printed on success, logged on failure). */
+export function parseExecution(result: CommandResult): ExecutionResult {
+	const text = `${result.stdout}\n${result.stderr}`;
+	const data = jsonObjects(text).find((o) => (o.data as Record<string, unknown> | undefined)?.resultData);
 	const nodes: ExecutionResult['nodes'] = {};
 	const errors: ExecutionResult['errors'] = {};
 	const runData = ((data?.data as Record<string, unknown>)?.resultData as Record<string, unknown>)

@@ -227,7 +227,8 @@ describe('a running n8n', () => {
 	});
 
 	it('loads the node, its AI tool variant and the three credential types', async () => {
-		const types = (await (await fetch(`${n8n.url}/types/nodes.json`)).json()) as Array<{
+		const cookie = await n8n.login();
+		const types = (await (await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{
 			name: string;
 			properties: any[];
 		}>;
@@ -241,7 +242,7 @@ describe('a running n8n', () => {
 			'qlikCloudM2mOAuth2Api',
 			'qlikCloudOAuth2Api',
 		]);
-		const credentials = (await (await fetch(`${n8n.url}/types/credentials.json`)).json()) as Array<{
+		const credentials = (await (await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie } })).json()) as Array<{
 			name: string;
 		}>;
 		expect(credentials.map((c) => c.name)).toEqual(
@@ -250,11 +251,18 @@ describe('a running n8n', () => {
 	});
 
 	it('a webhook triggers a Qlik step and answers with its result', async () => {
-		const response = await fetch(`${n8n.url}/webhook/qlik-e2e-create-space`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ name: 'From a webhook' }),
-		});
+		const call = () =>
+			fetch(`${n8n.url}/webhook/qlik-e2e-create-space`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ name: 'From a webhook' }),
+			});
+		// n8n answers readiness a moment before it has registered the published webhooks.
+		let response = await call();
+		for (let i = 0; i < 60 && response.status === 404; i++) {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			response = await call();
+		}
 		expect(response.status).toBe(200);
 		const body = (await response.json()) as Record<string, unknown>;
 		expect(body).toMatchObject({
