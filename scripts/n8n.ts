@@ -127,7 +127,13 @@ export class N8nInstance {
 		cpSync(path.join(from, 'dist'), path.join(target, 'dist'), { recursive: true });
 	}
 
+	/** Every n8n process starts a task broker: give each instance its own port for it. */
+	private async brokerPort(): Promise<void> {
+		this.env.N8N_RUNNERS_BROKER_PORT ??= String(await freePort());
+	}
+
 	async n8n(args: string[], timeoutMs = 180000): Promise<CommandResult> {
+		await this.brokerPort();
 		return await new Promise((resolve, reject) => {
 			const child = spawn(this.install.node, [this.install.bin, ...args], {
 				env: this.env,
@@ -191,6 +197,7 @@ export class N8nInstance {
 	/** `n8n start`, waiting until it answers /healthz/readiness. */
 	async start(timeoutMs = 180000): Promise<void> {
 		this.serverLog = '';
+		await this.brokerPort();
 		this.server = spawn(this.install.node, [this.install.bin, 'start'], {
 			env: this.env,
 			cwd: this.userFolder,
@@ -249,7 +256,7 @@ export class N8nInstance {
 /** Every top-level JSON object in a text that also holds log lines. */
 function jsonObjects(text: string): Array<Record<string, unknown>> {
 	const found: Array<Record<string, unknown>> = [];
-	for (let i = text.indexOf('{'); i >= 0; ) {
+	for (let i = text.indexOf('{'); i >= 0;) {
 		let depth = 0;
 		let inString = false;
 		let end = -1;
@@ -279,7 +286,9 @@ function jsonObjects(text: string): Array<Record<string, unknown>> {
 /** Finds the run data in `n8n execute` output (printed on success, logged on failure). */
 export function parseExecution(result: CommandResult): ExecutionResult {
 	const text = `${result.stdout}\n${result.stderr}`;
-	const data = jsonObjects(text).find((o) => (o.data as Record<string, unknown> | undefined)?.resultData);
+	const data = jsonObjects(text).find(
+		(o) => (o.data as Record<string, unknown> | undefined)?.resultData,
+	);
 	const nodes: ExecutionResult['nodes'] = {};
 	const errors: ExecutionResult['errors'] = {};
 	const runData = ((data?.data as Record<string, unknown>)?.resultData as Record<string, unknown>)

@@ -228,7 +228,9 @@ describe('a running n8n', () => {
 
 	it('loads the node, its AI tool variant and the three credential types', async () => {
 		const cookie = await n8n.login();
-		const types = (await (await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{
+		const types = (await (
+			await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie } })
+		).json()) as Array<{
 			name: string;
 			properties: any[];
 		}>;
@@ -242,7 +244,9 @@ describe('a running n8n', () => {
 			'qlikCloudM2mOAuth2Api',
 			'qlikCloudOAuth2Api',
 		]);
-		const credentials = (await (await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie } })).json()) as Array<{
+		const credentials = (await (
+			await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie } })
+		).json()) as Array<{
 			name: string;
 		}>;
 		expect(credentials.map((c) => c.name)).toEqual(

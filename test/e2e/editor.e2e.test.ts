@@ -1,0 +1,170 @@
+import path from 'node:path';
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import { startSimulator, type Simulator } from '../simulator';
+import { ensureN8n, freePort, N8nInstance, OWNER, repoRoot } from '../../scripts/n8n';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Opens a dropdown parameter and returns the titles of its options (first line of each). */
+async function optionTitles(parameter: string): Promise<string[]> {
+	const input = page.locator(`[data-test-id="parameter-input-${parameter}"]`);
+	await input.click();
+	const options = page.locator('[role="option"]:visible');
+	await options.first().waitFor();
+	const titles = (await options.allInnerTexts()).map((text) => text.split('\n')[0].trim());
+	await input.click();
+	await options.first().waitFor({ state: 'hidden' });
+	return titles;
+}
+
+const shot = (page: Page, name: string) =>
+	page.screenshot({ path: path.join(repoRoot, 'docs', name) });
+
+let sim: Simulator;
+let n8n: N8nInstance;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+	const install = ensureN8n();
+	sim = await startSimulator({ quiet: true, rateLimits: false });
+	n8n = new N8nInstance(install, await freePort());
+	n8n.installPackage();
+	sim.registerRedirectUri(
+		sim.credentials.interactive.clientId,
+		`${n8n.url}/rest/oauth2-credential/callback`,
+	);
+	await n8n.importCredentials([
+		{
+			id: 'uiApiKey',
+			name: 'Qlik Cloud (API key)',
+			type: 'qlikCloudApi',
+			data: { tenantUrl: sim.url, apiKey: sim.credentials.apiKey },
+		},
+		{
+			id: 'uiM2m',
+			name: 'Qlik Cloud (OAuth M2M)',
+			type: 'qlikCloudM2mOAuth2Api',
+			data: {
+				tenantUrl: sim.url,
+				clientId: sim.credentials.m2m.clientId,
+				clientSecret: sim.credentials.m2m.clientSecret,
+				scope: 'user_default',
+			},
+		},
+	]);
+	await n8n.start();
+	browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	});
+	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await n8n?.cleanup();
+	await sim?.close();
+});
+
+describe('the n8n editor in a browser', () => {
+	it('logs in as the preset owner (no setup form)', async () => {
+		await page.goto(`${n8n.url}/signin`);
+		await page.fill('#emailOrLdapLoginId', OWNER.email);
+		await page.fill('#password', OWNER.password);
+		await page.click('button:has-text("Sign in")');
+		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+	});
+
+	it('finds Qlik Cloud in the nodes panel with its 17 actions', async () => {
+		await page.goto(`${n8n.url}/workflow/new`);
+		await page.click('[data-test-id="node-creator-plus-button"]');
+		await page.keyboard.type('Qlik Cloud');
+		const item = page.locator('[data-test-id="node-creator-item-name"]', { hasText: 'Qlik Cloud' });
+		await item.first().waitFor();
+		await item.first().click();
+		await page.getByText('Actions (17)').waitFor();
+		for (const action of [
+			'Create a space',
+			'Get many spaces',
+			'Add a member to a space',
+			'Share an item of a space',
+		]) {
+			await page.getByText(action, { exact: true }).waitFor();
+		}
+		await shot(page, 'nodes-panel.png');
+	});
+
+	it('adds the node and shows its resources, operations and credentials', async () => {
+		await page.getByText('Create a space', { exact: true }).click();
+		await page.locator('[data-test-id="ndv"]').waitFor();
+		expect(await optionTitles('resource')).toEqual([
+			'Space',
+			'Space Assignment',
+			'Space Share',
+			'Custom API Call',
+		]);
+		expect(await optionTitles('operation')).toEqual([
+			'Create',
+			'Delete',
+			'Get',
+			'Get Many',
+			'Get Types',
+			'Replace',
+			'Update',
+			'Custom API Call',
+		]);
+		await page.click('[data-test-id="node-credentials-select"]');
+		await page.locator('[data-test-id="node-credentials-select-item-uiApiKey"]').waitFor();
+		await page.locator('[data-test-id="node-credentials-select-item-uiM2m"]').waitFor();
+		await shot(page, 'node-credentials.png');
+		await page.keyboard.press('Escape');
+	});
+
+	it('creates an interactive OAuth credential, connects it through the simulator, and sees it connected', async () => {
+		await page.click('[data-test-id="node-credentials-select"]');
+		await page.click('[data-test-id="node-credentials-select-item-new"]');
+		const modal = page.locator('[data-test-id="editCredential-modal"]');
+		await modal.waitFor();
+		await page.click('[data-test-id="credential-mode-dropdown-trigger"]');
+		for (const method of ['API Key', 'OAuth2 Interactive (PKCE)', 'OAuth2 Machine-to-Machine']) {
+			await page.getByText(method, { exact: true }).last().waitFor();
+		}
+		await page.getByText('OAuth2 Interactive (PKCE)', { exact: true }).last().click();
+		const field = (label: string) =>
+			modal
+				.locator('[data-test-id="credential-connection-parameter"]', { hasText: label })
+				.locator('input')
+				.first();
+		await field('Tenant URL').fill(sim.url);
+		await field('Client ID').fill(sim.credentials.interactive.clientId);
+		await shot(page, 'oauth-credential.png');
+		sim.clearLog();
+		const [popup] = await Promise.all([
+			page.waitForEvent('popup'),
+			modal.getByRole('button', { name: 'Connect' }).first().click(),
+		]);
+		await popup.waitForEvent('close', { timeout: 30000 });
+		// n8n saves the credential, closes the dialog and selects it; opening it shows the state.
+		await page.getByText('Credential successfully created').waitFor();
+		await page.click('[data-test-id="credential-edit-button"]');
+		await page.locator('[data-test-id="oauth-connect-success-banner"]').waitFor();
+		await page.waitForTimeout(800);
+		await shot(page, 'oauth-connected.png');
+		const token = sim.log.find((entry) => entry.path === '/oauth/token');
+		expect(token?.status).toBe(200);
+		expect(token?.body).toMatchObject({
+			grant_type: 'authorization_code',
+			client_id: sim.credentials.interactive.clientId,
+		});
+	});
+});
