@@ -7,16 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { startSimulator, type Simulator } from '../test/simulator';
-import {
-	ensureN8n,
-	freePort,
-	N8nInstance,
-	nodeType,
-	OWNER,
-	repoRoot,
-	type ExecutionResult,
-} from './n8n';
+import { n8nCredentials, startSimulator, type Simulator } from '../test/simulator';
+import { n8nForSimulator, nodeType, OWNER, repoRoot, type ExecutionResult } from './n8n';
 
 const headless = process.argv.includes('--headless');
 
@@ -69,48 +61,23 @@ function printTable(workflow: ReturnType<typeof examples>[number], run: Executio
 
 async function main() {
 	console.log('Installing or finding n8n (the first run downloads it: a few minutes)...');
-	const install = ensureN8n();
 	const sim = await startSimulator({
 		quiet: true,
 		demo: true,
 		port: Number(process.env.QLIK_SIM_PORT ?? 0),
 	});
-	const port = headless ? await freePort() : Number(process.env.N8N_PORT ?? 5678);
-	const n8n = new N8nInstance(install, port);
-	n8n.installPackage();
-	sim.registerRedirectUri(
-		sim.credentials.interactive.clientId,
-		`${n8n.url}/rest/oauth2-credential/callback`,
+	const n8n = await n8nForSimulator(
+		sim,
+		headless ? undefined : Number(process.env.N8N_PORT ?? 5678),
 	);
+	const made = n8nCredentials(sim);
 	await n8n.importCredentials([
-		{
-			id: 'qlikSimApiKey',
-			name: 'Qlik Cloud (simulator, API key)',
-			type: 'qlikCloudApi',
-			data: { tenantUrl: sim.url, apiKey: sim.credentials.apiKey },
-		},
-		{
-			id: 'qlikSimM2m',
-			name: 'Qlik Cloud (simulator, OAuth M2M)',
-			type: 'qlikCloudM2mOAuth2Api',
-			data: {
-				tenantUrl: sim.url,
-				clientId: sim.credentials.m2m.clientId,
-				clientSecret: sim.credentials.m2m.clientSecret,
-				scope: 'user_default',
-				impersonate: false,
-			},
-		},
+		{ id: 'qlikSimApiKey', name: 'Qlik Cloud (simulator, API key)', ...made.apiKey() },
+		{ id: 'qlikSimM2m', name: 'Qlik Cloud (simulator, OAuth M2M)', ...made.m2m() },
 		{
 			id: 'qlikSimOAuth',
 			name: 'Qlik Cloud (simulator, OAuth interactive)',
-			type: 'qlikCloudOAuth2Api',
-			data: {
-				tenantUrl: sim.url,
-				clientId: sim.credentials.interactive.clientId,
-				clientSecret: '',
-				scope: 'user_default offline_access',
-			},
+			...made.interactive(),
 		},
 	]);
 	const workflows = examples(sim);

@@ -8,6 +8,8 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+import type { Simulator } from '../test/simulator';
+
 export const repoRoot = path.resolve(__dirname, '..');
 const packageName = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'))
 	.name as string;
@@ -31,6 +33,17 @@ export function ensureN8n(): N8nInstall {
 		if (at > 0) paths[line.slice(0, at)] = line.slice(at + 1);
 	}
 	return { dir: paths.N8N_DIR, node: paths.N8N_NODE, bin: paths.N8N_BIN };
+}
+
+/** A new n8n with this package installed, whose OAuth callback the simulator accepts. */
+export async function n8nForSimulator(sim: Simulator, port?: number): Promise<N8nInstance> {
+	const n8n = new N8nInstance(ensureN8n(), port ?? (await freePort()));
+	n8n.installPackage();
+	sim.registerRedirectUri(
+		sim.credentials.interactive.clientId,
+		`${n8n.url}/rest/oauth2-credential/callback`,
+	);
+	return n8n;
 }
 
 export async function freePort(): Promise<number> {

@@ -2,8 +2,8 @@ import path from 'node:path';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import { startSimulator, type Simulator } from '../simulator';
-import { ensureN8n, freePort, N8nInstance, OWNER, repoRoot } from '../../scripts/n8n';
+import { n8nCredentials, startSimulator, type Simulator } from '../simulator';
+import { n8nForSimulator, N8nInstance, OWNER, repoRoot } from '../../scripts/n8n';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Opens a dropdown parameter and returns the titles of its options (first line of each). */
@@ -27,32 +27,12 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-	const install = ensureN8n();
 	sim = await startSimulator({ quiet: true, rateLimits: false });
-	n8n = new N8nInstance(install, await freePort());
-	n8n.installPackage();
-	sim.registerRedirectUri(
-		sim.credentials.interactive.clientId,
-		`${n8n.url}/rest/oauth2-credential/callback`,
-	);
+	n8n = await n8nForSimulator(sim);
+	const made = n8nCredentials(sim);
 	await n8n.importCredentials([
-		{
-			id: 'uiApiKey',
-			name: 'Qlik Cloud (API key)',
-			type: 'qlikCloudApi',
-			data: { tenantUrl: sim.url, apiKey: sim.credentials.apiKey },
-		},
-		{
-			id: 'uiM2m',
-			name: 'Qlik Cloud (OAuth M2M)',
-			type: 'qlikCloudM2mOAuth2Api',
-			data: {
-				tenantUrl: sim.url,
-				clientId: sim.credentials.m2m.clientId,
-				clientSecret: sim.credentials.m2m.clientSecret,
-				scope: 'user_default',
-			},
-		},
+		{ id: 'uiApiKey', name: 'Qlik Cloud (API key)', ...made.apiKey() },
+		{ id: 'uiM2m', name: 'Qlik Cloud (OAuth M2M)', ...made.m2m() },
 	]);
 	await n8n.start();
 	browser = await chromium.launch({

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { startSimulator, type Simulator } from '../simulator';
+import { n8nCredentials, startSimulator, type Simulator } from '../simulator';
 import {
-	ensureN8n,
-	freePort,
+	n8nForSimulator,
 	N8nInstance,
 	nodeType,
 	repoRoot,
@@ -76,41 +75,15 @@ let sim: Simulator;
 let n8n: N8nInstance;
 
 beforeAll(async () => {
-	const install = ensureN8n();
 	sim = await startSimulator({ quiet: true, rateLimits: false });
-	n8n = new N8nInstance(install, await freePort());
-	n8n.installPackage();
-	sim.registerRedirectUri(
-		sim.credentials.interactive.clientId,
-		`${n8n.url}/rest/oauth2-credential/callback`,
-	);
-	const m2m = {
-		tenantUrl: sim.url,
-		clientId: sim.credentials.m2m.clientId,
-		clientSecret: sim.credentials.m2m.clientSecret,
-		scope: 'user_default',
-	};
+	n8n = await n8nForSimulator(sim);
+	const made = n8nCredentials(sim);
+	const member = sim.credentials.users.member;
 	await n8n.importCredentials([
-		{ ...CREDENTIALS.apiKey, data: { tenantUrl: sim.url, apiKey: sim.credentials.apiKey } },
-		{ ...CREDENTIALS.m2m, data: { ...m2m, impersonate: false } },
-		{
-			...CREDENTIALS.m2mAsMember,
-			data: {
-				...m2m,
-				impersonate: true,
-				userLookupField: 'subject',
-				userLookupValue: sim.credentials.users.member.subject,
-			},
-		},
-		{
-			...CREDENTIALS.pkce,
-			data: {
-				tenantUrl: sim.url,
-				clientId: sim.credentials.interactive.clientId,
-				clientSecret: '',
-				scope: 'user_default offline_access',
-			},
-		},
+		{ ...CREDENTIALS.apiKey, ...made.apiKey() },
+		{ ...CREDENTIALS.m2m, ...made.m2m() },
+		{ ...CREDENTIALS.m2mAsMember, ...made.m2m({ field: 'subject', value: member.subject }) },
+		{ ...CREDENTIALS.pkce, ...made.interactive() },
 	]);
 });
 

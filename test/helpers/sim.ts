@@ -1,4 +1,9 @@
-import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator';
+import {
+	n8nCredentials,
+	startSimulator,
+	type Simulator,
+	type SimulatorOptions,
+} from '../simulator';
 import type { StoredCredential } from './n8n';
 
 /** Starts a simulator for one test file; rate limits off unless the test asks for them. */
@@ -16,28 +21,17 @@ export function useSimulator(options: SimulatorOptions = {}): () => Simulator {
 	};
 }
 
-export const apiKeyCredential = (sim: Simulator): StoredCredential => ({
-	type: 'qlikCloudApi',
-	data: { tenantUrl: sim.url, apiKey: sim.credentials.apiKey },
-});
+export const apiKeyCredential = (sim: Simulator): StoredCredential =>
+	n8nCredentials(sim).apiKey() as StoredCredential;
 
 export const m2mCredential = (
 	sim: Simulator,
 	impersonate?: { field: 'subject' | 'userId'; value: string },
-): StoredCredential => ({
-	type: 'qlikCloudM2mOAuth2Api',
-	data: {
-		tenantUrl: sim.url,
-		clientId: sim.credentials.m2m.clientId,
-		clientSecret: sim.credentials.m2m.clientSecret,
-		scope: 'user_default',
-		impersonate: impersonate !== undefined,
-		...(impersonate
-			? { userLookupField: impersonate.field, userLookupValue: impersonate.value }
-			: {}),
-		accessToken: '',
-	},
-});
+): StoredCredential => {
+	const credential = n8nCredentials(sim).m2m(impersonate) as StoredCredential;
+	credential.data.accessToken = '';
+	return credential;
+};
 
 /** Requests the simulator received for a method and path (regex or exact). */
 export function requests(sim: Simulator, method: string, path: string | RegExp) {

@@ -26,6 +26,7 @@ export type {
 	Tier,
 } from './types';
 export type { SimulatorState } from './store';
+export { n8nCredentials, type N8nCredential } from './n8nCredentials';
 
 export async function startSimulator(
 	opts: SimulatorOptions = {},
