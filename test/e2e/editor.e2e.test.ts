@@ -127,7 +127,6 @@ describe('the n8n editor in a browser', () => {
 				.first();
 		await field('Tenant URL').fill(sim.url);
 		await field('Client ID').fill(sim.credentials.interactive.clientId);
-		await shot(page, 'oauth-credential.png');
 		sim.clearLog();
 		const [popup] = await Promise.all([
 			page.waitForEvent('popup'),
