@@ -148,6 +148,38 @@ describe('space steps chained in real n8n', () => {
 	});
 });
 
+describe("n8n's HTTP Request node with a Qlik Cloud credential type", () => {
+	it.each([
+		['the API key', 'apiKey' as const],
+		['machine-to-machine', 'm2m' as const],
+	])('signs requests with %s', async (_label, credentialKey) => {
+		const credential = CREDENTIALS[credentialKey];
+		const workflow = load('test/e2e/workflows/httpRequest.json');
+		workflow.nodes = workflow.nodes.map((node) =>
+			node.name === 'HTTP Request'
+				? {
+						...node,
+						parameters: {
+							...node.parameters,
+							url: `${sim.url}/api/v1/spaces/types`,
+							nodeCredentialType: credential.type,
+						},
+						credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+					}
+				: node,
+		);
+		const id = `http${credentialKey}`;
+		await n8n.importWorkflow({ ...workflow, id });
+		sim.clearLog();
+		const run = await n8n.execute(id);
+		expect(run.errors).toEqual({});
+		expect(only(run, 'HTTP Request')).toEqual({ data: ['shared', 'managed', 'data'] });
+		const [call] = sim.log.filter((e) => e.path === '/api/v1/spaces/types');
+		expect(call.status).toBe(200);
+		expect(call.principal?.kind).toBe(credentialKey === 'apiKey' ? 'apiKey' : 'oauth');
+	});
+});
+
 describe('errors in real n8n', () => {
 	beforeAll(async () => {
 		for (const name of ['Errors alpha', 'Errors beta']) {
