@@ -1,6 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationSpec } from '../../shared/types';
+import { defineResource } from '../../shared/resource';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -9,59 +7,44 @@ import * as getTypes from './getTypes.operation';
 import * as replace from './replace.operation';
 import * as update from './update.operation';
 
-export const description: INodeProperties[] = [
+export const { description, operations } = defineResource(
+	'space',
+	[
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a space',
+			description: 'Create a shared, managed or data space',
+		},
+		{ name: 'Delete', value: 'delete', action: 'Delete a space' },
+		{ name: 'Get', value: 'get', action: 'Get a space' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many spaces' },
+		{
+			name: 'Get Types',
+			value: 'getTypes',
+			action: 'Get space types',
+			description: 'List the space types the tenant offers',
+		},
+		{
+			name: 'Replace',
+			value: 'replace',
+			action: 'Replace a space',
+			description: 'Set name, description and owner in one PUT',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update a space',
+			description: 'Change only the fields given',
+		},
+	],
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['space'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a space',
-				description: 'Create a shared, managed or data space',
-			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a space' },
-			{ name: 'Get', value: 'get', action: 'Get a space' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many spaces' },
-			{
-				name: 'Get Types',
-				value: 'getTypes',
-				action: 'Get space types',
-				description: 'List the space types the tenant offers',
-			},
-			{
-				name: 'Replace',
-				value: 'replace',
-				action: 'Replace a space',
-				description: 'Set name, description and owner in one PUT',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a space',
-				description: 'Change only the fields given',
-			},
-		],
-		default: 'getAll',
+		create,
+		delete: del,
+		get,
+		getAll,
+		getTypes,
+		replace,
+		update,
 	},
-	...create.description,
-	...del.description,
-	...get.description,
-	...getAll.description,
-	...getTypes.description,
-	...replace.description,
-	...update.description,
-];
-
-export const operations: Record<string, OperationSpec> = {
-	create: create.operation,
-	delete: del.operation,
-	get: get.operation,
-	getAll: getAll.operation,
-	getTypes: getTypes.operation,
-	replace: replace.operation,
-	update: update.operation,
-};
+);

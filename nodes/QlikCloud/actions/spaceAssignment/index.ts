@@ -1,44 +1,29 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationSpec } from '../../shared/types';
+import { defineResource } from '../../shared/resource';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const description: INodeProperties[] = [
+export const { description, operations } = defineResource(
+	'spaceAssignment',
+	[
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Add a member to a space',
+			description: 'Give a user or group roles in a space',
+		},
+		{ name: 'Delete', value: 'delete', action: 'Remove a member from a space' },
+		{ name: 'Get', value: 'get', action: 'Get a space assignment' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many space assignments' },
+		{ name: 'Update', value: 'update', action: 'Change the roles of a space member' },
+	],
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['spaceAssignment'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Add a member to a space',
-				description: 'Give a user or group roles in a space',
-			},
-			{ name: 'Delete', value: 'delete', action: 'Remove a member from a space' },
-			{ name: 'Get', value: 'get', action: 'Get a space assignment' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many space assignments' },
-			{ name: 'Update', value: 'update', action: 'Change the roles of a space member' },
-		],
-		default: 'getAll',
+		create,
+		delete: del,
+		get,
+		getAll,
+		update,
 	},
-	...create.description,
-	...del.description,
-	...get.description,
-	...getAll.description,
-	...update.description,
-];
-
-export const operations: Record<string, OperationSpec> = {
-	create: create.operation,
-	delete: del.operation,
-	get: get.operation,
-	getAll: getAll.operation,
-	update: update.operation,
-};
+);

@@ -1,49 +1,34 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { OperationSpec } from '../../shared/types';
+import { defineResource } from '../../shared/resource';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const description: INodeProperties[] = [
+export const { description, operations } = defineResource(
+	'spaceShare',
+	[
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Share an item of a space',
+			description: 'Share one item of a space with a user, group or link',
+		},
+		{ name: 'Delete', value: 'delete', action: 'Delete a space share' },
+		{ name: 'Get', value: 'get', action: 'Get a space share' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many space shares' },
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update a space share',
+			description: 'Change the roles of a share or switch it off',
+		},
+	],
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['spaceShare'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Share an item of a space',
-				description: 'Share one item of a space with a user, group or link',
-			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a space share' },
-			{ name: 'Get', value: 'get', action: 'Get a space share' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many space shares' },
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a space share',
-				description: 'Change the roles of a share or switch it off',
-			},
-		],
-		default: 'getAll',
+		create,
+		delete: del,
+		get,
+		getAll,
+		update,
 	},
-	...create.description,
-	...del.description,
-	...get.description,
-	...getAll.description,
-	...update.description,
-];
-
-export const operations: Record<string, OperationSpec> = {
-	create: create.operation,
-	delete: del.operation,
-	get: get.operation,
-	getAll: getAll.operation,
-	update: update.operation,
-};
+);
