@@ -1,13 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-import {
-	httpRequest,
-	rl,
-	runNode,
-	testCredential,
-	withDefaults,
-	type StoredCredential,
-} from './helpers/n8n';
+import { rl, runNode, testCredential, withDefaults, type StoredCredential } from './helpers/n8n';
 import { apiKeyCredential, m2mCredential, requests, useSimulator } from './helpers/sim';
 
 const sim = useSimulator();
@@ -106,14 +99,12 @@ describe('OAuth interactive credential (authorization code + PKCE)', () => {
 		return buffer.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 	}
 
-	/** What n8n does behind the Connect button, with the credential's own URLs and scope. */
-	async function connect(stored: StoredCredential) {
-		const data = withDefaults(stored);
-		const verifier = base64Url(randomBytes(48));
+	/** Consents at the authorize URL the credential builds, as n8n does; returns the code. */
+	async function authorize(data: Record<string, unknown>, verifier: string): Promise<string> {
 		const challenge = base64Url(createHash('sha256').update(verifier).digest());
 		const state = base64Url(randomBytes(16));
-		const authorize = new URL(String(data.authUrl));
-		authorize.search = new URLSearchParams({
+		const url = new URL(String(data.authUrl));
+		url.search = new URLSearchParams({
 			client_id: String(data.clientId),
 			redirect_uri: redirectUri,
 			response_type: 'code',
@@ -122,26 +113,40 @@ describe('OAuth interactive credential (authorization code + PKCE)', () => {
 			code_challenge: challenge,
 			code_challenge_method: 'S256',
 		}).toString();
-		const consent = await fetch(authorize, { redirect: 'manual' });
+		const consent = await fetch(url, { redirect: 'manual' });
 		expect(consent.status).toBe(302);
 		const back = new URL(consent.headers.get('location') ?? '');
 		expect(`${back.origin}${back.pathname}`).toBe(redirectUri);
 		expect(back.searchParams.get('state')).toBe(state);
 		const code = back.searchParams.get('code');
 		expect(code).toBeTruthy();
+		return String(code);
+	}
+
+	/** The token exchange n8n makes after the callback (form-encoded, verifier included). */
+	function exchange(data: Record<string, unknown>, code: string, verifier: string) {
 		const form = new URLSearchParams({
 			grant_type: 'authorization_code',
-			code: String(code),
+			code,
 			redirect_uri: redirectUri,
 			client_id: String(data.clientId),
 			code_verifier: verifier,
 		});
 		if (data.clientSecret) form.set('client_secret', String(data.clientSecret));
-		const token = (await httpRequest({
+		return fetch(String(data.accessTokenUrl), {
 			method: 'POST',
-			url: String(data.accessTokenUrl),
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 			body: form,
-		})) as Record<string, string>;
+		});
+	}
+
+	/** What n8n does behind the Connect button, with the credential's own URLs and scope. */
+	async function connect(stored: StoredCredential) {
+		const data = withDefaults(stored);
+		const verifier = base64Url(randomBytes(48));
+		const answer = await exchange(data, await authorize(data, verifier), verifier);
+		expect(answer.status).toBe(200);
+		const token = (await answer.json()) as Record<string, string>;
 		stored.data.oauthTokenData = token;
 		return { token, verifier };
 	}
@@ -211,31 +216,8 @@ describe('OAuth interactive credential (authorization code + PKCE)', () => {
 			type: 'qlikCloudOAuth2Api',
 			data: { tenantUrl: sim().url, clientId: sim().credentials.interactive.clientId },
 		});
-		const verifier = 'a'.repeat(64);
-		const challenge = createHash('sha256').update(verifier).digest('base64url');
-		const authorize = new URL(String(data.authUrl));
-		authorize.search = new URLSearchParams({
-			client_id: String(data.clientId),
-			redirect_uri: redirectUri,
-			response_type: 'code',
-			scope: String(data.scope),
-			state: 's',
-			code_challenge: challenge,
-			code_challenge_method: 'S256',
-		}).toString();
-		const consent = await fetch(authorize, { redirect: 'manual' });
-		const code = new URL(consent.headers.get('location') ?? '').searchParams.get('code');
-		const answer = await fetch(String(data.accessTokenUrl), {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({
-				grant_type: 'authorization_code',
-				code: String(code),
-				redirect_uri: redirectUri,
-				client_id: String(data.clientId),
-				code_verifier: 'b'.repeat(64),
-			}),
-		});
+		const code = await authorize(data, 'a'.repeat(64));
+		const answer = await exchange(data, code, 'b'.repeat(64));
 		expect(answer.status).toBe(400);
 	});
 });
@@ -287,6 +269,28 @@ describe('list search (resource locator From list)', () => {
 		);
 		expect(assignments.results).toEqual([
 			expect.objectContaining({ name: expect.stringContaining(member.id) }),
+		]);
+		const { searchSpaceShares } = await import('../nodes/QlikCloud/methods/listSearch');
+		const appId = '3ff7b2a8-1c59-4ae8-a8e5-8f6c7e0a8f51';
+		await runNode({
+			parameters: {
+				resource: 'spaceShare',
+				operation: 'create',
+				spaceId: rl(spaceId),
+				type: 'user',
+				assigneeId: rl(member.id),
+				resourceId: appId,
+				resourceType: 'app',
+				roles: ['consumer'],
+			},
+			credential,
+		});
+		const shares = await searchSpaceShares.call(
+			loadOptionsContext({ spaceId: rl(spaceId) }, credential),
+			appId.slice(0, 8),
+		);
+		expect(shares.results).toEqual([
+			expect.objectContaining({ name: `app ${appId} → user ${member.id}` }),
 		]);
 		const users = await searchAssignees.call(
 			loadOptionsContext({ type: 'user' }, credential),

@@ -41,8 +41,6 @@ export interface StoredCredential {
 
 export interface Recorder {
 	logs: string[];
-	/** Times n8n would have persisted credential data (token caching). */
-	credentialUpdates: number;
 	tokenRequests: number;
 }
 
@@ -141,7 +139,6 @@ async function preAuthenticate(
 		withDefaults(stored) as ICredentialDataDecryptedObject,
 	);
 	Object.assign(stored.data, output);
-	recorder.credentialUpdates++;
 }
 
 async function refreshOAuth2(stored: StoredCredential, recorder: Recorder): Promise<void> {
@@ -165,7 +162,6 @@ async function refreshOAuth2(stored: StoredCredential, recorder: Recorder): Prom
 		body: form,
 	})) as IDataObject;
 	stored.data.oauthTokenData = { ...token, ...answer };
-	recorder.credentialUpdates++;
 }
 
 /** `helpers.httpRequestWithAuthentication` as n8n-core runs it. */
@@ -225,7 +221,7 @@ export async function testCredential(
 	stored: StoredCredential,
 ): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	const type = credentialTypes[stored.type];
-	const recorder: Recorder = { logs: [], credentialUpdates: 0, tokenRequests: 0 };
+	const recorder: Recorder = { logs: [], tokenRequests: 0 };
 	try {
 		await preAuthenticate(stored, recorder, true);
 		const data = withDefaults(stored);
@@ -300,7 +296,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			nodeType.description,
 		) ?? {};
 	const node = makeNode(resolved, options.credential.type);
-	const recorder: Recorder = { logs: [], credentialUpdates: 0, tokenRequests: 0 };
+	const recorder: Recorder = { logs: [], tokenRequests: 0 };
 	const items = options.items ?? [{ json: {} }];
 	const credentials = { [options.credential.type]: options.credential };
 	const log = (level: string) => (message: string, meta?: unknown) =>
@@ -346,7 +342,7 @@ export function loadOptionsContext(
 		{ authentication: credential.type, ...parameters } as INodeParameters,
 		credential.type,
 	);
-	const recorder: Recorder = { logs: [], credentialUpdates: 0, tokenRequests: 0 };
+	const recorder: Recorder = { logs: [], tokenRequests: 0 };
 	const credentials = { [credential.type]: credential };
 	return {
 		getNode: () => node,

@@ -41,11 +41,3 @@ export function requests(sim: Simulator, method: string, path: string | RegExp) 
 			(typeof path === 'string' ? entry.path === path : path.test(entry.path)),
 	);
 }
-
-/** Every credential value the simulator knows, for secret scans. */
-export function secretsOf(sim: Simulator, ...more: unknown[]): string[] {
-	const c = sim.credentials;
-	return [c.apiKey, c.m2m.clientSecret, c.interactiveConfidential.clientSecret, ...more].filter(
-		(s): s is string => typeof s === 'string' && s.length >= 8,
-	);
-}

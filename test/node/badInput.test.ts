@@ -46,6 +46,11 @@ describe('bad input is refused before any request', () => {
 			/The "Name" parameter must not contain "\/"/,
 		],
 		[
+			'a space name over 256 characters',
+			{ resource: 'space', operation: 'create', name: 'x'.repeat(257), type: 'shared' },
+			/The "Name" parameter is longer than 256 characters/,
+		],
+		[
 			'an empty name',
 			{ resource: 'space', operation: 'create', name: '  ', type: 'shared' },
 			/The "Name" parameter is required/,

@@ -199,6 +199,24 @@ describe('retries', () => {
 		expect(requests(sim(), 'POST', '/api/v1/spaces')).toHaveLength(1);
 	});
 
+	it('does not wait longer than Max Retry Wait: a long Retry-After fails at once as rate limited', async () => {
+		sim().addFault({
+			method: 'GET',
+			path: '/api/v1/spaces/types',
+			kind: 'status',
+			status: 429,
+			retryAfter: '600',
+			times: 1,
+		});
+		const result = await runNode({
+			parameters: { resource: 'space', operation: 'getTypes', options: { maxRetryWaitSeconds: 5 } },
+			credential: apiKeyCredential(sim()),
+		});
+		expect(result.error?.message).toMatch(/HTTP 429/);
+		expect(result.error?.failure).toEqual({ cause: 'rate-limited', retryAfterMs: 600000 });
+		expect(requests(sim(), 'GET', '/api/v1/spaces/types')).toHaveLength(1);
+	});
+
 	it('gives up after Max Retries and says how often it tried', async () => {
 		sim().addFault({ method: 'GET', path: '/api/v1/spaces/types', kind: 'status', status: 500 });
 		const result = await runNode({

@@ -32,7 +32,6 @@ export class Pacer {
 	private readonly buckets = new Map<string, Bucket>();
 	private readonly now: () => number;
 	private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void>;
-	waitedMs = 0;
 
 	constructor(private readonly options: PacerOptions) {
 		this.now = options.now ?? (() => Date.now());
@@ -92,7 +91,6 @@ export class Pacer {
 	}
 
 	private async pause(ms: number): Promise<void> {
-		this.waitedMs += ms;
 		await this.wait(ms, this.options.signal);
 	}
 }
