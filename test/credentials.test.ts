@@ -224,21 +224,21 @@ describe('OAuth interactive credential (authorization code + PKCE)', () => {
 
 describe('list search (resource locator From list)', () => {
 	it('finds spaces by name', async () => {
-		const { searchSpaces } = await import('../nodes/QlikCloud/methods/listSearch');
+		const { searchSpace } = await import('../nodes/QlikCloud/methods/listSearch');
 		const { loadOptionsContext } = await import('./helpers/n8n');
 		const credential = apiKeyCredential(sim());
 		await runNode({
 			parameters: { resource: 'space', operation: 'create', name: 'Findable space', type: 'data' },
 			credential,
 		});
-		const found = await searchSpaces.call(loadOptionsContext({}, credential), 'findable');
+		const found = await searchSpace.call(loadOptionsContext({}, credential), 'findable');
 		expect(found.results).toEqual([
 			expect.objectContaining({ name: 'Findable space (data)', value: expect.any(String) }),
 		]);
 	});
 
 	it('lists the assignments of the chosen space and the users to assign', async () => {
-		const { searchSpaceAssignments, searchAssignees } =
+		const { searchSpaceAssignment, searchAssignees } =
 			await import('../nodes/QlikCloud/methods/listSearch');
 		const { loadOptionsContext } = await import('./helpers/n8n');
 		const credential = apiKeyCredential(sim());
@@ -264,13 +264,13 @@ describe('list search (resource locator From list)', () => {
 			},
 			credential,
 		});
-		const assignments = await searchSpaceAssignments.call(
+		const assignments = await searchSpaceAssignment.call(
 			loadOptionsContext({ spaceId: rl(spaceId) }, credential),
 		);
 		expect(assignments.results).toEqual([
 			expect.objectContaining({ name: expect.stringContaining(member.id) }),
 		]);
-		const { searchSpaceShares } = await import('../nodes/QlikCloud/methods/listSearch');
+		const { searchSpaceShare } = await import('../nodes/QlikCloud/methods/listSearch');
 		const appId = '3ff7b2a8-1c59-4ae8-a8e5-8f6c7e0a8f51';
 		await runNode({
 			parameters: {
@@ -285,7 +285,7 @@ describe('list search (resource locator From list)', () => {
 			},
 			credential,
 		});
-		const shares = await searchSpaceShares.call(
+		const shares = await searchSpaceShare.call(
 			loadOptionsContext({ spaceId: rl(spaceId) }, credential),
 			appId.slice(0, 8),
 		);

@@ -64,7 +64,7 @@ describe('the built Qlik Cloud node', () => {
 		}
 	});
 
-	it('has the 17 operations of spaces.json, each with a description and an action', () => {
+	it('has all 461 operations in scope, each with a description and an action', () => {
 		const operationProps = props.filter((p) => p.name === 'operation');
 		const listed = operationProps.flatMap((p) =>
 			(p.options as Array<{ value: string; action?: string }>).map((o) => {
@@ -76,7 +76,7 @@ describe('the built Qlik Cloud node', () => {
 			Object.keys(ops).map((op) => `${resource}.${op}`),
 		);
 		expect(listed.sort()).toEqual(table.sort());
-		expect(table).toHaveLength(17);
+		expect(table).toHaveLength(461);
 		expect(node.description.usableAsTool).toBe(true);
 		expect(node.description.subtitle).toBeTruthy();
 	});
@@ -90,9 +90,11 @@ describe('the built Qlik Cloud node', () => {
 						p.displayOptions?.show?.operation?.includes(operation),
 				);
 				for (const param of spec.pathParams ?? []) {
-					expect(shown.map((p) => p.name)).toContain(param.name);
+					expect(shown.map((p) => p.name)).toContain(param.param ?? param.name);
 				}
-				for (const field of [...(spec.query ?? []), ...(spec.body?.fields ?? [])]) {
+				const body = spec.body;
+				const bodyFields = !body ? [] : 'fields' in body ? body.fields : [body.field];
+				for (const field of [...(spec.query ?? []), ...bodyFields]) {
 					const top = (field.param ?? field.name).split('.')[0];
 					expect(`${resource}.${operation}: ${shown.map((p) => p.name).includes(top)}`).toBe(
 						`${resource}.${operation}: true`,
@@ -103,28 +105,35 @@ describe('the built Qlik Cloud node', () => {
 	});
 });
 
-describe('operation table against Qlik spaces.json', () => {
-	const spec = JSON.parse(readFileSync(path.join(specDir, 'spaces.json'), 'utf8'));
+describe('operation tables against the Qlik specs in scope', () => {
+	const scope = JSON.parse(readFileSync(path.join(specDir, 'manage-scope.json'), 'utf8')) as {
+		themes: Record<string, Array<{ spec: string }>>;
+	};
+	const files = Object.values(scope.themes).flatMap((list) => list.map((entry) => entry.spec));
 
-	it('covers every operation of the spec with its method, path and rate tier', () => {
-		const fromSpec = Object.entries(
-			spec.paths as Record<
-				string,
-				Record<string, { 'x-qlik-tier': { tier: string; limit: number } }>
-			>,
-		).flatMap(([p, methods]) =>
-			Object.entries(methods)
-				.filter(([m]) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
-				.map(
-					([m, op]) =>
-						`${m.toUpperCase()} ${p} tier ${op['x-qlik-tier'].tier}/${op['x-qlik-tier'].limit}`,
-				),
-		);
+	it('covers every operation of every spec with its method, path and rate tier', () => {
+		const fromSpec = files.flatMap((file) => {
+			const spec = JSON.parse(readFileSync(path.join(specDir, file), 'utf8'));
+			return Object.entries(
+				spec.paths as Record<
+					string,
+					Record<string, { 'x-qlik-tier': { tier: string; limit: number } }>
+				>,
+			).flatMap(([p, methods]) =>
+				Object.entries(methods)
+					.filter(([m]) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+					.map(
+						([m, op]) =>
+							`${m.toUpperCase()} ${p} tier ${op['x-qlik-tier'].tier}/${op['x-qlik-tier'].limit}`,
+					),
+			);
+		});
 		const ours = Object.values(operations).flatMap((ops) =>
 			Object.values(ops).map(
 				(o) => `${o.method} ${o.path} tier ${o.tier.tier}/${o.tier.perMinute}`,
 			),
 		);
+		expect(fromSpec).toHaveLength(461);
 		expect(ours.sort()).toEqual(fromSpec.sort());
 	});
 });

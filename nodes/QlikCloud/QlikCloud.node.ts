@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resourceDescriptions, resourceProperty } from './actions';
 import { router } from './actions/router';
 import { listSearch } from './methods';
+import { requestOptions } from './shared/descriptions';
 import { CREDENTIAL_TYPES } from './transport';
 
 export class QlikCloud implements INodeType {
@@ -19,7 +20,8 @@ export class QlikCloud implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Qlik Cloud: spaces, members and shares',
+		description:
+			'Automate Qlik Cloud: spaces, data, apps, users, reloads, tasks and every Manage API',
 		defaults: { name: 'Qlik Cloud' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -55,6 +57,7 @@ export class QlikCloud implements INodeType {
 			},
 			resourceProperty,
 			...resourceDescriptions,
+			requestOptions,
 		],
 	};
 

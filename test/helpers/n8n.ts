@@ -85,11 +85,11 @@ function toAxios(options: IHttpRequestOptions): AxiosRequestConfig {
 		data,
 		headers,
 		responseType:
-			options.encoding === 'arraybuffer'
-				? 'arraybuffer'
-				: options.encoding === 'stream'
-					? 'stream'
-					: 'json',
+			options.encoding === 'arraybuffer' ||
+			options.encoding === 'stream' ||
+			options.encoding === 'text'
+				? options.encoding
+				: 'json',
 		maxRedirects: options.disableFollowRedirect ? 0 : 5,
 		timeout: options.timeout ?? 60000,
 		signal: options.abortSignal as AbortSignal | undefined,
@@ -297,7 +297,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		) ?? {};
 	const node = makeNode(resolved, options.credential.type);
 	const recorder: Recorder = { logs: [], tokenRequests: 0 };
-	const items = options.items ?? [{ json: {} }];
+	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 	const credentials = { [options.credential.type]: options.credential };
 	const log = (level: string) => (message: string, meta?: unknown) =>
 		recorder.logs.push(`${level} ${message}${meta ? ` ${JSON.stringify(meta)}` : ''}`);
@@ -318,6 +318,19 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		helpers: {
 			httpRequest,
 			httpRequestWithAuthentication: makeAuthenticatedRequest(node, credentials, recorder),
+			assertBinaryData: (i: number, property: string) => {
+				const binary = items[i]?.binary?.[property];
+				if (!binary) throw new Error(`item ${i} has no binary field "${property}"`);
+				return binary;
+			},
+			getBinaryDataBuffer: async (i: number, property: string) =>
+				Buffer.from(items[i].binary![property].data, 'base64'),
+			prepareBinaryData: async (data: Buffer, fileName?: string, mimeType?: string) => ({
+				data: data.toString('base64'),
+				fileName,
+				mimeType,
+				fileSize: String(data.length),
+			}),
 			returnJsonArray: (data: IDataObject | IDataObject[]) =>
 				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: unknown }) =>

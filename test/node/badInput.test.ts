@@ -78,7 +78,7 @@ describe('bad input is refused before any request', () => {
 		],
 		[
 			'an unknown sort',
-			{ resource: 'space', operation: 'getAll', options: { sort: 'size' } },
+			{ resource: 'space', operation: 'getAll', filters: { sort: 'size' } },
 			/The "Sort" parameter has an unknown value "size"/,
 		],
 	])('%s', async (_label, parameters, message) => {

@@ -67,8 +67,7 @@ describe('Space', () => {
 			resource: 'space',
 			operation: 'getAll',
 			returnAll: true,
-			filters: { name: 'sales', type: ['shared', 'managed'] },
-			options: { sort: '-name' },
+			filters: { name: 'sales', type: ['shared', 'managed'], sort: '-name' },
 		});
 		expect(spaces.map((s) => s.name)).toEqual(['Sales EMEA', 'Sales APAC']);
 		const [get] = requests(sim(), 'GET', '/api/v1/spaces');

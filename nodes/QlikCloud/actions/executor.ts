@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { FieldSpec, OperationSpec, PathParamSpec } from '../shared/types';
-import type { TransportSettings } from '../transport';
+import type { BodySpec, FieldSpec, OperationSpec, PathParamSpec } from '../shared/types';
+import type { QlikRequest, TransportSettings } from '../transport';
 import { qlikApiRequest, qlikApiRequestAllItems } from '../transport';
+import { multipartBody } from '../transport/multipart';
 
 function isEmpty(value: unknown): boolean {
 	return (
@@ -30,8 +31,9 @@ function readParam(ctx: IExecuteFunctions, param: string, i: number): unknown {
 	return collection?.[key];
 }
 
+/** A path parameter's value, checked and encoded for the URL. */
 function readPathParam(ctx: IExecuteFunctions, spec: PathParamSpec, i: number): string {
-	const raw = readParam(ctx, spec.name, i);
+	const raw = readParam(ctx, spec.param ?? spec.name, i);
 	const value = typeof raw === 'number' ? String(raw) : raw;
 	const example = spec.example ? ` (e.g. ${spec.example})` : '';
 	if (typeof value !== 'string' || value.trim() === '') {
@@ -44,16 +46,71 @@ function readPathParam(ctx: IExecuteFunctions, spec: PathParamSpec, i: number): 
 		);
 	}
 	const id = value.trim();
-	if (!/^[A-Za-z0-9._~-]+$/.test(id) || id.length > 128) {
+	if (spec.enum && !spec.enum.includes(id)) {
+		throw invalid(
+			ctx,
+			i,
+			spec.label,
+			`has an unknown value "${id}"`,
+			`Use one of: ${spec.enum.join(', ')}.`,
+		);
+	}
+	if (spec.kind === 'path') {
+		if (id.split('/').some((segment) => segment === '..' || segment === '.')) {
+			throw invalid(
+				ctx,
+				i,
+				spec.label,
+				`must not contain "." or ".." segments: "${id.slice(0, 80)}"`,
+				'Give the path from the top folder, e.g. images/logo.png.',
+			);
+		}
+		return id.split('/').filter(Boolean).map(encodeURIComponent).join('/');
+	}
+	if (spec.kind === 'text') {
+		if (id.includes('/')) {
+			throw invalid(
+				ctx,
+				i,
+				spec.label,
+				`must not contain "/": "${id.slice(0, 80)}"`,
+				'Enter the value alone, not a path or URL.',
+			);
+		}
+		return encodeURIComponent(id);
+	}
+	if (!/^[A-Za-z0-9._~:@-]+$/.test(id) || id.length > 256) {
 		throw invalid(
 			ctx,
 			i,
 			spec.label,
 			`is not a valid ID: "${id.slice(0, 80)}"`,
-			`An ID has only letters, digits, '-', '_', '.' and '~'${example}. Pick the ${spec.label.toLowerCase()} from the list instead.`,
+			`An ID has only letters, digits, '-', '_', '.', ':', '@' and '~'${example}. Pick the ${spec.label.toLowerCase()} from the list instead.`,
 		);
 	}
-	return id;
+	return encodeURIComponent(id);
+}
+
+/** A JSON parameter's value: parsed when the editor gave text. */
+function parseJson(
+	ctx: IExecuteFunctions,
+	field: FieldSpec,
+	value: unknown,
+	i: number,
+	example: string,
+): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch (error) {
+		throw invalid(
+			ctx,
+			i,
+			field.label,
+			`is not valid JSON: ${(error as Error).message}`,
+			`Fix the JSON, e.g. ${example}.`,
+		);
+	}
 }
 
 /** Reads, checks and converts one value; undefined when the user left it empty. */
@@ -111,21 +168,29 @@ function readField(ctx: IExecuteFunctions, field: FieldSpec, i: number): unknown
 					'Pick one or more values, or enter them separated by commas.',
 				);
 			}
-			break;
-		case 'object':
-			if (typeof value === 'string') {
-				try {
-					value = JSON.parse(value);
-				} catch (error) {
+			if (field.items === 'integer' || field.items === 'number') {
+				const numbers = (value as unknown[]).map((v) => Number(v));
+				const bad = numbers.findIndex((n) => !Number.isFinite(n));
+				if (bad >= 0) {
 					throw invalid(
 						ctx,
 						i,
 						field.label,
-						`is not valid JSON: ${(error as Error).message}`,
-						'Fix the JSON, e.g. {"key": "value"}.',
+						`has a value that is not a number: "${String((value as unknown[])[bad])}"`,
+						'Enter numbers separated by commas.',
 					);
 				}
+				value = numbers;
 			}
+			break;
+		case 'json':
+			value = parseJson(ctx, field, value, i, '[{"key": "value"}]');
+			break;
+		case 'binary':
+			value = String(value).trim();
+			break;
+		case 'object':
+			value = parseJson(ctx, field, value, i, '{"key": "value"}');
 			if (typeof value !== 'object' || value === null) {
 				throw invalid(
 					ctx,
@@ -195,64 +260,143 @@ function readFields(
 	return { ...extra, ...out };
 }
 
-function buildBody(
-	ctx: IExecuteFunctions,
-	spec: OperationSpec,
-	i: number,
-): IDataObject | IDataObject[] | undefined {
-	if (!spec.body) return undefined;
-	const values = readFields(ctx, spec.body.fields, i);
-	if (spec.body.kind === 'jsonPatch') {
-		const ops = Object.entries(values).map(([name, value]) => ({
-			op: 'replace',
-			path: `/${name}`,
-			value,
-		}));
-		if (ops.length === 0) {
-			throw new NodeOperationError(ctx.getNode(), 'Nothing to update: "Update Fields" is empty', {
-				itemIndex: i,
-				description: 'Add at least one field under "Update Fields".',
-			});
-		}
-		return ops as IDataObject[];
-	}
-	return values;
+interface Body {
+	body?: QlikRequest['body'];
+	headers?: IDataObject;
 }
 
-/** Runs one row of an operation table for one input item and returns the output objects. */
+/** A file from the item's binary property: its bytes, name and type. */
+async function readBinary(ctx: IExecuteFunctions, field: FieldSpec, i: number) {
+	const property = readField(ctx, field, i) as string | undefined;
+	if (!property) return undefined;
+	const item = ctx.getInputData()[i];
+	if (!item?.binary?.[property]) {
+		const present = Object.keys(item?.binary ?? {});
+		throw invalid(
+			ctx,
+			i,
+			field.label,
+			`names "${property}", but the input item has no binary field of that name`,
+			present.length
+				? `Use one of the item's binary fields: ${present.join(', ')}.`
+				: 'Add a node before this one that reads or downloads the file (e.g. Read/Write Files from Disk, HTTP Request).',
+		);
+	}
+	const binary = ctx.helpers.assertBinaryData(i, property);
+	const data = await ctx.helpers.getBinaryDataBuffer(i, property);
+	return { data, fileName: binary.fileName ?? property, mimeType: binary.mimeType };
+}
+
+async function buildBody(
+	ctx: IExecuteFunctions,
+	spec: BodySpec | undefined,
+	i: number,
+): Promise<Body> {
+	if (!spec) return {};
+	const contentType = (type?: string) => (type ? { 'Content-Type': type } : undefined);
+	switch (spec.kind) {
+		case 'raw': {
+			const value = readField(ctx, spec.field, i) as IDataObject | IDataObject[] | undefined;
+			return { body: value, headers: contentType(spec.contentType) };
+		}
+		case 'binary': {
+			const file = await readBinary(ctx, spec.field, i);
+			return { body: file?.data, headers: contentType(spec.contentType) };
+		}
+		case 'multipart': {
+			const parts = [];
+			for (const field of spec.fields) {
+				if (field.type === 'binary') {
+					const file = await readBinary(ctx, field, i);
+					if (file) parts.push({ name: field.name, ...file });
+					else if (field.required) {
+						throw invalid(
+							ctx,
+							i,
+							field.label,
+							'is required',
+							'Name the binary field that holds the file.',
+						);
+					}
+					continue;
+				}
+				const value = readField(ctx, field, i);
+				if (value === undefined) continue;
+				parts.push({
+					name: field.name,
+					data: typeof value === 'string' ? value : JSON.stringify(value),
+					mimeType: typeof value === 'object' ? 'application/json' : undefined,
+				});
+			}
+			const { body, contentType: type } = multipartBody(parts);
+			return { body, headers: { 'Content-Type': type } };
+		}
+		case 'jsonPatch': {
+			const values = readFields(ctx, spec.fields, i);
+			const ops = Object.entries(values).map(([name, value]) => ({
+				op: 'replace',
+				path: `/${name}`,
+				value,
+			}));
+			if (ops.length === 0) {
+				throw new NodeOperationError(ctx.getNode(), 'Nothing to update: "Update Fields" is empty', {
+					itemIndex: i,
+					description: 'Add at least one field under "Update Fields".',
+				});
+			}
+			return { body: ops as IDataObject[] };
+		}
+		default: {
+			const values = readFields(ctx, spec.fields, i);
+			return { body: values, headers: contentType(spec.contentType) };
+		}
+	}
+}
+
+function fileNameOf(headers: IDataObject, fallback: string): string {
+	const disposition = String(headers['content-disposition'] ?? '');
+	const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+	return match ? decodeURIComponent(match[1]) : fallback;
+}
+
+/** Runs one row of an operation table for one input item and returns its output items. */
 export async function executeOperation(
 	this: IExecuteFunctions,
 	spec: OperationSpec,
 	i: number,
 	settings: TransportSettings,
-): Promise<IDataObject[]> {
+): Promise<INodeExecutionData[]> {
 	let subject: string | undefined;
 	const pathValues = new Map<string, string>();
 	for (const param of spec.pathParams ?? []) {
 		const id = readPathParam(this, param, i);
 		pathValues.set(param.name, id);
-		subject = `${param.label} "${id}"`;
+		subject = `${param.label} "${decodeURIComponent(id)}"`;
 	}
-	const path = spec.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-		encodeURIComponent(pathValues.get(name) ?? ''),
-	);
+	const path = spec.path.replace(/\{([^}]+)\}/g, (_, name: string) => pathValues.get(name) ?? '');
 	const qs = readFields(this, spec.query, i);
 	for (const [key, value] of Object.entries(qs)) {
 		if (Array.isArray(value)) qs[key] = value.join(',');
 	}
-	const body = buildBody(this, spec, i);
-	if (!Array.isArray(body) && typeof body?.name === 'string') subject = `"${body.name}"`;
+	const { body, headers } = await buildBody(this, spec.body, i);
+	if (body && !Array.isArray(body) && !Buffer.isBuffer(body) && typeof body.name === 'string') {
+		subject = `"${body.name}"`;
+	}
 
-	const request = {
+	const response = spec.response;
+	const request: QlikRequest = {
 		method: spec.method,
 		path,
 		tier: spec.tier,
 		route: `${spec.method} ${spec.path}`,
 		qs,
 		body,
+		headers,
+		...(response.kind === 'binary' ? { encoding: 'arraybuffer' as const } : {}),
+		...(response.kind === 'text' ? { encoding: 'text' as const } : {}),
 	};
 	const errorContext = { itemIndex: i, subject };
-	const response = spec.response;
+	const out = (json: IDataObject): INodeExecutionData => ({ json, pairedItem: { item: i } });
 
 	if (response.kind === 'list') {
 		const returnAll = response.single
@@ -267,10 +411,58 @@ export async function executeOperation(
 			errorContext,
 		);
 		return items.map((item) =>
-			response.valueKey ? { [response.valueKey]: item as string } : (item as IDataObject),
+			out(response.valueKey ? { [response.valueKey]: item as string } : (item as IDataObject)),
 		);
 	}
-	const { body: answer } = await qlikApiRequest.call(this, request, settings, errorContext);
-	if (response.kind === 'empty') return [{ ...response.output }];
-	return [(answer ?? {}) as IDataObject];
+	const answer = await qlikApiRequest.call(this, request, settings, errorContext);
+	switch (response.kind) {
+		case 'empty':
+			return [out({ ...response.output })];
+		case 'binary': {
+			const data = Buffer.isBuffer(answer.body)
+				? answer.body
+				: answer.body instanceof ArrayBuffer
+					? Buffer.from(new Uint8Array(answer.body))
+					: Buffer.from(
+							typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? ''),
+						);
+			const mimeType = String(
+				answer.headers['content-type'] ?? response.mimeType ?? 'application/octet-stream',
+			).split(';')[0];
+			const fallbackName = decodeURIComponent(path.split('/').filter(Boolean).pop() ?? 'file');
+			const binary = await this.helpers.prepareBinaryData(
+				data,
+				fileNameOf(answer.headers, fallbackName),
+				mimeType,
+			);
+			return [
+				{
+					json: { fileName: binary.fileName, mimeType, fileSize: data.length },
+					binary: { data: binary },
+					pairedItem: { item: i },
+				},
+			];
+		}
+		case 'text':
+			return [
+				out({ text: typeof answer.body === 'string' ? answer.body : String(answer.body ?? '') }),
+			];
+		default: {
+			const value = answer.body;
+			if (Array.isArray(value)) {
+				return value.map((entry) =>
+					out(
+						typeof entry === 'object' && entry !== null
+							? (entry as IDataObject)
+							: { value: entry as string },
+					),
+				);
+			}
+			if (value === undefined || value === null || value === '') {
+				const location = answer.headers.location;
+				return [out(location ? { location: String(location) } : { success: true })];
+			}
+			return [out(typeof value === 'object' ? (value as IDataObject) : { value: value as string })];
+		}
+	}
 }

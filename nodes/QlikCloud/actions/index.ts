@@ -1,40 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationSpec } from '../shared/types';
-import * as space from './space';
-import * as spaceAssignment from './spaceAssignment';
-import * as spaceShare from './spaceShare';
+import type { ResourceCuration } from '../shared/resource';
+import { buildResource } from '../shared/resource';
+import type { OperationSpec, ResourceTable } from '../shared/types';
+import { curation as space } from './space/curation';
+import { curation as spaceAssignment } from './spaceAssignment/curation';
+import { curation as spaceShare } from './spaceShare/curation';
+import { tables } from './tables';
+
+/** Hand curation by resource; every other resource is shown as generated. */
+const curations: Record<string, ResourceCuration> = { space, spaceAssignment, spaceShare };
+
+export const tablesByResource = new Map<string, ResourceTable>(tables.map((t) => [t.resource, t]));
+
+const built = tables.map((table) =>
+	buildResource(table, tablesByResource, curations[table.resource]),
+);
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: [
-		{ name: 'Space', value: 'space' },
-		{
-			name: 'Space Assignment',
-			value: 'spaceAssignment',
-			description: 'Members of a space and their roles',
-		},
-		{
-			name: 'Space Share',
-			value: 'spaceShare',
-			description: 'Single items of a space shared with users, groups or links',
-		},
-	],
+	options: built.map((b) => b.option),
 	default: 'space',
 };
 
-export const resourceDescriptions: INodeProperties[] = [
-	...space.description,
-	...spaceAssignment.description,
-	...spaceShare.description,
-];
+export const resourceDescriptions: INodeProperties[] = built.flatMap((b) => b.description);
 
 /** The operation table: resource → operation → what the generic executor runs. */
-export const operations: Record<string, Record<string, OperationSpec>> = {
-	space: space.operations,
-	spaceAssignment: spaceAssignment.operations,
-	spaceShare: spaceShare.operations,
-};
+export const operations: Record<string, Record<string, OperationSpec>> = Object.fromEntries(
+	built.map((b) => [String(b.option.value), b.operations]),
+);

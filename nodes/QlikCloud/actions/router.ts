@@ -24,8 +24,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const returnData: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const results = await executeOperation.call(this, spec, i, settings);
-			for (const json of results) returnData.push({ json, pairedItem: { item: i } });
+			returnData.push(...(await executeOperation.call(this, spec, i, settings)));
 		} catch (error) {
 			if (this.continueOnFail()) {
 				const description = (error as NodeApiError).description;

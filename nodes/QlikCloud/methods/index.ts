@@ -1,1 +1,43 @@
-export * as listSearch from './listSearch';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { tables } from '../actions/tables';
+import { searchMethodName } from '../shared/resource';
+import {
+	searchAssignees,
+	searchSpace,
+	searchSpaceAssignment,
+	searchSpaceShare,
+	searchTable,
+} from './listSearch';
+
+type ListSearch = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
+
+/** A list search for every resource that a resource locator picks from. */
+function generatedSearches(): Record<string, ListSearch> {
+	const targets = new Set(
+		tables.flatMap((t) =>
+			Object.values(t.operations).flatMap((op) => (op.pathParams ?? []).map((p) => p.locator)),
+		),
+	);
+	const searches: Record<string, ListSearch> = {};
+	for (const table of tables) {
+		const list = table.operations.getAll;
+		if (!list || !targets.has(table.resource)) continue;
+		searches[searchMethodName(table.resource)] = async function (this, filter, token) {
+			return await searchTable.call(this, list, filter, token);
+		};
+	}
+	return searches;
+}
+
+export const listSearch: Record<string, ListSearch> = {
+	...generatedSearches(),
+	searchAssignees,
+	searchSpace,
+	searchSpaceAssignment,
+	searchSpaceShare,
+};

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { QlikList } from '../shared/types';
+import type { QlikList, TableOperation } from '../shared/types';
 import { TIER_1 } from '../shared/types';
 import { getBaseUrl, qlikApiRequest } from '../transport';
 
@@ -15,13 +15,18 @@ async function listPage(
 	path: string,
 	qs: IDataObject,
 	paginationToken?: string,
+	tier = TIER_1,
 ): Promise<{ data: IDataObject[]; next?: string }> {
 	const request = paginationToken
-		? { method: 'GET' as const, path: paginationToken, tier: TIER_1 }
-		: { method: 'GET' as const, path, tier: TIER_1, qs: { limit: 100, ...qs } };
+		? { method: 'GET' as const, path: paginationToken, tier }
+		: { method: 'GET' as const, path, tier, qs };
 	const { body } = await qlikApiRequest.call(this, request);
+	if (Array.isArray(body)) return { data: body as IDataObject[] };
 	const list = (body ?? {}) as QlikList;
-	return { data: list.data ?? [], next: list.links?.next?.href ?? undefined };
+	return {
+		data: Array.isArray(list.data) ? list.data : [],
+		next: list.links?.next?.href ?? undefined,
+	};
 }
 
 function currentId(this: ILoadOptionsFunctions, name: string, label: string): string {
@@ -43,7 +48,7 @@ function matches(text: unknown, filter?: string): boolean {
 	);
 }
 
-export async function searchSpaces(
+export async function searchSpace(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
@@ -51,7 +56,7 @@ export async function searchSpaces(
 	const { data, next } = await listPage.call(
 		this,
 		'/api/v1/spaces',
-		{ sort: '+name', ...(filter ? { name: filter } : {}) },
+		{ limit: 100, sort: '+name', ...(filter ? { name: filter } : {}) },
 		paginationToken,
 	);
 	const baseUrl = await getBaseUrl.call(this);
@@ -75,14 +80,14 @@ async function searchInSpace(
 ): Promise<INodeListSearchResult> {
 	const spaceId = currentId.call(this, 'spaceId', 'Space');
 	const path = `/api/v1/spaces/${encodeURIComponent(spaceId)}/${kind}`;
-	const { data, next } = await listPage.call(this, path, {}, paginationToken);
+	const { data, next } = await listPage.call(this, path, { limit: 100 }, paginationToken);
 	const results: INodeListSearchItems[] = data
 		.map((entry) => ({ name: label(entry), value: String(entry.id) }))
 		.filter((r) => matches(r.name, filter));
 	return { results, paginationToken: next };
 }
 
-export async function searchSpaceAssignments(
+export async function searchSpaceAssignment(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
@@ -92,7 +97,7 @@ export async function searchSpaceAssignments(
 	return await searchInSpace.call(this, 'assignments', label, filter, paginationToken);
 }
 
-export async function searchSpaceShares(
+export async function searchSpaceShare(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
@@ -110,12 +115,51 @@ export async function searchAssignees(
 ): Promise<INodeListSearchResult> {
 	const type = this.getCurrentNodeParameter('type') as string;
 	const path = type === 'group' ? '/api/v1/groups' : '/api/v1/users';
-	const { data, next } = await listPage.call(this, path, {}, paginationToken);
+	const { data, next } = await listPage.call(this, path, { limit: 100 }, paginationToken);
 	const results: INodeListSearchItems[] = data
 		.filter((entry) => matches(entry.name, filter) || matches(entry.email, filter))
 		.map((entry) => ({
 			name: entry.email ? `${String(entry.name)} (${String(entry.email)})` : String(entry.name),
 			value: String(entry.id),
 		}));
+	return { results, paginationToken: next };
+}
+
+/** What a person recognises an item by: its name, title or e-mail, else its ID. */
+function labelOf(entry: IDataObject, id: string): string {
+	for (const key of ['name', 'title', 'displayName', 'email', 'subject', 'alias']) {
+		const value = entry[key];
+		if (typeof value === 'string' && value.trim() !== '') return value;
+	}
+	return id;
+}
+
+/**
+ * Any resource's items from its Get Many operation, for a resource locator: the IDs the
+ * operation's path needs come from the fields above, the search text filters by name.
+ */
+export async function searchTable(
+	this: ILoadOptionsFunctions,
+	list: TableOperation,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	let path = list.path;
+	for (const param of list.pathParams ?? []) {
+		const id = currentId.call(this, param.param ?? param.name, param.label);
+		path = path.replace(`{${param.name}}`, encodeURIComponent(id));
+	}
+	const qs: IDataObject =
+		list.response.kind === 'list' && !list.response.single
+			? { limit: Math.min(100, list.response.maxPageSize) }
+			: {};
+	const { data, next } = await listPage.call(this, path, qs, paginationToken, list.tier);
+	const results: INodeListSearchItems[] = [];
+	for (const entry of data) {
+		const id = entry.id ?? entry.qID ?? entry.guid;
+		if (id === undefined || id === null) continue;
+		const name = labelOf(entry, String(id));
+		if (matches(name, filter) || matches(id, filter)) results.push({ name, value: String(id) });
+	}
 	return { results, paginationToken: next };
 }

@@ -46,7 +46,7 @@ export function resourceLocator(options: {
 export const spaceLocator = resourceLocator({
 	name: 'spaceId',
 	displayName: 'Space',
-	searchListMethod: 'searchSpaces',
+	searchListMethod: 'searchSpace',
 	placeholder: 'e.g. 62716f4b39b865ece543cd45',
 });
 
@@ -107,19 +107,18 @@ const requestBehaviour: INodeProperties[] = [
 	},
 ];
 
-/** The Options collection of an operation: its own options first, then request behaviour. */
-export function optionsCollection(own: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [...own, ...requestBehaviour].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
-	};
-}
+/**
+ * The Options collection: how requests are sent (pacing and retries). One property for every
+ * operation, so that 461 operations do not repeat it.
+ */
+export const requestOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: requestBehaviour,
+};
 
 /** Space roles, by their names in Qlik's UI; which apply depends on the space type. */
 export const SPACE_ROLE_OPTIONS = [

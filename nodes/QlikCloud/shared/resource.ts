@@ -1,22 +1,236 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	NodePropertyTypes,
+} from 'n8n-workflow';
 
-import type { OperationSpec } from './types';
+import { resourceLocator, returnAllOrLimit } from './descriptions';
+import type {
+	FieldSpec,
+	OperationSpec,
+	PathParamSpec,
+	ResourceTable,
+	TableOperation,
+} from './types';
 
-/** What each `<operation>.operation.ts` exports: its fields and its row of the operation table. */
+/** What each hand-written `<operation>.operation.ts` exports: its fields and its table row. */
 export interface OperationModule {
 	description: INodeProperties[];
 	operation: OperationSpec;
 }
 
 /**
- * A resource: its Operation parameter (the options, with their actions, as written in the
- * resource's index), every operation's fields, and its rows of the operation table.
+ * Hand curation of a resource (`actions/<resource>/curation.ts`), kept apart from the generated
+ * `table.json` so that it survives regeneration: better words for the Operation dropdown, and
+ * hand-written operations that replace the generated fields and row of the same value.
  */
-export function defineResource(
-	resource: string,
-	options: INodePropertyOptions[],
-	modules: Record<string, OperationModule>,
-): { description: INodeProperties[]; operations: Record<string, OperationSpec> } {
+export interface ResourceCuration {
+	description?: string;
+	options?: Record<string, Partial<Pick<INodePropertyOptions, 'name' | 'action' | 'description'>>>;
+	operations?: Record<string, OperationModule>;
+}
+
+export interface BuiltResource {
+	option: INodePropertyOptions;
+	description: INodeProperties[];
+	operations: Record<string, OperationSpec>;
+}
+
+/** The list search method that offers the items of a resource. */
+export function searchMethodName(resource: string): string {
+	return `search${resource.charAt(0).toUpperCase()}${resource.slice(1)}`;
+}
+
+function paramOf(spec: { name: string; param?: string }): string {
+	return spec.param ?? spec.name;
+}
+
+function optionsOf(values: readonly string[]): INodePropertyOptions[] {
+	return values.map((value) => ({ name: value, value }));
+}
+
+function property(field: FieldSpec, name: string, required: boolean): INodeProperties {
+	let type: NodePropertyTypes = 'string';
+	let fallback: INodeProperties['default'] = '';
+	const extra: Partial<INodeProperties> = {};
+	switch (field.type) {
+		case 'integer':
+		case 'number':
+			type = 'number';
+			fallback = 0;
+			if (field.minimum !== undefined || field.maximum !== undefined) {
+				extra.typeOptions = {
+					...(field.minimum !== undefined ? { minValue: field.minimum } : {}),
+					...(field.maximum !== undefined ? { maxValue: field.maximum } : {}),
+				};
+			}
+			break;
+		case 'boolean':
+			type = 'boolean';
+			fallback = false;
+			break;
+		case 'array':
+			if (field.enum) {
+				type = 'multiOptions';
+				fallback = [];
+				extra.options = optionsOf(field.enum);
+			} else {
+				extra.placeholder = 'e.g. first, second';
+				extra.hint = 'Separate values with commas';
+			}
+			break;
+		case 'object':
+			type = 'json';
+			fallback = '{}';
+			break;
+		case 'json':
+			type = 'json';
+			fallback = '[]';
+			break;
+		case 'binary':
+			fallback = 'data';
+			extra.hint = 'The name of the input field that holds the file';
+			break;
+		default:
+			if (field.enum) {
+				type = 'options';
+				extra.options = optionsOf(field.enum);
+				fallback = field.enum[0];
+			}
+	}
+	const out: INodeProperties = {
+		displayName: field.label,
+		name,
+		type,
+		default: field.default ?? fallback,
+		...extra,
+	};
+	if (required) out.required = true;
+	if (field.hint) out.description = field.hint;
+	if (field.typeOptions) out.typeOptions = { ...out.typeOptions, ...field.typeOptions };
+	return out;
+}
+
+function pathParamProperty(
+	spec: PathParamSpec,
+	tables: Map<string, ResourceTable>,
+): INodeProperties {
+	const name = paramOf(spec);
+	if (spec.locator) {
+		return resourceLocator({
+			name,
+			displayName: tables.get(spec.locator)?.displayName ?? spec.label,
+			searchListMethod: searchMethodName(spec.locator),
+			placeholder: spec.example ? `e.g. ${spec.example}` : 'ID',
+		});
+	}
+	if (spec.enum) {
+		const choice: INodeProperties = {
+			displayName: spec.label,
+			name,
+			type: 'options',
+			required: true,
+			default: '',
+			options: optionsOf(spec.enum),
+		};
+		choice.default = spec.enum[0];
+		return choice;
+	}
+	return {
+		displayName: spec.label,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: spec.example ? `e.g. ${spec.example}` : undefined,
+		...(spec.kind === 'path' ? { hint: 'A path such as folder/file.png' } : {}),
+	};
+}
+
+const COLLECTIONS: Record<string, { displayName: string; placeholder: string }> = {
+	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field' },
+	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field' },
+	filters: { displayName: 'Filters', placeholder: 'Add Filter' },
+};
+
+function byName(a: { displayName: string }, b: { displayName: string }): number {
+	return a.displayName.localeCompare(b.displayName);
+}
+
+/** The editor fields of one generated operation. */
+function generatedProperties(
+	op: TableOperation,
+	tables: Map<string, ResourceTable>,
+): INodeProperties[] {
+	const top: INodeProperties[] = (op.pathParams ?? []).map((p) => pathParamProperty(p, tables));
+	const collections = new Map<string, Array<INodeProperties | INodePropertyCollection>>();
+	const fields = [
+		...(op.query ?? []),
+		...(op.body?.kind === 'json' || op.body?.kind === 'multipart' || op.body?.kind === 'jsonPatch'
+			? op.body.fields
+			: []),
+		...(op.body?.kind === 'raw' || op.body?.kind === 'binary' ? [op.body.field] : []),
+	];
+	for (const field of fields) {
+		const [first, key] = paramOf(field).split('.', 2);
+		if (key === undefined) {
+			top.push(property(field, first, !!field.required));
+			continue;
+		}
+		const list = collections.get(first) ?? [];
+		list.push(property(field, key, false));
+		collections.set(first, list);
+	}
+	if (op.response.kind === 'list' && !op.response.single) top.push(...returnAllOrLimit);
+	for (const [name, options] of collections) {
+		const look = COLLECTIONS[name] ?? { displayName: name, placeholder: 'Add Field' };
+		top.push({
+			displayName: look.displayName,
+			name,
+			type: 'collection',
+			placeholder: look.placeholder,
+			default: {},
+			options: options.sort(byName),
+		});
+	}
+	return top;
+}
+
+/**
+ * A resource for the node: its entry in the Resource dropdown, its Operation parameter, every
+ * operation's fields (generated, or hand-written where curated) and its rows of the table.
+ */
+export function buildResource(
+	table: ResourceTable,
+	tables: Map<string, ResourceTable>,
+	curation: ResourceCuration = {},
+): BuiltResource {
+	const resource = table.resource;
+	const options: INodePropertyOptions[] = [];
+	const description: INodeProperties[] = [];
+	const operations: Record<string, OperationSpec> = {};
+	for (const [value, op] of Object.entries(table.operations)) {
+		const curated = curation.operations?.[value];
+		options.push({
+			name: op.name,
+			value,
+			action: op.action,
+			description: op.description,
+			...(curation.options?.[value] ?? {}),
+		});
+		const show = { show: { resource: [resource], operation: [value] } };
+		if (curated) {
+			description.push(...curated.description);
+			operations[value] = curated.operation;
+		} else {
+			for (const p of generatedProperties(op, tables)) {
+				description.push({ ...p, displayOptions: mergeShow(show, p.displayOptions) });
+			}
+			operations[value] = op;
+		}
+	}
+	options.sort((a, b) => a.name.localeCompare(b.name));
 	const values = options.map((o) => String(o.value));
 	const operationProperty: INodeProperties = {
 		displayName: 'Operation',
@@ -28,10 +242,15 @@ export function defineResource(
 		default: 'getAll',
 	};
 	if (!values.includes('getAll')) operationProperty.default = values[0];
-	const operations: Record<string, OperationSpec> = {};
-	for (const [value, module] of Object.entries(modules)) operations[value] = module.operation;
-	return {
-		description: [operationProperty, ...Object.values(modules).flatMap((m) => m.description)],
-		operations,
-	};
+	const option: INodePropertyOptions = { name: table.displayName, value: resource };
+	const about = curation.description ?? table.description;
+	if (about) option.description = about;
+	return { option, description: [operationProperty, ...description], operations };
+}
+
+function mergeShow(
+	base: { show: Record<string, string[]> },
+	own?: INodeProperties['displayOptions'],
+): INodeProperties['displayOptions'] {
+	return own ? { ...own, show: { ...base.show, ...(own.show ?? {}) } } : base;
 }

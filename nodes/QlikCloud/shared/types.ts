@@ -11,7 +11,12 @@ export interface RateTier {
 export const TIER_1: RateTier = { tier: '1', perMinute: 1000 };
 export const TIER_2: RateTier = { tier: '2', perMinute: 100 };
 
-export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+/**
+ * `json`: any JSON value (deep objects, arrays of objects); `binary`: the name of an input
+ * binary property whose file is sent.
+ */
+export type ValueType =
+	'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'json' | 'binary';
 
 /** One value the operation sends, and the node parameter it comes from. */
 export interface FieldSpec {
@@ -31,25 +36,54 @@ export interface FieldSpec {
 	spread?: boolean;
 	/** A boolean switch that sends this value when on and nothing when off. */
 	whenTrue?: string;
+	/** Items of an `array`: their type and allowed values. */
+	items?: 'string' | 'integer' | 'number' | 'boolean';
+	default?: string | number | boolean;
+	minimum?: number;
+	maximum?: number;
+	/** Our one-line hint shown under the field. */
+	hint?: string;
+	/** A secret (password, token, client secret): masked in the editor. */
+	typeOptions?: { password: true };
 }
 
 export interface PathParamSpec {
+	/** Name in the path template. */
 	name: string;
+	/** Node parameter, when it differs from `name`. */
+	param?: string;
 	label: string;
 	/** What the ID looks like, for the error message. */
 	example?: string;
+	/** `path`: a file path whose `/` are kept; `text`: any value without `/`. Default: an ID. */
+	kind?: 'id' | 'path' | 'text';
+	enum?: readonly string[];
+	/** The resource whose list the value is picked from (a resource locator). */
+	locator?: string;
 }
 
 export type BodySpec =
-	| { kind: 'json'; fields: FieldSpec[]; required?: boolean }
+	| { kind: 'json'; fields: FieldSpec[]; required?: boolean; contentType?: string }
 	| {
 			kind: 'jsonPatch';
 			/** JSON-Patch `replace` operations built from these fields (path = `/<name>`). */
 			fields: FieldSpec[];
-	  };
+	  }
+	/** The whole body is the value of one field (a JSON array or a free-form object). */
+	| { kind: 'raw'; field: FieldSpec; contentType?: string }
+	/** multipart/form-data: `binary` fields are files, the rest are sent as text or JSON parts. */
+	| { kind: 'multipart'; fields: FieldSpec[] }
+	/** The body is a file from a binary property, sent as is. */
+	| { kind: 'binary'; field: FieldSpec; contentType: string };
 
 export type ResponseSpec =
 	| { kind: 'object' }
+	/** A file (export, download, log): n8n binary output. */
+	| { kind: 'binary'; mimeType?: string }
+	/** A JSON array: each element is an output item. */
+	| { kind: 'array' }
+	/** Plain text (logs, headers): output as `{ text }`. */
+	| { kind: 'text' }
 	| { kind: 'empty'; output: IDataObject }
 	| {
 			kind: 'list';
@@ -72,6 +106,32 @@ export interface OperationSpec {
 	query?: FieldSpec[];
 	body?: BodySpec;
 	response: ResponseSpec;
+}
+
+/** A generated row: the operation plus what the editor shows for it. */
+export interface TableOperation extends OperationSpec {
+	/** Display name, e.g. "Get Many". */
+	name: string;
+	/** Sentence for the nodes panel, e.g. "Get many data files". */
+	action: string;
+	/** Our description: for the long tail, the endpoint itself. */
+	description?: string;
+	/** The success status Qlik documents (the simulator answers with it). */
+	status: number;
+	/** Qlik's operationId, for reference. */
+	operationId?: string;
+	/** Set when Qlik deprecated the operation: what replaces it. */
+	deprecated?: { replacement?: string; sunset?: string };
+}
+
+/** One resource's generated operation table (`actions/<resource>/table.json`). */
+export interface ResourceTable {
+	resource: string;
+	displayName: string;
+	description?: string;
+	/** Qlik's spec file the table came from. */
+	spec: string;
+	operations: Record<string, TableOperation>;
 }
 
 export interface QlikErrorEntry {

@@ -45,8 +45,11 @@ export interface QlikRequest {
 	/** Route template for pacing special tiers, e.g. `POST /api/v1/reloads`. */
 	route?: string;
 	qs?: IDataObject;
-	body?: IDataObject | IDataObject[];
+	/** JSON, or the bytes of a file or multipart body (with its Content-Type in `headers`). */
+	body?: IDataObject | IDataObject[] | Buffer;
 	headers?: IDataObject;
+	/** How to read the answer: JSON (default), bytes (downloads) or text (logs). */
+	encoding?: 'arraybuffer' | 'text';
 }
 
 export interface QlikResponse<T = unknown> {
@@ -144,8 +147,12 @@ export async function qlikApiRequest<T = unknown>(
 			url,
 			qs: request.qs,
 			body: request.body,
-			headers: { Accept: 'application/json', ...(request.headers ?? {}) },
-			json: true,
+			headers: {
+				Accept: request.encoding ? '*/*' : 'application/json',
+				...(request.headers ?? {}),
+			},
+			json: !request.encoding,
+			...(request.encoding ? { encoding: request.encoding } : {}),
 			returnFullResponse: true,
 			sendCredentialsOnCrossOriginRedirect: false,
 			...(settings.signal ? { abortSignal: settings.signal } : {}),

@@ -1,12 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	optionsCollection,
-	SPACE_NAME_FORBIDDEN,
-	SPACE_TYPE_OPTIONS,
-	SPACE_TYPES,
-} from '../../shared/descriptions';
+import { SPACE_NAME_FORBIDDEN, SPACE_TYPE_OPTIONS, SPACE_TYPES } from '../../shared/descriptions';
 import type { OperationSpec } from '../../shared/types';
 import { TIER_2 } from '../../shared/types';
 
@@ -45,7 +40,6 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions(

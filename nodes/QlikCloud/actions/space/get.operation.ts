@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection, spaceLocator } from '../../shared/descriptions';
+import { spaceLocator } from '../../shared/descriptions';
 import type { OperationSpec } from '../../shared/types';
 import { TIER_1 } from '../../shared/types';
 import { SPACE_ID } from './common';
 
-const properties: INodeProperties[] = [spaceLocator, optionsCollection()];
+const properties: INodeProperties[] = [spaceLocator];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['space'], operation: ['get'] } },

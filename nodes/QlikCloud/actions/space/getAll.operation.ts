@@ -2,7 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
-	optionsCollection,
 	returnAllOrLimit,
 	SPACE_ROLE_OPTIONS,
 	SPACE_ROLES,
@@ -59,6 +58,13 @@ const properties: INodeProperties[] = [
 				description: 'Whether to return only spaces the user can publish apps to',
 			},
 			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				default: '+name',
+				options: SORT_OPTIONS,
+			},
+			{
 				displayName: 'Types',
 				name: 'type',
 				type: 'multiOptions',
@@ -75,9 +81,6 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection([
-		{ displayName: 'Sort', name: 'sort', type: 'options', default: '+name', options: SORT_OPTIONS },
-	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -115,7 +118,7 @@ export const operation: OperationSpec = {
 		},
 		{
 			name: 'sort',
-			param: 'options.sort',
+			param: 'filters.sort',
 			label: 'Sort',
 			type: 'string',
 			enum: SORT_OPTIONS.map((o) => o.value),

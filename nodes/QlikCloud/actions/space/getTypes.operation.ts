@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../shared/descriptions';
 import type { OperationSpec } from '../../shared/types';
 import { TIER_1 } from '../../shared/types';
 
-const properties: INodeProperties[] = [optionsCollection()];
+const properties: INodeProperties[] = [];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['space'], operation: ['getTypes'] } },

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection, spaceLocator } from '../../shared/descriptions';
+import { spaceLocator } from '../../shared/descriptions';
 import type { OperationSpec } from '../../shared/types';
 import { TIER_2 } from '../../shared/types';
 import { SPACE_ID, spaceAttributeFields, spaceAttributeOptions } from './common';
@@ -17,7 +17,6 @@ const properties: INodeProperties[] = [
 		description: 'Sent together in one PUT: attributes left out may be cleared by Qlik Cloud',
 		options: spaceAttributeOptions,
 	},
-	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions(

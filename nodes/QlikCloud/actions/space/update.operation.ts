@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection, spaceLocator } from '../../shared/descriptions';
+import { spaceLocator } from '../../shared/descriptions';
 import type { OperationSpec } from '../../shared/types';
 import { TIER_2 } from '../../shared/types';
 import { SPACE_ID, spaceAttributeFields, spaceAttributeOptions } from './common';
@@ -16,7 +16,6 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: spaceAttributeOptions,
 	},
-	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions(

@@ -12,7 +12,7 @@ export const ASSIGNMENT_ID: PathParamSpec = {
 export const assignmentLocator = resourceLocator({
 	name: 'assignmentId',
 	displayName: 'Assignment',
-	searchListMethod: 'searchSpaceAssignments',
+	searchListMethod: 'searchSpaceAssignment',
 	placeholder: 'e.g. 6270eb3cc9d1d6b0b9cde4bf',
 });
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { assigneeLocator, optionsCollection, spaceLocator } from '../../shared/descriptions';
+import { assigneeLocator, spaceLocator } from '../../shared/descriptions';
 import type { OperationSpec } from '../../shared/types';
 import { TIER_2 } from '../../shared/types';
 import { SPACE_ID } from '../space/common';
@@ -18,7 +18,6 @@ const properties: INodeProperties[] = [
 	},
 	assigneeLocator,
 	rolesProperty,
-	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection, returnAllOrLimit, spaceLocator } from '../../shared/descriptions';
+import { returnAllOrLimit, spaceLocator } from '../../shared/descriptions';
 import type { OperationSpec } from '../../shared/types';
 import { TIER_1 } from '../../shared/types';
 import { SPACE_ID } from '../space/common';
@@ -33,7 +33,6 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions(

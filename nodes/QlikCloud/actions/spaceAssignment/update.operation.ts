@@ -1,18 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection, spaceLocator } from '../../shared/descriptions';
+import { spaceLocator } from '../../shared/descriptions';
 import type { OperationSpec } from '../../shared/types';
 import { TIER_2 } from '../../shared/types';
 import { SPACE_ID } from '../space/common';
 import { ASSIGNMENT_ID, assignmentLocator, ROLES_FIELD, rolesProperty } from './common';
 
-const properties: INodeProperties[] = [
-	spaceLocator,
-	assignmentLocator,
-	rolesProperty,
-	optionsCollection(),
-];
+const properties: INodeProperties[] = [spaceLocator, assignmentLocator, rolesProperty];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['spaceAssignment'], operation: ['update'] } },

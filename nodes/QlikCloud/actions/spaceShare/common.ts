@@ -10,7 +10,7 @@ export const SHARE_ID: PathParamSpec = {
 export const shareLocator = resourceLocator({
 	name: 'shareId',
 	displayName: 'Share',
-	searchListMethod: 'searchSpaceShares',
+	searchListMethod: 'searchSpaceShare',
 	placeholder: 'e.g. 6270eb3cc9d1d6b0b9cde4bf',
 });
 

@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection, spaceLocator } from '../../shared/descriptions';
+import { spaceLocator } from '../../shared/descriptions';
 import type { OperationSpec } from '../../shared/types';
 import { TIER_1 } from '../../shared/types';
 import { SPACE_ID } from '../space/common';
 import { SHARE_ID, shareLocator } from './common';
 
-const properties: INodeProperties[] = [spaceLocator, shareLocator, optionsCollection()];
+const properties: INodeProperties[] = [spaceLocator, shareLocator];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['spaceShare'], operation: ['get'] } },

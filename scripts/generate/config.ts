@@ -1,0 +1,427 @@
+/**
+ * Naming policy for the generated operation tables: how Qlik's APIs map onto the node's
+ * resources, and the few operation names the rules get wrong. Facts (paths, methods, fields)
+ * come from the specs; the words here are ours.
+ */
+
+export interface ResourceRule {
+	/** n8n resource value (singular camelCase). */
+	resource: string;
+	displayName: string;
+	/** Paths (after the spec's prefix) that belong to this resource; the first match wins. */
+	match?: RegExp;
+	/** Our one-line description of the resource for the Resource dropdown. */
+	description?: string;
+}
+
+export interface SpecRule {
+	spec: string;
+	/** Sub-resources first, the spec's main resource last (without `match`). */
+	resources: ResourceRule[];
+	/** `METHOD path` → operation value, where the rules give a poor or clashing name. */
+	names?: Record<string, string>;
+}
+
+export const SPEC_RULES: SpecRule[] = [
+	{
+		spec: 'spaces.json',
+		resources: [
+			{
+				resource: 'spaceAssignment',
+				displayName: 'Space Assignment',
+				match: /^\/api\/v1\/spaces\/\{spaceId\}\/assignments/,
+				description: 'Members of a space and their roles',
+			},
+			{
+				resource: 'spaceShare',
+				displayName: 'Space Share',
+				match: /^\/api\/v1\/spaces\/\{spaceId\}\/shares/,
+				description: 'Single items of a space shared with users, groups or links',
+			},
+			{ resource: 'space', displayName: 'Space' },
+		],
+	},
+	{
+		spec: 'data-connections.json',
+		resources: [{ resource: 'dataConnection', displayName: 'Data Connection' }],
+	},
+	{
+		spec: 'data-credentials.json',
+		resources: [{ resource: 'dataCredential', displayName: 'Data Credential' }],
+		names: { 'POST /api/v1/data-credentials/actions/filter-orphan': 'getOrphans' },
+	},
+	{
+		spec: 'data-sources.json',
+		resources: [{ resource: 'dataSource', displayName: 'Data Source' }],
+		names: { 'GET /api/v1/data-sources': 'getAll' },
+	},
+	{
+		spec: 'data-files.json',
+		resources: [{ resource: 'dataFile', displayName: 'Data File' }],
+		names: {
+			'GET /api/v1/data-files/connections': 'getAllConnections',
+			'GET /api/v1/data-files/connections/{id}': 'getConnection',
+			'GET /api/v1/data-files/quotas': 'getQuotas',
+		},
+	},
+	{
+		spec: 'temp-contents.json',
+		resources: [{ resource: 'tempContent', displayName: 'Temporary Content' }],
+		names: {
+			'POST /api/v1/temp-contents': 'upload',
+			'GET /api/v1/temp-contents/{id}': 'download',
+			'POST /api/v1/temp-contents/files': 'createResumableUpload',
+			'PATCH /api/v1/temp-contents/files/{id}': 'uploadChunk',
+		},
+	},
+	{
+		spec: 'data-stores.json',
+		resources: [{ resource: 'dataStore', displayName: 'Data Store' }],
+		names: {
+			'GET /api/v1/data-stores/{data-store-ids}/data-assets/{data-asset-ids}/data-sets':
+				'getAllDataSets',
+			'DELETE /api/v1/data-stores/{data-store-ids}/data-assets/{data-asset-ids}/data-sets':
+				'deleteDataSets',
+			'GET /api/v1/data-stores/{data-store-ids}/data-assets': 'getAllDataAssets',
+			'DELETE /api/v1/data-stores/{data-store-ids}/data-assets': 'deleteDataAssets',
+		},
+	},
+	{ spec: 'data-assets.json', resources: [{ resource: 'dataAsset', displayName: 'Data Asset' }] },
+	{ spec: 'data-sets.json', resources: [{ resource: 'dataSet', displayName: 'Data Set' }] },
+	{
+		spec: 'items.json',
+		resources: [{ resource: 'item', displayName: 'Item', description: 'The catalog of content' }],
+	},
+	{
+		spec: 'users.json',
+		resources: [{ resource: 'user', displayName: 'User' }],
+		names: { 'GET /api/v1/users/me': 'getMe' },
+	},
+	{ spec: 'groups.json', resources: [{ resource: 'group', displayName: 'Group' }] },
+	{ spec: 'roles.json', resources: [{ resource: 'role', displayName: 'Role' }] },
+	{
+		spec: 'api-keys.json',
+		resources: [{ resource: 'apiKey', displayName: 'API Key' }],
+		names: {
+			'GET /api/v1/api-keys/configs/{tenantId}': 'getConfig',
+			'PATCH /api/v1/api-keys/configs/{tenantId}': 'updateConfig',
+		},
+	},
+	{
+		spec: 'oauth-clients.json',
+		resources: [{ resource: 'oauthClient', displayName: 'OAuth Client' }],
+		names: {
+			'GET /api/v1/oauth-clients/{id}/connection-configs/me': 'getMyConnectionConfig',
+			'DELETE /api/v1/oauth-clients/{id}/connection-configs/me': 'deleteMyConnectionConfig',
+			'PATCH /api/v1/oauth-clients/{id}/connection-configs/me': 'updateMyConnectionConfig',
+		},
+	},
+	{
+		spec: 'oauth-tokens.json',
+		resources: [{ resource: 'oauthToken', displayName: 'OAuth Token' }],
+	},
+	{
+		spec: 'identity-providers.json',
+		resources: [{ resource: 'identityProvider', displayName: 'Identity Provider' }],
+		names: {
+			'GET /api/v1/identity-providers/.well-known/metadata.json': 'getWellKnownMetadata',
+			'GET /api/v1/identity-providers/me/meta': 'getMyMetadata',
+		},
+	},
+	{
+		spec: 'core-auth-settings.json',
+		resources: [{ resource: 'authSetting', displayName: 'Auth Setting' }],
+	},
+	{
+		spec: 'core-ip-policies.json',
+		resources: [{ resource: 'ipPolicy', displayName: 'IP Policy' }],
+	},
+	{
+		spec: 'csp-origins.json',
+		resources: [{ resource: 'cspOrigin', displayName: 'CSP Origin' }],
+		names: { 'GET /api/v1/csp-origins/actions/generate-header': 'generateHeader' },
+	},
+	{
+		spec: 'tenants.json',
+		resources: [{ resource: 'tenant', displayName: 'Tenant' }],
+		names: { 'GET /api/v1/tenants/me': 'getMe' },
+	},
+	{
+		spec: 'tenant-settings.json',
+		resources: [{ resource: 'tenantSetting', displayName: 'Tenant Setting' }],
+		names: {
+			'POST /api/v1/tenant-settings/actions/toggle-cross-region-data-processing':
+				'toggleCrossRegionDataProcessing',
+		},
+	},
+	{
+		spec: 'licenses.json',
+		resources: [{ resource: 'license', displayName: 'License' }],
+		names: {
+			'GET /api/v1/licenses/assignments': 'getAllAssignments',
+			'POST /api/v1/licenses/assignments/actions/add': 'addAssignments',
+			'POST /api/v1/licenses/assignments/actions/delete': 'deleteAssignments',
+			'POST /api/v1/licenses/assignments/actions/update': 'updateAssignments',
+		},
+	},
+	{ spec: 'quotas.json', resources: [{ resource: 'quota', displayName: 'Quota' }] },
+	{
+		spec: 'consumption.json',
+		resources: [{ resource: 'consumption', displayName: 'Consumption' }],
+	},
+	{ spec: 'banners.json', resources: [{ resource: 'banner', displayName: 'Banner' }] },
+	{
+		spec: 'brands.json',
+		resources: [{ resource: 'brand', displayName: 'Brand' }],
+		names: {
+			'GET /api/v1/brands/{brand-id}/files/{brand-file-id}': 'getFile',
+			'PUT /api/v1/brands/{brand-id}/files/{brand-file-id}': 'replaceFile',
+			'POST /api/v1/brands/{brand-id}/files/{brand-file-id}': 'createFile',
+			'DELETE /api/v1/brands/{brand-id}/files/{brand-file-id}': 'deleteFile',
+		},
+	},
+	{
+		spec: 'themes.json',
+		resources: [{ resource: 'theme', displayName: 'Theme' }],
+		names: {
+			'GET /api/v1/themes/{id}/file': 'download',
+			'GET /api/v1/themes/{id}/file/{filepath}': 'getFile',
+		},
+	},
+	{
+		spec: 'extensions.json',
+		resources: [{ resource: 'extension', displayName: 'Extension' }],
+		names: {
+			'GET /api/v1/extensions/{id}/file': 'download',
+			'GET /api/v1/extensions/{id}/file/{filepath}': 'getFile',
+		},
+	},
+	{
+		spec: 'web-integrations.json',
+		resources: [{ resource: 'webIntegration', displayName: 'Web Integration' }],
+	},
+	{
+		spec: 'encryption.json',
+		resources: [{ resource: 'encryptionKeyProvider', displayName: 'Encryption Key Provider' }],
+		names: {
+			'GET /api/v1/encryption/keyproviders': 'getAll',
+			'GET /api/v1/encryption/keyproviders/actions/list': 'getAllDetailed',
+			'GET /api/v1/encryption/keyproviders/migration/actions/details': 'getMigrationDetails',
+		},
+	},
+	{
+		spec: 'transports.json',
+		resources: [{ resource: 'emailConfig', displayName: 'Email Configuration' }],
+	},
+	{ spec: 'ui-config.json', resources: [{ resource: 'pinnedLink', displayName: 'Pinned Link' }] },
+	{
+		spec: 'apps.json',
+		resources: [
+			{
+				resource: 'appEvaluation',
+				displayName: 'App Evaluation',
+				match: /^\/api\/v1\/apps\/(\{guid\}\/)?evaluations/,
+			},
+			{
+				resource: 'appMedia',
+				displayName: 'App Media',
+				match: /^\/api\/v1\/apps\/\{appId\}\/media/,
+			},
+			{
+				resource: 'appReportFilter',
+				displayName: 'App Report Filter',
+				match: /^\/api\/v1\/apps\/\{appId\}\/report-filters/,
+			},
+			{
+				resource: 'appScript',
+				displayName: 'App Script',
+				match: /^\/api\/v1\/apps\/\{appId\}\/scripts/,
+			},
+			{ resource: 'app', displayName: 'App' },
+		],
+		names: {
+			'POST /api/v1/apps/{appId}/objects/{objectId}/actions/change-owner': 'changeObjectOwner',
+			'PUT /api/v1/apps/{appId}/owner': 'changeOwner',
+			'PUT /api/v1/apps/{appId}/space': 'changeSpace',
+			'DELETE /api/v1/apps/{appId}/space': 'removeFromSpace',
+			'PUT /api/v1/apps/{appId}/publish': 'republish',
+			'GET /api/v1/apps/{appId}/data/lineage': 'getLineage',
+			'GET /api/v1/apps/{appId}/data/metadata': 'getDataMetadata',
+			'GET /api/v1/apps/{appId}/insight-analyses': 'getInsightAnalyses',
+			'POST /api/v1/apps/{appId}/insight-analyses/actions/recommend': 'recommendInsights',
+			'GET /api/v1/apps/{appId}/insight-analyses/model': 'getInsightModel',
+			'GET /api/v1/apps/{appId}/reloads/logs': 'getReloadLogs',
+			'GET /api/v1/apps/{appId}/reloads/logs/{reloadId}': 'getReloadLog',
+			'GET /api/v1/apps/{appId}/reloads/metadata/{reloadId}': 'getReloadMetadata',
+			'POST /api/v1/apps/validatescript': 'validateScript',
+			'GET /api/v1/apps/{appId}/media/files/{path}': 'download',
+			'PUT /api/v1/apps/{appId}/media/files/{path}': 'upload',
+			'DELETE /api/v1/apps/{appId}/media/files/{path}': 'delete',
+			'GET /api/v1/apps/{appId}/media/list/{path}': 'getAll',
+			'GET /api/v1/apps/{appId}/media/thumbnail': 'getThumbnail',
+			'GET /api/v1/apps/{guid}/evaluations': 'getAll',
+			'POST /api/v1/apps/{guid}/evaluations': 'create',
+			'GET /api/v1/apps/evaluations/{baseid}/actions/compare/{comparisonid}': 'compare',
+			'GET /api/v1/apps/evaluations/{baseid}/actions/compare/{comparisonid}/actions/download':
+				'downloadComparison',
+			'GET /api/v1/apps/evaluations/{id}': 'get',
+			'GET /api/v1/apps/evaluations/{id}/actions/download': 'download',
+			'GET /api/v1/apps/{appId}/report-filters/actions/count': 'count',
+			'GET /api/v1/apps/{appId}/scripts': 'getAll',
+		},
+	},
+	{
+		spec: 'collections.json',
+		resources: [
+			{
+				resource: 'collectionItem',
+				displayName: 'Collection Item',
+				match: /^\/api\/v1\/collections\/\{collectionId\}\/items/,
+			},
+			{ resource: 'collection', displayName: 'Collection' },
+		],
+		names: { 'GET /api/v1/collections/favorites': 'getFavorites' },
+	},
+	{ spec: 'notes.json', resources: [{ resource: 'note', displayName: 'Note' }] },
+	{ spec: 'reloads.json', resources: [{ resource: 'reload', displayName: 'Reload' }] },
+	{
+		spec: 'reload-tasks.json',
+		resources: [{ resource: 'reloadTask', displayName: 'Reload Task' }],
+	},
+	{
+		spec: 'tasks.json',
+		resources: [{ resource: 'task', displayName: 'Task' }],
+		names: {
+			'GET /api/v1/tasks/{id}/runs/{runId}/log': 'getRunLog',
+			'GET /api/v1/tasks/{id}/runs/last': 'getLastRun',
+			'GET /api/v1/tasks/resources/{id}/runs': 'getResourceRuns',
+		},
+	},
+	{
+		spec: 'scheduling-tasks.json',
+		resources: [{ resource: 'schedulingTask', displayName: 'Scheduling Task' }],
+		names: {
+			'GET /api/scheduling/tasks/{id}/runs/{runId}/log': 'getRunLog',
+			'GET /api/scheduling/tasks/{id}/runs/last': 'getLastRun',
+			'GET /api/scheduling/tasks/resources/{id}/runs': 'getResourceRuns',
+		},
+	},
+	{
+		spec: 'reports.json',
+		resources: [{ resource: 'report', displayName: 'Report' }],
+	},
+	{
+		spec: 'report-templates.json',
+		resources: [{ resource: 'reportTemplate', displayName: 'Report Template' }],
+	},
+	{
+		spec: 'sharing-tasks.json',
+		resources: [{ resource: 'sharingTask', displayName: 'Sharing Task' }],
+		names: {
+			'GET /api/v1/sharing-tasks/{taskId}/executions/{executionId}/files/{fileAlias}':
+				'downloadExecutionFile',
+			'POST /api/v1/sharing-tasks/actions/execute': 'execute',
+		},
+	},
+	{
+		spec: 'automations.json',
+		resources: [
+			{
+				resource: 'automationRun',
+				displayName: 'Automation Run',
+				match: /^\/api\/v1\/automations\/\{id\}\/runs/,
+			},
+			{ resource: 'automation', displayName: 'Automation' },
+		],
+		names: { 'GET /api/v1/automations/usage': 'getUsage' },
+	},
+	{
+		spec: 'workflows-automations.json',
+		resources: [
+			{
+				resource: 'workflowRun',
+				displayName: 'Workflow Run',
+				match: /^\/api\/workflows\/automations\/\{id\}\/runs/,
+			},
+			{
+				resource: 'workflow',
+				displayName: 'Workflow',
+				description: 'Automations in the workflows API that succeeds the automations API',
+			},
+		],
+		names: { 'GET /api/workflows/automations/usage': 'getUsage' },
+	},
+	{
+		spec: 'data-alerts.json',
+		resources: [{ resource: 'dataAlert', displayName: 'Data Alert' }],
+		names: {
+			'GET /api/v1/data-alerts/{taskId}/executions/{executionId}/evaluations': 'getEvaluation',
+			'GET /api/v1/data-alerts/{taskId}/executions/stats': 'getExecutionStats',
+			'POST /api/v1/data-alerts/actions/trigger': 'trigger',
+		},
+	},
+	{
+		spec: 'lineage-graphs.json',
+		resources: [{ resource: 'lineageGraph', displayName: 'Lineage Graph' }],
+		names: {
+			'GET /api/v1/lineage-graphs/impact/{id}/actions/expand': 'expandImpact',
+			'GET /api/v1/lineage-graphs/impact/{id}/actions/search': 'searchImpact',
+			'GET /api/v1/lineage-graphs/impact/{id}/overview': 'getImpactOverview',
+			'GET /api/v1/lineage-graphs/impact/{id}/source': 'getImpactSource',
+			'GET /api/v1/lineage-graphs/nodes/{id}': 'get',
+			'GET /api/v1/lineage-graphs/nodes/{id}/actions/expand': 'expand',
+			'GET /api/v1/lineage-graphs/nodes/{id}/actions/search': 'search',
+			'POST /api/v1/lineage-graphs/nodes/{id}/overview': 'getOverview',
+		},
+	},
+	{
+		spec: 'data-governance-data-products.json',
+		resources: [{ resource: 'dataProduct', displayName: 'Data Product' }],
+		names: {
+			'POST /api/data-governance/data-products/{dataProductId}/actions/compute-datasets-data-quality':
+				'computeDataQuality',
+			'GET /api/data-governance/data-products/{dataProductId}/actions/export-documentation':
+				'exportDocumentation',
+			'POST /api/data-governance/data-products/actions/generate-provider-url':
+				'generateProviderUrl',
+		},
+	},
+	{
+		spec: 'glossaries.json',
+		resources: [
+			{
+				resource: 'glossaryCategory',
+				displayName: 'Glossary Category',
+				match: /^\/api\/v1\/glossaries\/\{id\}\/categories/,
+			},
+			{
+				resource: 'glossaryTerm',
+				displayName: 'Glossary Term',
+				match: /^\/api\/v1\/glossaries\/\{id\}\/terms/,
+			},
+			{ resource: 'glossary', displayName: 'Glossary' },
+		],
+		names: {
+			'GET /api/v1/glossaries/{id}/terms/{termId}/links': 'getLinks',
+			'POST /api/v1/glossaries/{id}/terms/{termId}/links': 'createLink',
+			'GET /api/v1/glossaries/{id}/terms/{termId}/revisions': 'getRevisions',
+		},
+	},
+	{
+		spec: 'audits.json',
+		resources: [{ resource: 'audit', displayName: 'Audit' }],
+		names: {
+			'POST /api/v1/audits/actions/fetch-consumption-app': 'fetchConsumptionApp',
+			'GET /api/v1/audits/types': 'getTypes',
+		},
+	},
+	{
+		spec: 'webhooks.json',
+		resources: [{ resource: 'webhook', displayName: 'Webhook' }],
+		names: {
+			'GET /api/v1/webhooks/{id}/deliveries': 'getAllDeliveries',
+			'GET /api/v1/webhooks/{id}/deliveries/{deliveryId}': 'getDelivery',
+			'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/actions/resend': 'resendDelivery',
+		},
+	},
+];
