@@ -652,26 +652,30 @@ function deprecationOf(
 	const replacedBy = (
 		d.op['x-qlik-replaced-by'] as Array<{ uniqueIdentifier?: string }> | undefined
 	)?.[0]?.uniqueIdentifier;
-	let target: { method?: string; path: string } | undefined;
+	let target: { method?: string; path: string; suffix?: boolean } | undefined;
 	if (replacedBy) {
 		const [method, p] = replacedBy.split(':');
 		target = { method, path: `/api${p}` };
 	} else {
-		const mentioned = /`(\/[a-z0-9/_{}-]+)`/i.exec(
-			String(d.op['x-qlik-deprecated-description'] ?? ''),
-		);
-		if (mentioned)
-			target = { path: `/api${mentioned[1].startsWith('/v1') ? '' : ''}${mentioned[1]}` };
+		const text = String(d.op['x-qlik-deprecated-description'] ?? '');
+		const call = /\b(GET|POST|PUT|PATCH|DELETE)\s+(\/[\w/{}-]+)/.exec(text);
+		const quoted = /`(\/[\w/{}-]+)`/.exec(text);
+		if (call) target = { method: call[1], path: call[2], suffix: true };
+		else if (quoted) target = { path: `/api${quoted[1]}` };
 	}
 	if (target) {
+		const t = target;
+		const matches = (x: Draft) =>
+			(!t.method || x.method === t.method) &&
+			(t.suffix
+				? x.path.endsWith(t.path) && x !== d
+				: t.method
+					? x.path === t.path
+					: x.path.startsWith(t.path));
 		for (const r of resources.values()) {
-			const hit = r.drafts.find(
-				(x) =>
-					(!target!.method || x.method === target!.method) &&
-					(x.path === target!.path || (!target!.method && x.path.startsWith(target!.path))),
-			);
+			const hit = r.drafts.find(matches);
 			if (hit) {
-				out.replacement = target.method
+				out.replacement = t.method
 					? `${r.table.displayName} → ${displayNameOf(hit.value!)}`
 					: `the ${r.table.displayName} resource`;
 				break;
@@ -717,7 +721,7 @@ function operationOf(
 		name: displayNameOf(value) + (deprecated ? ' (Deprecated)' : ''),
 		action: actionOf(value, noun) + (deprecated ? ' (deprecated)' : ''),
 		description: deprecated
-			? `Deprecated by Qlik${deprecated.sunset ? ` (sunset ${deprecated.sunset})` : ''}${deprecated.replacement ? `; use ${deprecated.replacement} instead` : ''}. ${d.method} ${d.path}`
+			? `Deprecated by Qlik${deprecated.sunset ? ` (sunset ${deprecated.sunset})` : ''}${deprecated.replacement ? `; use ${deprecated.replacement} instead` : '; Qlik names no replacement'}. ${d.method} ${d.path}`
 			: `${d.method} ${d.path}`,
 		method: d.method,
 		path: d.path,

@@ -104,6 +104,69 @@ describe('bad input is refused before any request', () => {
 		expect(sim().log).toHaveLength(0);
 	});
 
+	it.each([
+		[
+			'a missing required body field',
+			{ resource: 'collection', operation: 'create', type: 'private' },
+			/The "Name" parameter is required/,
+		],
+		[
+			'a body value outside its enum',
+			{ resource: 'collection', operation: 'create', name: 'Mine', type: 'secret' },
+			/The "Type" parameter has an unknown value "secret".*/,
+		],
+		[
+			'a missing required query parameter',
+			{ resource: 'audit', operation: 'getArchive' },
+			/The "Date" parameter is required/,
+		],
+		[
+			'a whole number that is not one',
+			{
+				resource: 'automation',
+				operation: 'update',
+				automationId: rl('62716f4b39b865ece543cd45'),
+				updateFields: { maxConcurrentRuns: '2.5' },
+			},
+			/The "Max Concurrent Runs" parameter must be a whole number, not "2.5"/,
+		],
+		[
+			'a path value outside its enum',
+			{
+				resource: 'brand',
+				operation: 'getFile',
+				brandId: rl('62716f4b39b865ece543cd45'),
+				brandFileId: 'banner',
+			},
+			/The "Brand File ID" parameter has an unknown value "banner"/,
+		],
+		[
+			'invalid JSON in a JSON Patch body',
+			{
+				resource: 'apiKey',
+				operation: 'update',
+				apiKeyId: rl('62716f4b39b865ece543cd45'),
+				patch: '[{"op": "replace"',
+			},
+			/The "Patch Operations \(JSON\)" parameter is not valid JSON/,
+		],
+		[
+			'a malformed ID of a generated resource',
+			{ resource: 'webhook', operation: 'get', webhookId: rl('a/../b') },
+			/The "Webhook" parameter is not a valid ID/,
+		],
+		[
+			'a binary field the input item does not have',
+			{ resource: 'app', operation: 'import', binaryPropertyName: 'file' },
+			/The "Input Binary Field" parameter names "file", but the input item has no binary field of that name/,
+		],
+	])('generated operations: %s', async (_name, parameters, message) => {
+		const result = await runNode({ parameters, credential: apiKeyCredential(sim()) });
+		expect(result.error).toBeInstanceOf(NodeOperationError);
+		expect(result.error?.message).toMatch(message);
+		expect(sim().log).toHaveLength(0);
+	});
+
 	it('with continue-on-fail each bad item carries its error and nothing is sent', async () => {
 		const result = await runNode({
 			parameters: { resource: 'space', operation: 'get', spaceId: rl('') },

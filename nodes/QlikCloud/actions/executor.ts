@@ -416,8 +416,11 @@ export async function executeOperation(
 	}
 	const answer = await qlikApiRequest.call(this, request, settings, errorContext);
 	switch (response.kind) {
-		case 'empty':
-			return [out({ ...response.output })];
+		case 'empty': {
+			// A create answered with only a Location header (temp contents, exports) says where.
+			const location = answer.headers.location;
+			return [out({ ...response.output, ...(location ? { location: String(location) } : {}) })];
+		}
 		case 'binary': {
 			const data = Buffer.isBuffer(answer.body)
 				? answer.body
