@@ -9,8 +9,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resourceDescriptions, resourceProperty } from './actions';
 import { router } from './actions/router';
 import { listSearch } from './methods';
-import { requestOptions } from './shared/descriptions';
-import { CREDENTIAL_TYPES } from './transport';
+import {
+	authenticationProperty,
+	credentialsForAuthentication,
+	requestOptions,
+} from './shared/descriptions';
 
 export class QlikCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,39 +29,8 @@ export class QlikCloud implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [
-			{
-				name: CREDENTIAL_TYPES.apiKey,
-				required: true,
-				displayOptions: { show: { authentication: [CREDENTIAL_TYPES.apiKey] } },
-			},
-			{
-				name: CREDENTIAL_TYPES.m2m,
-				required: true,
-				displayOptions: { show: { authentication: [CREDENTIAL_TYPES.m2m] } },
-			},
-			{
-				name: CREDENTIAL_TYPES.interactive,
-				required: true,
-				displayOptions: { show: { authentication: [CREDENTIAL_TYPES.interactive] } },
-			},
-		],
-		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: CREDENTIAL_TYPES.apiKey },
-					{ name: 'OAuth2 Interactive (PKCE)', value: CREDENTIAL_TYPES.interactive },
-					{ name: 'OAuth2 Machine-to-Machine', value: CREDENTIAL_TYPES.m2m },
-				],
-				default: 'qlikCloudApi',
-			},
-			resourceProperty,
-			...resourceDescriptions,
-			requestOptions,
-		],
+		credentials: credentialsForAuthentication,
+		properties: [authenticationProperty, resourceProperty, ...resourceDescriptions, requestOptions],
 	};
 
 	methods = { listSearch };

@@ -716,6 +716,25 @@ function operationOf(
 		if (field.type === 'binary') field.type = 'string';
 		query.push(field);
 	}
+	const headers: FieldSpec[] = [];
+	for (const p of parametersOf(d).filter((x) => x.in === 'header')) {
+		const name = String(p.name);
+		// The credential signs requests; the transport sets content and accept types.
+		if (/^(authorization|accept|content-type|content-length)$/i.test(name)) continue;
+		const required = p.required === true;
+		const key = camel(name);
+		let param = `additionalFields.${key}`;
+		if (required) {
+			param = taken.has(key) ? `header${titleOf(name).replace(/ /g, '')}` : key;
+			taken.add(param);
+		}
+		const field = fieldOf(d.spec, name, p.schema, required, param, labelOf(name));
+		if (field.type !== 'string' && field.type !== 'integer' && field.type !== 'boolean') {
+			field.type = 'string';
+		}
+		field.hint = `Sent as the ${name} header`;
+		headers.push(field);
+	}
 	const deprecated = deprecationOf(d, resources);
 	const operation: TableOperation = {
 		name: displayNameOf(value) + (deprecated ? ' (Deprecated)' : ''),
@@ -733,6 +752,7 @@ function operationOf(
 	if (deprecated) operation.deprecated = deprecated;
 	if (pathParams.length) operation.pathParams = pathParams;
 	if (query.length) operation.query = query;
+	if (headers.length) operation.headers = headers;
 	const body = bodyOf(d, taken, value, response.kind === 'list' ? new Set() : queryOptional);
 	if (body) operation.body = body;
 	return operation;

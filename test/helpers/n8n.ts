@@ -14,12 +14,15 @@ import {
 	type ICredentialType,
 	type IDataObject,
 	type IExecuteFunctions,
+	type IHookFunctions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
 	type INodeType,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -372,3 +375,86 @@ export function loadOptionsContext(
 }
 
 export const rl = (value: string, mode: 'id' | 'list' = 'id') => ({ __rl: true, mode, value });
+
+export interface TriggerHarness {
+	staticData: IDataObject;
+	hooks: IHookFunctions;
+	logs: string[];
+	/** Sends a delivery to the trigger's `webhook()` as n8n would. */
+	deliver(
+		body: unknown,
+		headers?: Record<string, string>,
+	): Promise<{ response?: IWebhookResponseData; status?: number }>;
+}
+
+/** `IHookFunctions` and `IWebhookFunctions` for a trigger node, sharing its static data. */
+export function triggerHarness(
+	nodeType: INodeType,
+	parameters: IDataObject,
+	credential: StoredCredential,
+	webhookUrl: string,
+): TriggerHarness {
+	const node = makeNode(
+		{ authentication: credential.type, ...parameters } as INodeParameters,
+		credential.type,
+	);
+	const recorder: Recorder = { logs: [], tokenRequests: 0 };
+	const credentials = { [credential.type]: credential };
+	const staticData: IDataObject = {};
+	const log = (level: string) => (message: string) => recorder.logs.push(`${level} ${message}`);
+	const logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+	const hooks = {
+		getNode: () => node,
+		getWorkflow: () => ({ id: 'wf1', name: 'Trigger test', active: true }),
+		getCredentials: async (type: string) => withDefaults(credentials[type]),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			(node.parameters as IDataObject)[name] ?? fallback,
+		getNodeWebhookUrl: () => webhookUrl,
+		getWorkflowStaticData: () => staticData,
+		logger,
+		helpers: {
+			httpRequest,
+			httpRequestWithAuthentication: makeAuthenticatedRequest(node, credentials, recorder),
+		},
+	} as unknown as IHookFunctions;
+	return {
+		staticData,
+		hooks,
+		logs: recorder.logs,
+		async deliver(body, headers = {}) {
+			const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+			let status: number | undefined;
+			const responseObject = {
+				status(code: number) {
+					status = code;
+					return responseObject;
+				},
+				send() {
+					return responseObject;
+				},
+				end() {
+					return responseObject;
+				},
+			};
+			const lower = Object.fromEntries(
+				Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]),
+			);
+			const context = {
+				getNode: () => node,
+				getNodeParameter: hooks.getNodeParameter,
+				getWorkflowStaticData: () => staticData,
+				getRequestObject: () => ({ rawBody: raw, headers: lower }),
+				getHeaderData: () => lower,
+				getBodyData: () => JSON.parse(raw.toString('utf8')) as IDataObject,
+				getResponseObject: () => responseObject,
+				logger,
+				helpers: {
+					returnJsonArray: (data: IDataObject | IDataObject[]) =>
+						(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+				},
+			} as unknown as IWebhookFunctions;
+			const response = await nodeType.webhook!.call(context);
+			return { response, status };
+		},
+	};
+}

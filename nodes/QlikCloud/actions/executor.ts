@@ -378,7 +378,11 @@ export async function executeOperation(
 	for (const [key, value] of Object.entries(qs)) {
 		if (Array.isArray(value)) qs[key] = value.join(',');
 	}
-	const { body, headers } = await buildBody(this, spec.body, i);
+	const { body, headers: bodyHeaders } = await buildBody(this, spec.body, i);
+	const headers: IDataObject = { ...(bodyHeaders ?? {}) };
+	for (const [name, value] of Object.entries(readFields(this, spec.headers, i))) {
+		headers[name] = String(value);
+	}
 	if (body && !Array.isArray(body) && !Buffer.isBuffer(body) && typeof body.name === 'string') {
 		subject = `"${body.name}"`;
 	}

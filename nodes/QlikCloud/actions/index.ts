@@ -3,13 +3,23 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ResourceCuration } from '../shared/resource';
 import { buildResource } from '../shared/resource';
 import type { OperationSpec, ResourceTable } from '../shared/types';
+import { curation as app } from './app/curation';
+import { curation as reload } from './reload/curation';
+import { curation as schedulingTask } from './schedulingTask/curation';
 import { curation as space } from './space/curation';
 import { curation as spaceAssignment } from './spaceAssignment/curation';
 import { curation as spaceShare } from './spaceShare/curation';
 import { tables } from './tables';
 
 /** Hand curation by resource; every other resource is shown as generated. */
-const curations: Record<string, ResourceCuration> = { space, spaceAssignment, spaceShare };
+const curations: Record<string, ResourceCuration> = {
+	app,
+	reload,
+	schedulingTask,
+	space,
+	spaceAssignment,
+	spaceShare,
+};
 
 export const tablesByResource = new Map<string, ResourceTable>(tables.map((t) => [t.resource, t]));
 

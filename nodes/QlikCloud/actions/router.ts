@@ -24,7 +24,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const returnData: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
-			returnData.push(...(await executeOperation.call(this, spec, i, settings)));
+			const run = spec.execute ?? executeOperation;
+			returnData.push(...(await run.call(this, spec, i, settings)));
 		} catch (error) {
 			if (this.continueOnFail()) {
 				const description = (error as NodeApiError).description;

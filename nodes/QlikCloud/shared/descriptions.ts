@@ -1,6 +1,31 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT_SECONDS } from '../transport';
+import {
+	CREDENTIAL_TYPES,
+	DEFAULT_MAX_RETRIES,
+	DEFAULT_MAX_RETRY_WAIT_SECONDS,
+} from '../transport';
+
+/** The three sign-in methods: the `authentication` parameter picks the credential type. */
+export const credentialsForAuthentication: INodeCredentialDescription[] = Object.values(
+	CREDENTIAL_TYPES,
+).map((name) => ({
+	name,
+	required: true,
+	displayOptions: { show: { authentication: [name] } },
+}));
+
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'API Key', value: CREDENTIAL_TYPES.apiKey },
+		{ name: 'OAuth2 Interactive (PKCE)', value: CREDENTIAL_TYPES.interactive },
+		{ name: 'OAuth2 Machine-to-Machine', value: CREDENTIAL_TYPES.m2m },
+	],
+	default: 'qlikCloudApi',
+};
 
 const ID_PATTERN = '^[A-Za-z0-9._~-]+$';
 

@@ -8,6 +8,7 @@ import type {
 import { resourceLocator, returnAllOrLimit } from './descriptions';
 import type {
 	FieldSpec,
+	OperationRunner,
 	OperationSpec,
 	PathParamSpec,
 	ResourceTable,
@@ -29,6 +30,24 @@ export interface ResourceCuration {
 	description?: string;
 	options?: Record<string, Partial<Pick<INodePropertyOptions, 'name' | 'action' | 'description'>>>;
 	operations?: Record<string, OperationModule>;
+	/** Generated operations kept as generated, with more fields and their own code. */
+	extend?: Record<string, OperationExtension>;
+	/** Operations of another resource's table offered here too (App → Reload). */
+	borrow?: Record<
+		string,
+		{
+			table: string;
+			operation: string;
+			option: Omit<INodePropertyOptions, 'value'>;
+			extension?: OperationExtension;
+		}
+	>;
+}
+
+/** More fields for a generated operation, and the code that reads them. */
+export interface OperationExtension {
+	properties: INodeProperties[];
+	execute: OperationRunner;
 }
 
 export interface BuiltResource {
@@ -167,6 +186,7 @@ function generatedProperties(
 	const collections = new Map<string, Array<INodeProperties | INodePropertyCollection>>();
 	const fields = [
 		...(op.query ?? []),
+		...(op.headers ?? []),
 		...(op.body?.kind === 'json' || op.body?.kind === 'multipart' || op.body?.kind === 'jsonPatch'
 			? op.body.fields
 			: []),
@@ -210,8 +230,14 @@ export function buildResource(
 	const options: INodePropertyOptions[] = [];
 	const description: INodeProperties[] = [];
 	const operations: Record<string, OperationSpec> = {};
-	for (const [value, op] of Object.entries(table.operations)) {
+	const rows: Array<[string, TableOperation]> = Object.entries(table.operations);
+	for (const [value, borrowed] of Object.entries(curation.borrow ?? {})) {
+		const op = tables.get(borrowed.table)?.operations[borrowed.operation];
+		if (op) rows.push([value, { ...op, ...borrowed.option }]);
+	}
+	for (const [value, op] of rows) {
 		const curated = curation.operations?.[value];
+		const extension = curation.extend?.[value] ?? curation.borrow?.[value]?.extension;
 		options.push({
 			name: op.name,
 			value,
@@ -223,12 +249,13 @@ export function buildResource(
 		if (curated) {
 			description.push(...curated.description);
 			operations[value] = curated.operation;
-		} else {
-			for (const p of generatedProperties(op, tables)) {
-				description.push({ ...p, displayOptions: mergeShow(show, p.displayOptions) });
-			}
-			operations[value] = op;
+			continue;
 		}
+		const properties = [...generatedProperties(op, tables), ...(extension?.properties ?? [])];
+		for (const p of properties) {
+			description.push({ ...p, displayOptions: mergeShow(show, p.displayOptions) });
+		}
+		operations[value] = extension ? { ...op, execute: extension.execute } : op;
 	}
 	options.sort((a, b) => a.name.localeCompare(b.name));
 	const values = options.map((o) => String(o.value));

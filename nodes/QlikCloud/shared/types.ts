@@ -1,4 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { TransportSettings } from '../transport';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -97,6 +99,14 @@ export type ResponseSpec =
 			single?: boolean;
 	  };
 
+/** Code for an operation that needs more than one request (wait for a reload, …). */
+export type OperationRunner = (
+	this: IExecuteFunctions,
+	spec: OperationSpec,
+	i: number,
+	settings: TransportSettings,
+) => Promise<INodeExecutionData[]>;
+
 /** The table row of one operation: everything the generic executor needs to run it. */
 export interface OperationSpec {
 	method: HttpMethod;
@@ -104,8 +114,12 @@ export interface OperationSpec {
 	tier: RateTier;
 	pathParams?: PathParamSpec[];
 	query?: FieldSpec[];
+	/** Request headers some operations take (a confirmation, an ETag, tus offsets). */
+	headers?: FieldSpec[];
 	body?: BodySpec;
 	response: ResponseSpec;
+	/** Runs the operation instead of the generic executor (which it may call itself). */
+	execute?: OperationRunner;
 }
 
 /** A generated row: the operation plus what the editor shows for it. */

@@ -1,0 +1,215 @@
+import { randomBytes } from 'crypto';
+import type {
+	IDataObject,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+
+import {
+	authenticationProperty,
+	credentialsForAuthentication,
+} from '../QlikCloud/shared/descriptions';
+import { TIER_1, TIER_2 } from '../QlikCloud/shared/types';
+import type { QlikList } from '../QlikCloud/shared/types';
+import { qlikApiRequest } from '../QlikCloud/transport';
+import { normalizeEvent, verifySignature } from './events';
+
+const WEBHOOKS = '/api/v1/webhooks';
+
+interface StaticData {
+	webhookId?: string;
+	webhookSecret?: string;
+	webhookUrl?: string;
+}
+
+function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && String(error.httpCode) === '404';
+}
+
+export class QlikCloudTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Qlik Cloud Trigger',
+		name: 'qlikCloudTrigger',
+		icon: { light: 'file:../../icons/qlik.svg', dark: 'file:../../icons/qlik.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow when Qlik Cloud sends an event (a reload finished, a file landed, …)',
+		defaults: { name: 'Qlik Cloud Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: credentialsForAuthentication,
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Event Names or IDs',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				typeOptions: { loadOptionsMethod: 'getEventTypes' },
+				default: [],
+				description:
+					'The Qlik Cloud events that start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Filter',
+						name: 'filter',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. spaceId eq "62716f4b39b865ece543cd45"',
+						description:
+							'Only events that match this filter (attributes ID, spaceId, topLevelResourceId; for reload events also data.status eq "ok" or "error")',
+					},
+					{
+						displayName: 'Level',
+						name: 'level',
+						type: 'options',
+						default: 'user',
+						options: [
+							{ name: 'Tenant (Needs Tenant Admin)', value: 'tenant' },
+							{ name: 'User', value: 'user' },
+						],
+						description: "Whose events: the whole tenant's, or only the signed-in user's",
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		loadOptions: {
+			async getEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const { body } = await qlikApiRequest.call(this, {
+					method: 'GET',
+					path: `${WEBHOOKS}/event-types`,
+					tier: TIER_1,
+				});
+				return ((body as QlikList).data ?? [])
+					.map((type) => ({
+						name: String(type.title ?? type.name),
+						value: String(type.name),
+						description: typeof type.description === 'string' ? type.description : undefined,
+					}))
+					.sort((a, b) => a.name.localeCompare(b.name));
+			},
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			/** Our webhook still exists at Qlik for this URL; one deleted there is forgotten. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				if (!data.webhookId || !data.webhookSecret) return false;
+				try {
+					const { body } = await qlikApiRequest.call(this, {
+						method: 'GET',
+						path: `${WEBHOOKS}/${encodeURIComponent(data.webhookId)}`,
+						tier: TIER_1,
+					});
+					const url = (body as IDataObject).url;
+					if (url === this.getNodeWebhookUrl('default')) return true;
+				} catch (error) {
+					if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
+				}
+				delete data.webhookId;
+				delete data.webhookSecret;
+				delete data.webhookUrl;
+				return false;
+			},
+
+			/** Registers a webhook at Qlik with a new random secret, kept in static data. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default')!;
+				const events = this.getNodeParameter('events', []) as string[];
+				const options = this.getNodeParameter('options', {}) as IDataObject;
+				const secret = randomBytes(32).toString('hex');
+				const body: IDataObject = {
+					name: `n8n: ${this.getWorkflow().name ?? 'workflow'} (${this.getNode().name})`.slice(
+						0,
+						512,
+					),
+					description:
+						'Created by the n8n Qlik Cloud Trigger; deleted when the workflow is deactivated',
+					url,
+					eventTypes: events,
+					enabled: true,
+					secret,
+				};
+				if (options.level) body.level = options.level;
+				if (typeof options.filter === 'string' && options.filter.trim() !== '') {
+					body.filter = options.filter.trim();
+				}
+				const { body: created } = await qlikApiRequest.call(this, {
+					method: 'POST',
+					path: WEBHOOKS,
+					tier: TIER_2,
+					body,
+				});
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				data.webhookId = String((created as IDataObject).id);
+				data.webhookSecret = secret;
+				data.webhookUrl = url;
+				return true;
+			},
+
+			/** Deletes our webhook at Qlik; one already gone counts as deleted. */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				if (data.webhookId) {
+					try {
+						await qlikApiRequest.call(this, {
+							method: 'DELETE',
+							path: `${WEBHOOKS}/${encodeURIComponent(data.webhookId)}`,
+							tier: TIER_2,
+						});
+					} catch (error) {
+						if (!isNotFound(error)) {
+							this.logger.warn(
+								`Qlik Cloud Trigger: could not delete webhook ${data.webhookId}: ${(error as Error).message}`,
+							);
+							return false;
+						}
+					}
+				}
+				delete data.webhookId;
+				delete data.webhookSecret;
+				delete data.webhookUrl;
+				return true;
+			},
+		},
+	};
+
+	/** Only deliveries signed with our secret start the workflow; anything else gets 401. */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
+			rawBody?: Buffer;
+		};
+		const data = this.getWorkflowStaticData('node') as StaticData;
+		const signature = this.getHeaderData()['qlik-signature'];
+		if (!verifySignature(request.rawBody, signature, data.webhookSecret)) {
+			this.getResponseObject().status(401).send('Unauthorized').end();
+			return { noWebhookResponse: true };
+		}
+		const body = this.getBodyData();
+		return { workflowData: [this.helpers.returnJsonArray([normalizeEvent(body)])] };
+	}
+}
