@@ -4,33 +4,55 @@
  *                 owner preset: open the printed URL and log in.
  *   npm run demo  the same without the editor: runs every example and prints what each step did.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import { n8nCredentials, startSimulator, type Simulator } from '../test/simulator';
-import { n8nForSimulator, nodeType, OWNER, repoRoot, type ExecutionResult } from './n8n';
+import { examples, isTriggered, triggerType, type WorkflowFile } from './examples';
+import { n8nForSimulator, nodeType, OWNER, type ExecutionResult } from './n8n';
 
 const headless = process.argv.includes('--headless');
 
-function examples(sim: Simulator) {
-	const dir = path.join(repoRoot, 'examples');
-	return readdirSync(dir)
-		.filter((file) => file.endsWith('.json'))
-		.map((file) => {
-			const workflow = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
-			for (const node of workflow.nodes) {
-				// Example settings nodes carry placeholders that the demo fills from the simulator.
-				for (const assignment of node.parameters?.assignments?.assignments ?? []) {
-					if (assignment.name === 'memberUserId')
-						assignment.value = sim.credentials.users.member.id;
-				}
-			}
-			return workflow as {
-				id: string;
-				name: string;
-				nodes: Array<{ name: string; type: string; parameters: any }>;
-			};
-		});
+const DEMO_APP_ID = 'demo-sales-app';
+
+/** What the demo makes happen at the simulated tenant for a triggered example. */
+const DEMO_EVENTS: Record<string, Parameters<Simulator['events']['emit']>[0]> = {
+	'com.qlik.v1.data-file.created': {
+		type: 'com.qlik.v1.data-file.created',
+		resourceId: 'demo-file',
+		data: { id: 'demo-file', name: 'sales-2026-11.csv' },
+	},
+	'com.qlik.v1.app.reload.finished': {
+		type: 'com.qlik.v1.app.reload.finished',
+		resourceId: DEMO_APP_ID,
+		data: { id: DEMO_APP_ID, status: 'ok' },
+	},
+};
+
+async function until<T>(check: () => T | undefined, seconds = 60): Promise<T | undefined> {
+	for (let i = 0; i < seconds * 4; i++) {
+		const value = check();
+		if (value) return value;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	return undefined;
+}
+
+/** Activates a triggered example's event at the simulator and prints what the workflow posted. */
+async function runTriggered(sim: Simulator, workflow: WorkflowFile): Promise<boolean> {
+	const trigger = workflow.nodes.find((node) => node.type === triggerType)!;
+	const type = String(trigger.parameters.events?.[0]);
+	const registered = await until(() =>
+		sim.events.webhooks().find((w) => w.eventTypes.includes(type)),
+	);
+	const before = sim.events.notifications().length;
+	if (registered) sim.events.emit(DEMO_EVENTS[type]);
+	const posted = registered ? await until(() => sim.events.notifications()[before]) : undefined;
+	console.log(`\n${workflow.name}: ${posted ? 'succeeded' : 'FAILED'}`);
+	console.log(
+		`  ${trigger.name.padEnd(20)}  ${registered ? `webhook registered; event ${type} sent` : 'webhook not registered'}`,
+	);
+	console.log(
+		`  ${'Posted'.padEnd(20)}  ${posted ? JSON.stringify(posted.body) : 'nothing within 60 s'}`,
+	);
+	return !!posted;
 }
 
 function describeStep(
@@ -48,7 +70,7 @@ function describeStep(
 	return `${resource} ${operation}: ${String(label)}${first.id ? ` (id ${String(first.id)})` : ''}`;
 }
 
-function printTable(workflow: ReturnType<typeof examples>[number], run: ExecutionResult) {
+function printTable(workflow: WorkflowFile, run: ExecutionResult) {
 	console.log(`\n${workflow.name}: ${run.ok ? 'succeeded' : 'FAILED'}`);
 	const rows = workflow.nodes.map((node) => {
 		const error = run.errors[node.name]?.message;
@@ -80,15 +102,25 @@ async function main() {
 			...made.interactive(),
 		},
 	]);
-	const workflows = examples(sim);
+	const workflows = examples({
+		memberUserId: sim.credentials.users.member.id,
+		appId: DEMO_APP_ID,
+		notifyUrl: `${sim.url}/demo/notifications`,
+	});
 	for (const workflow of workflows) await n8n.importWorkflow(workflow);
 
 	if (headless) {
 		let failed = 0;
-		for (const workflow of workflows) {
+		for (const workflow of workflows.filter((w) => !isTriggered(w))) {
 			const run = await n8n.execute(workflow.id);
 			printTable(workflow, run);
 			if (!run.ok) failed++;
+		}
+		const triggered = workflows.filter(isTriggered);
+		for (const workflow of triggered) await n8n.publish(workflow.id);
+		if (triggered.length) await n8n.start();
+		for (const workflow of triggered) {
+			if (!(await runTriggered(sim, workflow))) failed++;
 		}
 		await n8n.cleanup();
 		await sim.close();

@@ -22,6 +22,12 @@ export interface SpecRule {
 	names?: Record<string, string>;
 }
 
+/**
+ * Resources without a list of their own that a hand-written list search offers anyway (apps are
+ * listed through the items API), so that their IDs are resource locators.
+ */
+export const LISTED_ELSEWHERE = new Set(['app']);
+
 export const SPEC_RULES: SpecRule[] = [
 	{
 		spec: 'spaces.json',

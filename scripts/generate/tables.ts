@@ -23,7 +23,7 @@ import type {
 	TableOperation,
 } from '../../nodes/QlikCloud/shared/types';
 import type { ResourceRule } from './config';
-import { SPEC_RULES } from './config';
+import { LISTED_ELSEWHERE, SPEC_RULES } from './config';
 import { a, labelOf, nounPhrase, plural, singular, titleOf, sentenceOf, camel } from './words';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -266,12 +266,29 @@ function responseOf(d: Draft): ResponseSpec {
 	const alternatives = (schema.oneOf ?? schema.anyOf) as unknown[] | undefined;
 	if (!schema.properties && Array.isArray(alternatives)) schema = d.spec.resolve(alternatives[0]);
 	if (schema.type === 'array') return { kind: 'array' };
-	const data = d.spec.resolve((schema.properties as Json | undefined)?.data);
+	const properties = (schema.properties ?? {}) as Json;
+	const data = d.spec.resolve(properties.data);
+	// A few lists keep their items under another name next to `links` (sharingTasks, scripts).
 	const limit = limitParamOf(d);
-	if (data.type === 'array' && (d.method === 'GET' || limit)) {
-		if (!limit) return { kind: 'list', maxPageSize: 100, single: true };
+	const objects = Object.keys(properties).filter((key) => {
+		const value = d.spec.resolve(properties[key]);
+		const items = d.spec.resolve(value.items);
+		return (
+			key !== 'links' && value.type === 'array' && (items.type === 'object' || !!items.properties)
+		);
+	});
+	const last = d.path.split('/').pop();
+	const named = objects.length === 1 && (!!limit || objects[0] === last) ? objects[0] : undefined;
+	const itemsKey = data.type === 'array' ? 'data' : properties.links ? named : undefined;
+	if (itemsKey && (d.method === 'GET' || limit)) {
+		const key = itemsKey === 'data' ? {} : { itemsKey };
+		if (!limit) return { kind: 'list', maxPageSize: 100, single: true, ...key };
 		const maximum = Number(d.spec.resolve(limit.schema).maximum);
-		return { kind: 'list', maxPageSize: Number.isFinite(maximum) && maximum > 0 ? maximum : 100 };
+		return {
+			kind: 'list',
+			maxPageSize: Number.isFinite(maximum) && maximum > 0 ? maximum : 100,
+			...key,
+		};
 	}
 	return { kind: 'object' };
 }
@@ -495,8 +512,9 @@ function pathParamsOf(
 		if (owner) {
 			const ownerTable = resources.get(owner.resource)!.table;
 			spec.param = `${owner.resource}Id`;
-			spec.label = owner.listable ? ownerTable.displayName : `${ownerTable.displayName} ID`;
-			if (owner.listable) spec.locator = owner.resource;
+			const listable = owner.listable || LISTED_ELSEWHERE.has(owner.resource);
+			spec.label = listable ? ownerTable.displayName : `${ownerTable.displayName} ID`;
+			if (listable) spec.locator = owner.resource;
 		} else if (values) {
 			spec.param = camel(name);
 			spec.enum = values;

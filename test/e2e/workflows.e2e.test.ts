@@ -1,24 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import { n8nCredentials, startSimulator, type Simulator } from '../simulator';
-import {
-	n8nForSimulator,
-	N8nInstance,
-	nodeType,
-	repoRoot,
-	type ExecutionResult,
-} from '../../scripts/n8n';
+import { n8nForSimulator, N8nInstance, nodeType, type ExecutionResult } from '../../scripts/n8n';
+import { fillSettings, loadWorkflow, withCredential } from '../../scripts/examples';
 
-type Workflow = {
-	id?: string;
-	name: string;
-	nodes: Array<Record<string, any>>;
-	connections: unknown;
-};
-
-const load = (file: string): Workflow =>
-	JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8'));
+const load = loadWorkflow;
 
 const CREDENTIALS = {
 	apiKey: { id: 'e2eApiKey', name: 'Qlik API key', type: 'qlikCloudApi' },
@@ -30,41 +14,6 @@ const CREDENTIALS = {
 	},
 	pkce: { id: 'e2ePkce', name: 'Qlik OAuth interactive', type: 'qlikCloudOAuth2Api' },
 };
-
-/** Points every Qlik Cloud node of a workflow at one credential. */
-function withCredential(
-	workflow: Workflow,
-	credential: { id: string; name: string; type: string },
-	id: string,
-): Workflow {
-	const nodes = workflow.nodes.map((node) =>
-		node.type === nodeType
-			? {
-					...node,
-					parameters: { ...node.parameters, authentication: credential.type },
-					credentials: { [credential.type]: { id: credential.id, name: credential.name } },
-				}
-			: node,
-	);
-	return { ...workflow, id, nodes };
-}
-
-function setMember(workflow: Workflow, userId: string): Workflow {
-	const nodes = workflow.nodes.map((node) =>
-		node.name === 'Settings'
-			? {
-					...node,
-					parameters: {
-						...node.parameters,
-						assignments: {
-							assignments: [{ ...node.parameters.assignments.assignments[0], value: userId }],
-						},
-					},
-				}
-			: node,
-	);
-	return { ...workflow, nodes };
-}
 
 const only = (run: ExecutionResult, node: string) => {
 	expect(run.nodes[node]).toHaveLength(1);
@@ -101,14 +50,13 @@ describe('space steps chained in real n8n', () => {
 		const actor = sim.credentials.users[actingUser];
 		const memberToAdd =
 			actingUser === 'member' ? sim.credentials.users.admin : sim.credentials.users.member;
-		const workflow = setMember(
-			withCredential(
-				load('examples/space-lifecycle.json'),
-				CREDENTIALS[credentialKey],
-				`chain${credentialKey}`,
+		const workflow = {
+			...fillSettings(
+				withCredential(load('examples/space-lifecycle.json'), CREDENTIALS[credentialKey]),
+				{ memberUserId: memberToAdd.id },
 			),
-			memberToAdd.id,
-		);
+			id: `chain${credentialKey}`,
+		};
 		await n8n.importWorkflow(workflow);
 		sim.clearLog();
 		const run = await n8n.execute(`chain${credentialKey}`);
@@ -223,6 +171,14 @@ describe('a running n8n', () => {
 		await n8n.publish('webhookCreate');
 		await n8n.importWorkflow({ ...load('test/e2e/workflows/schedule.json'), id: 'scheduleTypes' });
 		await n8n.publish('scheduleTypes');
+		await n8n.importWorkflow({ ...load('test/e2e/workflows/trigger.json'), id: 'triggerReload' });
+		await n8n.publish('triggerReload');
+		const example = fillSettings(
+			withCredential(load('examples/reload-when-file-lands.json'), CREDENTIALS.apiKey),
+			{ appId: 'app-sales', notifyUrl: `${sim.url}/demo/notifications` },
+		);
+		await n8n.importWorkflow(example);
+		await n8n.publish(example.id);
 		sim.clearLog();
 		await n8n.start();
 	});
@@ -280,6 +236,86 @@ describe('a running n8n', () => {
 			description: 'Created from a webhook',
 		});
 		expect(sim.state.spaces.get(String(body.id))).toBeDefined();
+	});
+
+	const triggerUrl = () => `${n8n.url}/webhook/5a4c6f1e-0007-4000-8000-0000000000aa/webhook`;
+
+	async function until<T>(what: string, check: () => T | undefined, seconds = 60): Promise<T> {
+		for (let i = 0; i < seconds * 4; i++) {
+			const value = check();
+			if (value) return value;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`timed out waiting for ${what}`);
+	}
+
+	it('the Qlik Cloud Trigger registers at Qlik on activation and runs when a reload finishes', async () => {
+		const webhook = await until('the trigger to register', () =>
+			sim.events.webhooks().find((w) => w.url === triggerUrl()),
+		);
+		expect(webhook).toMatchObject({
+			enabled: true,
+			eventTypes: ['com.qlik.v1.app.reload.finished'],
+			secret: expect.stringMatching(/^[0-9a-f]{64}$/),
+		});
+		const started = await fetch(`${sim.url}/api/v1/reloads`, {
+			method: 'POST',
+			headers: {
+				Authorization: `Bearer ${sim.credentials.apiKey}`,
+				'Content-Type': 'application/json',
+			},
+			body: JSON.stringify({ appId: 'app-e2e' }),
+		});
+		expect(started.status).toBe(201);
+		const space = await until('the triggered workflow to create its space', () =>
+			[...sim.state.spaces.values()].find((s) => s.name === 'Reload ok app-e2e'),
+		);
+		expect(space.description).toMatch(/^Event com\.qlik\.v1\.app\.reload\.finished at /);
+		expect(sim.events.deliveries(webhook.id)).toEqual([
+			expect.objectContaining({
+				status: 'success',
+				response: expect.objectContaining({ statusCode: 200 }),
+			}),
+		]);
+	});
+
+	it('a forged or unsigned delivery is refused with 401 and starts nothing', async () => {
+		const body = JSON.stringify({
+			specversion: '1.0.2',
+			id: 'forged',
+			type: 'com.qlik.v1.app.reload.finished',
+			time: new Date().toISOString(),
+			toplevelresourceid: 'app-forged',
+			data: { status: 'ok' },
+		});
+		const attempts: Array<Record<string, string>> = [{ 'Qlik-Signature': 'ab'.repeat(32) }, {}];
+		for (const headers of attempts) {
+			const answer = await fetch(triggerUrl(), {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', ...headers },
+				body,
+			});
+			expect(answer.status).toBe(401);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect([...sim.state.spaces.values()].some((s) => s.name.includes('app-forged'))).toBe(false);
+	});
+
+	it('the example reloads the app when a data file lands, and posts the result', async () => {
+		await until('the example to register', () =>
+			sim.events.webhooks().find((w) => w.eventTypes.includes('com.qlik.v1.data-file.created')),
+		);
+		sim.events.emit({
+			type: 'com.qlik.v1.data-file.created',
+			resourceId: 'file-1',
+			data: { id: 'file-1', name: 'sales.csv' },
+		});
+		const posted = await until('the notification', () =>
+			sim.events.notifications().find((n) => JSON.stringify(n.body).includes('sales.csv')),
+		);
+		expect(posted.body).toEqual({
+			text: 'New file sales.csv: reload of app app-sales ended SUCCEEDED',
+		});
 	});
 
 	it('a schedule fires and calls Qlik', async () => {

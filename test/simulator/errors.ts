@@ -1,4 +1,7 @@
-/** Qlik's error envelope: `{errors:[{code,title,detail,status,meta?}], traceId}`. */
+/**
+ * Qlik's error envelope: `{errors:[{code,title,detail,status,source?,meta?}], traceId}`. A field
+ * or parameter at fault is named in `source` and, as the node reads it, in `meta.source`.
+ */
 import { randomBytes } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 
@@ -9,6 +12,7 @@ export interface ErrorItem {
 	title: string;
 	detail?: string;
 	status?: string;
+	source?: { pointer?: string; parameter?: string };
 	meta?: { source?: { pointer?: string; parameter?: string } } & Record<string, unknown>;
 }
 
@@ -36,6 +40,7 @@ export class ApiError extends Error {
 				title,
 				...(detail !== undefined ? { detail } : {}),
 				status: String(status),
+				...(meta?.source ? { source: meta.source } : {}),
 				...(meta ? { meta } : {}),
 			},
 		];

@@ -7,6 +7,8 @@
  */
 import { SimCore } from './core';
 import { allRoutes } from './routes';
+import { emitInBackground, eventState, pendingDeliveries } from './events';
+import { genericRoutes, seedItem } from './routes/generic';
 import { startServer } from './server';
 import { makeIdentity } from './store';
 import type { Route, Simulator, SimulatorOptions } from './types';
@@ -34,7 +36,10 @@ export async function startSimulator(
 ): Promise<Simulator> {
 	const identity = makeIdentity(opts.demo === true, opts.redirectUris);
 	const core = new SimCore(identity, opts);
-	const running = await startServer(core, [...allRoutes, ...extraRoutes], opts.port ?? 0);
+	// Hand-written routes (and a test's own) first; the tables' other operations after them.
+	const own = [...allRoutes, ...extraRoutes];
+	const routes = [...own, ...genericRoutes(own)];
+	const running = await startServer(core, routes, opts.port ?? 0);
 	const url = `http://127.0.0.1:${running.port}`;
 	core.url = url;
 
@@ -87,6 +92,22 @@ export async function startSimulator(
 		},
 		get state() {
 			return core.state;
+		},
+		seed: (path, object) => seedItem(core, path, object),
+		events: {
+			webhooks: () => [...eventState(core).webhooks.values()],
+			deliveries: (id) => [...(eventState(core).deliveries.get(id) ?? [])],
+			emit: (event) => emitInBackground(core, event),
+			settle: async () => {
+				while (pendingDeliveries.size) await Promise.all([...pendingDeliveries]);
+			},
+			setReloadOutcome: (id, outcome) => eventState(core).reloadOutcomes.set(id, outcome),
+			setReloadTimes: (times) => {
+				core.options.reloadTimes = times;
+			},
+			reloadsOf: (appId) =>
+				[...eventState(core).reloads.values()].filter((r) => r.appId === appId).map((r) => r.id),
+			notifications: () => [...eventState(core).notifications],
 		},
 		reset: () => core.reset(),
 		close: () => running.close(),

@@ -1,11 +1,14 @@
-/** Matches a method and pathname to a route; literal segments win over `{params}`. */
+/**
+ * Matches a method and pathname to a route; literal segments win over `{params}`, which win over
+ * a trailing `{param*}` (a file path: one or more segments, slashes kept).
+ */
 import type { Route } from './types';
 
 interface Compiled {
 	route: Route;
 	regex: RegExp;
 	names: string[];
-	/** One char per segment: 'A' literal, 'B' parameter; sorted ascending, so literals win. */
+	/** One char per segment: 'A' literal, 'B' parameter, 'C' path; sorted ascending, so literals win. */
 	rank: string;
 }
 
@@ -26,15 +29,17 @@ export class Router {
 		const segments = route.path.split('/').filter(Boolean);
 		const source = segments
 			.map((segment) => {
-				const param = /^\{([^}]+)\}$/.exec(segment);
+				const param = /^\{([^}*]+)(\*?)\}$/.exec(segment);
 				if (param) {
 					names.push(param[1]);
-					return '/([^/]+)';
+					return param[2] ? '/(.+)' : '/([^/]+)';
 				}
 				return `/${segment.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}`;
 			})
 			.join('');
-		const rank = segments.map((s) => (s.startsWith('{') ? 'B' : 'A')).join('');
+		const rank = segments
+			.map((s) => (s.endsWith('*}') ? 'C' : s.startsWith('{') ? 'B' : 'A'))
+			.join('');
 		this.compiled.push({ route, regex: new RegExp(`^${source || '/'}/?$`), names, rank });
 		// Literal-first ordering ('/users/me' before '/users/{userId}'); stable otherwise.
 		this.compiled.sort((a, b) => (a.rank === b.rank ? 0 : a.rank < b.rank ? -1 : 1));

@@ -9,7 +9,15 @@ import type { SimCore } from './core';
 import { ApiError, envelope, rateLimited } from './errors';
 import { redactHeaders, redactQuery, redactRaw, redactValue, secretKeys } from './log';
 import { Router } from './router';
-import type { QueryMap, RequestLogEntry, Route, RouteContext, RouteResult } from './types';
+import { describeParts, parseMultipart } from './multipart';
+import type {
+	MultipartPart,
+	QueryMap,
+	RequestLogEntry,
+	Route,
+	RouteContext,
+	RouteResult,
+} from './types';
 import { isJsonType } from './validate';
 
 const MAX_BODY = 20 * 1024 * 1024;
@@ -109,32 +117,12 @@ export async function startServer(
 				return finish(undefined);
 			}
 		}
-		const contentType = (String(req.headers['content-type'] ?? '').split(';')[0] ?? '')
-			.trim()
-			.toLowerCase();
-		let body: unknown;
-		let bodyError: ApiError | undefined;
-		if (rawBody.length) {
-			if (isJsonType(contentType)) {
-				try {
-					body = JSON.parse(rawBody.toString('utf8'));
-				} catch {
-					bodyError = new ApiError(400, 'HTTP-400', 'Bad request', 'The body is not valid JSON.', {
-						source: { pointer: '' },
-					});
-				}
-			} else if (contentType === 'application/x-www-form-urlencoded') {
-				body = formObject(new URLSearchParams(rawBody.toString('utf8')));
-			}
-		}
+		const contentType = mediaType(req);
+		const { body, parts, error: bodyError } = parseBody(rawBody, req);
 		entry.body =
-			body !== undefined
-				? redactValue(body, core.secrets, keys)
-				: rawBody.length
-					? redactRaw(rawBody, core.secrets)
-					: route?.body === 'stream'
-						? '<stream>'
-						: undefined;
+			route?.body === 'stream' && !rawBody.length
+				? '<stream>'
+				: loggedBody(rawBody, contentType, body, parts, keys);
 
 		// 3. routing
 		if (match.kind === 'none')
@@ -162,6 +150,7 @@ export async function startServer(
 			headers: req.headers,
 			body,
 			rawBody,
+			...(parts ? { parts } : {}),
 			contentType,
 			baseUrl: baseUrlOf(req, core),
 			core,
@@ -203,23 +192,27 @@ export async function startServer(
 	) {
 		const raw = await readBody(req);
 		if (!raw.length) return entry.body;
-		const type = String(req.headers['content-type'] ?? '')
-			.split(';')[0]
-			.trim()
-			.toLowerCase();
-		try {
-			if (isJsonType(type))
-				return redactValue(JSON.parse(raw.toString('utf8')), core.secrets, keys);
-			if (type === 'application/x-www-form-urlencoded')
-				return redactValue(
-					formObject(new URLSearchParams(raw.toString('utf8'))),
-					core.secrets,
-					keys,
-				);
-		} catch {
-			// fall through to raw
-		}
-		return redactRaw(raw, core.secrets);
+		const { body, parts } = parseBody(raw, req);
+		return loggedBody(raw, mediaType(req), body, parts, keys);
+	}
+
+	/** What the log keeps of a body: parsed JSON or form, multipart parts, or facts of bytes. */
+	function loggedBody(
+		raw: Buffer,
+		type: string,
+		body: unknown,
+		parts: MultipartPart[] | undefined,
+		keys: ReadonlySet<string>,
+	): unknown {
+		if (body !== undefined) return redactValue(body, core.secrets, keys);
+		if (parts) return redactValue(describeParts(parts), core.secrets, keys);
+		if (!raw.length) return undefined;
+		const textual =
+			!type ||
+			type.startsWith('text/') ||
+			isJsonType(type) ||
+			type === 'application/x-www-form-urlencoded';
+		return textual ? redactRaw(raw, core.secrets) : { bytes: raw.length, contentType: type };
 	}
 
 	await new Promise<void>((resolve, reject) => {
@@ -265,13 +258,45 @@ function faultResult(status: number, retryAfter: string | undefined, label: stri
 	return result;
 }
 
+/** Media type of the request body without parameters, lower case ('' when absent). */
+function mediaType(req: IncomingMessage): string {
+	return (String(req.headers['content-type'] ?? '').split(';')[0] ?? '').trim().toLowerCase();
+}
+
+/** JSON, form and multipart bodies parsed; a malformed one is an error kept for the route. */
+function parseBody(
+	raw: Buffer,
+	req: IncomingMessage,
+): { body?: unknown; parts?: MultipartPart[]; error?: ApiError } {
+	if (!raw.length) return {};
+	const type = mediaType(req);
+	try {
+		if (isJsonType(type)) return { body: JSON.parse(raw.toString('utf8')) as unknown };
+		if (type === 'application/x-www-form-urlencoded')
+			return { body: formObject(new URLSearchParams(raw.toString('utf8'))) };
+		if (type === 'multipart/form-data')
+			return { parts: parseMultipart(raw, String(req.headers['content-type'])) };
+	} catch (error) {
+		if (error instanceof ApiError) return { error };
+		return {
+			error: new ApiError(400, 'HTTP-400', 'Bad request', 'The body is not valid JSON.', {
+				source: { pointer: '' },
+			}),
+		};
+	}
+	return {};
+}
+
 function send(req: IncomingMessage, res: ServerResponse, result: RouteResult) {
 	if (res.destroyed || res.headersSent) return;
 	const headers: Record<string, string> = { ...(result.headers ?? {}) };
-	let payload: string | undefined;
+	let payload: string | Buffer | undefined;
 	const noBody = result.status === 204 || result.status === 304;
 	if (!noBody) {
-		if (result.text !== undefined) {
+		if (result.bytes !== undefined) {
+			payload = result.bytes;
+			headers['Content-Type'] ??= result.contentType ?? 'application/octet-stream';
+		} else if (result.text !== undefined) {
 			payload = result.text;
 			headers['Content-Type'] ??= result.contentType ?? 'text/plain; charset=utf-8';
 		} else if (result.body !== undefined) {

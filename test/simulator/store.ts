@@ -131,6 +131,24 @@ export interface AuthCodeRecord {
 	used: boolean;
 }
 
+export type GenericObject = Record<string, unknown>;
+
+export interface StoredFile {
+	data: Buffer;
+	contentType: string;
+	filename?: string;
+}
+
+/** What the generic routes (routes/generic.ts) keep, by concrete path. */
+export interface GenericState {
+	/** Collection path (e.g. /api/v1/glossaries/abc/terms) → id → object, in creation order. */
+	items: Map<string, Map<string, GenericObject>>;
+	/** What PUT/PATCH wrote to a path that is no collection item (settings). */
+	singletons: Map<string, GenericObject>;
+	/** Uploaded files, given back by a download of the same path or item. */
+	files: Map<string, StoredFile>;
+}
+
 export interface SimulatorState {
 	tenantId: string;
 	users: Map<string, UserRecord>;
@@ -145,6 +163,7 @@ export interface SimulatorState {
 	accessTokens: Map<string, AccessTokenRecord>;
 	refreshTokens: Map<string, RefreshTokenRecord>;
 	authCodes: Map<string, AuthCodeRecord>;
+	generic: GenericState;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,6 +280,7 @@ export function seedState(identity: SeedIdentity): SimulatorState {
 		accessTokens: new Map(),
 		refreshTokens: new Map(),
 		authCodes: new Map(),
+		generic: { items: new Map(), singletons: new Map(), files: new Map() },
 	};
 	const { admin, member, bot } = identity.users;
 	const analysts = identity.groups.analysts;

@@ -45,7 +45,12 @@ export interface RequestLogEntry {
 	query: Record<string, string | string[]>;
 	/** Lower-case names; Authorization value replaced by 'Bearer <redacted>'. */
 	headers: Record<string, string>;
-	/** Parsed JSON or form body, else the raw string (truncated to 10 kB); secrets redacted. */
+	/**
+	 * Parsed JSON or form body; for multipart/form-data an object by part name (file parts as
+	 * `{ filename, size, contentType }`, other parts their text, or JSON value when it parses);
+	 * for other non-text bodies `{ bytes, contentType }`; else the raw text (truncated to 10 kB).
+	 * Secrets redacted.
+	 */
 	body: unknown;
 	/** 0 if dropped. */
 	status: number;
@@ -56,6 +61,29 @@ export interface RequestLogEntry {
 }
 
 export type RateLimits = Partial<Record<Tier, RateLimitRule>> | false;
+
+export interface ReloadTimes {
+	/** How long a reload (or a task run) stays QUEUED, then RELOADING. */
+	queuedMs: number;
+	runningMs: number;
+}
+
+export interface SimulatorEvents {
+	/** Registered webhooks, secrets included (the API never shows them). */
+	webhooks(): import('./events').WebhookRecord[];
+	deliveries(webhookId: string): import('./events').DeliveryRecord[];
+	/** Delivers an event to the subscribed webhooks now (in the background). */
+	emit(event: import('./events').EventInput): void;
+	/** Resolves once every delivery in flight has been answered. */
+	settle(): Promise<void>;
+	/** How the next reloads (and task runs) of this app or task end. */
+	setReloadOutcome(id: string, outcome: 'SUCCEEDED' | 'FAILED' | 'EXCEEDED_LIMIT'): void;
+	setReloadTimes(times: ReloadTimes): void;
+	/** IDs of an app's reloads, oldest first. */
+	reloadsOf(appId: string): string[];
+	/** What example workflows posted to /demo/notifications. */
+	notifications(): Array<{ receivedAt: string; body: unknown }>;
+}
 
 export interface SimulatorOptions {
 	/** Default 0 = a free port. */
@@ -79,6 +107,8 @@ export interface SimulatorOptions {
 	authCodeTtlSeconds?: number;
 	/** Called with every log entry as it is written (even after clearLog). */
 	onLog?: (entry: RequestLogEntry) => void;
+	/** How long reloads and task runs queue and run; default 200 ms and 600 ms. */
+	reloadTimes?: ReloadTimes;
 }
 
 export interface SeededUser {
@@ -117,6 +147,14 @@ export interface Simulator {
 	registerRedirectUri(clientId: string, uri: string): void;
 	/** Direct access to the store for assertions. */
 	state: SimulatorState;
+	/**
+	 * Puts an item at a concrete item path of the generic store, e.g.
+	 * `seed('/api/v1/data-alerts/abc', { name: 'x' })` stores `{ id: 'abc', name: 'x' }`; under
+	 * /api/v1/users, /groups and /spaces it creates the user, group or space record instead.
+	 */
+	seed(path: string, object?: Record<string, unknown>): Record<string, unknown>;
+	/** Webhook deliveries, reloads and task runs. */
+	events: SimulatorEvents;
 	/** Back to the seeded state: store, tokens, log, faults, rate-limit counters and RNG; keeps
 	 * the credentials, registered redirect URIs and the rate-limit / TTL settings. */
 	reset(): void;
@@ -126,14 +164,24 @@ export interface Simulator {
 // ---------------------------------------------------------------------------------------------
 // Route contract
 
+export interface MultipartPart {
+	name: string;
+	/** Set for file parts. */
+	filename?: string;
+	contentType?: string;
+	data: Buffer;
+}
+
 export type QueryMap = Record<string, string | string[]>;
 
 export interface RouteResult {
 	status: number;
-	/** JSON-serialised unless `text` is given. */
+	/** JSON-serialised unless `text` or `bytes` is given. */
 	body?: unknown;
 	/** A non-JSON body (e.g. the HTML of a redirect). */
 	text?: string;
+	/** A binary body (a download); `contentType` defaults to application/octet-stream. */
+	bytes?: Buffer;
 	contentType?: string;
 	headers?: Record<string, string>;
 }
@@ -149,6 +197,8 @@ export interface RouteContext {
 	/** Parsed JSON / form object, undefined when the request had no body. */
 	body: unknown;
 	rawBody: Buffer;
+	/** The parts of a multipart/form-data body. */
+	parts?: MultipartPart[];
 	/** Media type of the body without parameters, lower case ('' when absent). */
 	contentType: string;
 	/** The authenticated caller (every /api route). */

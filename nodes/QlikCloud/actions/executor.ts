@@ -410,7 +410,12 @@ export async function executeOperation(
 		const items = await qlikApiRequestAllItems.call(
 			this,
 			request,
-			{ limit, maxPageSize: response.maxPageSize, limitParam: response.limitParam },
+			{
+				limit,
+				maxPageSize: response.maxPageSize,
+				limitParam: response.limitParam,
+				itemsKey: response.itemsKey,
+			},
 			settings,
 			errorContext,
 		);

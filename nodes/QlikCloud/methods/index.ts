@@ -3,6 +3,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { tables } from '../actions/tables';
 import { searchMethodName } from '../shared/resource';
 import {
+	searchApp,
 	searchAssignees,
 	searchSpace,
 	searchSpaceAssignment,
@@ -36,6 +37,7 @@ function generatedSearches(): Record<string, ListSearch> {
 
 export const listSearch: Record<string, ListSearch> = {
 	...generatedSearches(),
+	searchApp,
 	searchAssignees,
 	searchSpace,
 	searchSpaceAssignment,

@@ -16,6 +16,7 @@ async function listPage(
 	qs: IDataObject,
 	paginationToken?: string,
 	tier = TIER_1,
+	itemsKey = 'data',
 ): Promise<{ data: IDataObject[]; next?: string }> {
 	const request = paginationToken
 		? { method: 'GET' as const, path: paginationToken, tier }
@@ -24,7 +25,7 @@ async function listPage(
 	if (Array.isArray(body)) return { data: body as IDataObject[] };
 	const list = (body ?? {}) as QlikList;
 	return {
-		data: Array.isArray(list.data) ? list.data : [],
+		data: Array.isArray(list[itemsKey]) ? (list[itemsKey] as IDataObject[]) : [],
 		next: list.links?.next?.href ?? undefined,
 	};
 }
@@ -153,7 +154,8 @@ export async function searchTable(
 		list.response.kind === 'list' && !list.response.single
 			? { limit: Math.min(100, list.response.maxPageSize) }
 			: {};
-	const { data, next } = await listPage.call(this, path, qs, paginationToken, list.tier);
+	const itemsKey = list.response.kind === 'list' ? list.response.itemsKey : undefined;
+	const { data, next } = await listPage.call(this, path, qs, paginationToken, list.tier, itemsKey);
 	const results: INodeListSearchItems[] = [];
 	for (const entry of data) {
 		const id = entry.id ?? entry.qID ?? entry.guid;
@@ -162,4 +164,27 @@ export async function searchTable(
 		if (matches(name, filter) || matches(id, filter)) results.push({ name, value: String(id) });
 	}
 	return { results, paginationToken: next };
+}
+
+/** Apps, which Qlik lists through the items API: name search on the server. */
+export async function searchApp(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { data, next } = await listPage.call(
+		this,
+		'/api/v1/items',
+		{ resourceType: 'app', limit: 100, sort: '+name', ...(filter ? { query: filter } : {}) },
+		paginationToken,
+	);
+	return {
+		results: data
+			.filter((item) => item.resourceId !== undefined)
+			.map((item) => ({
+				name: String(item.name ?? item.resourceId),
+				value: String(item.resourceId),
+			})),
+		paginationToken: next,
+	};
 }

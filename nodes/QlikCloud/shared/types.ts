@@ -97,6 +97,8 @@ export type ResponseSpec =
 			valueKey?: string;
 			/** The API answers one page with everything: no Return All / Limit. */
 			single?: boolean;
+			/** The property that holds the items, when not `data` (e.g. `sharingTasks`). */
+			itemsKey?: string;
 	  };
 
 /** Code for an operation that needs more than one request (wait for a reload, …). */
@@ -158,6 +160,7 @@ export interface QlikErrorEntry {
 
 export interface QlikList<T = IDataObject> {
 	data?: T[];
+	[itemsKey: string]: unknown;
 	links?: { next?: { href?: string } | null; self?: { href?: string } };
 	meta?: IDataObject;
 }

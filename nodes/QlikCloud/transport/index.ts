@@ -200,6 +200,8 @@ export interface PageOptions {
 	limit?: number;
 	maxPageSize: number;
 	limitParam?: string;
+	/** Where a page holds its items; default `data`. */
+	itemsKey?: string;
 }
 
 /** Follows `links.next.href` until the end or until `limit` items came. */
@@ -224,23 +226,25 @@ export async function qlikApiRequestAllItems(
 	while (next) {
 		const { body } = await qlikApiRequest.call(this, next, settings, errorContext);
 		const list = (body ?? {}) as QlikList<unknown>;
-		if (!Array.isArray(list.data)) {
+		const key = page.itemsKey ?? 'data';
+		const pageItems = list[key];
+		if (!Array.isArray(pageItems)) {
 			throw new NodeApiError(
 				this.getNode(),
 				{ message: 'List answer without data' },
 				{
-					message: 'Qlik Cloud answered a list request without a "data" array',
+					message: `Qlik Cloud answered a list request without a "${key}" array`,
 					description: 'The answer was not the list Qlik Cloud documents; nothing was returned.',
 					itemIndex: errorContext.itemIndex,
 				},
 			);
 		}
-		items.push(...list.data);
+		items.push(...pageItems);
 		if (page.limit !== undefined && items.length >= page.limit) {
 			return items.slice(0, page.limit);
 		}
 		const href = list.links?.next?.href;
-		if (!href || list.data.length === 0) break;
+		if (!href || pageItems.length === 0) break;
 		if (seen.has(href)) {
 			throw new NodeApiError(
 				this.getNode(),

@@ -3,9 +3,22 @@
  * (method, path pattern, tier from the spec's x-qlik-tier, handler), added here.
  */
 import type { Route } from '../types';
+import { demoRoutes } from './demo';
 import { groupRoutes } from './groups';
 import { oauthRoutes } from './oauth';
+import { reloadRoutes } from './reloads';
+import { schedulingRunRoutes } from './schedulingRuns';
 import { spaceRoutes } from './spaces';
 import { userRoutes } from './users';
+import { webhookRoutes } from './webhooks';
 
-export const allRoutes: Route[] = [...oauthRoutes, ...userRoutes, ...groupRoutes, ...spaceRoutes];
+export const allRoutes: Route[] = [
+	...oauthRoutes,
+	...userRoutes,
+	...groupRoutes,
+	...spaceRoutes,
+	...webhookRoutes,
+	...reloadRoutes,
+	...schedulingRunRoutes,
+	...demoRoutes,
+];

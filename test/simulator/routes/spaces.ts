@@ -3,6 +3,7 @@
  * fine-grained shares of single resources, with Qlik's validation, 404/403/409 answers and
  * cursor pagination with absolute links.
  */
+import type { SimCore } from '../core';
 import { ApiError, invalid } from '../errors';
 import { paginate, queryValue, sortItems } from '../paging';
 import type { AssignmentRecord, ShareRecord, SpaceRecord, SpaceType, UserRecord } from '../store';
@@ -384,6 +385,24 @@ function createSpace(ctx: RouteContext): RouteResult {
 	};
 	ctx.core.state.spaces.set(space.id, space);
 	return { status: 201, body: renderSpace(ctx, space) };
+}
+
+/** `sim.seed('/api/v1/spaces/<id>', { name, type, description })`: a space the admin owns. */
+export function seedSpace(core: SimCore, id: string, o: Record<string, unknown>) {
+	const now = nowIso();
+	const admin = core.identity.users.admin.id;
+	const space: SpaceRecord = {
+		id,
+		name: typeof o.name === 'string' ? o.name : `Seeded space ${id}`,
+		type: SPACE_TYPES.includes(o.type as SpaceType) ? (o.type as SpaceType) : 'shared',
+		description: typeof o.description === 'string' ? o.description : '',
+		ownerId: typeof o.ownerId === 'string' ? o.ownerId : admin,
+		createdAt: now,
+		createdBy: admin,
+		updatedAt: now,
+	};
+	core.state.spaces.set(id, space);
+	return { ...space };
 }
 
 function getSpace(ctx: RouteContext): RouteResult {

@@ -1,11 +1,38 @@
-/** Users (spec users.json): me (301), get, list with SCIM filter. */
+/**
+ * Users (spec users.json): me (301), get, list with SCIM filter, create, JSON-Patch update
+ * (207) and delete. The rest of the spec (count, filter, invite) is served by routes/generic.ts.
+ */
 import { createHash } from 'node:crypto';
 
+import type { SimCore } from '../core';
 import { ApiError, invalid } from '../errors';
+import { pointerSegments, readPatch } from '../jsonPatch';
 import { paginate, queryValue, sortItems } from '../paging';
 import { scimFilter } from '../scim';
 import type { GroupRecord, UserRecord } from '../store';
+import { objectId } from '../store';
 import type { Route, RouteContext, RouteResult } from '../types';
+import { enumField, jsonBody, jsonObject, requireField, stringField } from '../validate';
+
+/** The built-in roles, so that `{ id }` references resolve. */
+const BUILT_IN_ROLES = [
+	'TenantAdmin',
+	'AnalyticsAdmin',
+	'DataAdmin',
+	'AuditAdmin',
+	'AccessAdmin',
+	'Developer',
+	'Steward',
+	'SharedSpaceCreator',
+	'ManagedSpaceCreator',
+	'DataSpaceCreator',
+	'PrivateAnalyticsContentCreator',
+	'DataServicesContributor',
+	'AutomationCreator',
+	'AutomlExperimentContributor',
+	'AutomlDeploymentContributor',
+	'EmbeddedAnalyticsUser',
+];
 
 /** Stable ids for the built-in roles (like Qlik's, the same in every tenant). */
 export const roleId = (name: string) =>
@@ -39,6 +66,51 @@ export function renderUser(ctx: RouteContext, user: UserRecord) {
 	};
 }
 
+/** Role names from `["Developer"]`, `[{ "name": … }]` or `[{ "id": … }]` of a built-in role. */
+export function roleNames(value: unknown, pointer: string, code: string, name = 'assignedRoles') {
+	if (!Array.isArray(value))
+		throw invalid(`${code}-400`, `${name} must be an array of roles.`, { pointer });
+	return value.map((role: unknown, i): string => {
+		const ref = (role && typeof role === 'object' ? role : {}) as Record<string, unknown>;
+		const name =
+			typeof role === 'string'
+				? role
+				: typeof ref.name === 'string'
+					? ref.name
+					: BUILT_IN_ROLES.find((n) => roleId(n) === ref.id);
+		if (!name)
+			throw invalid(
+				`${code}-400`,
+				`Unknown role ${JSON.stringify(role)}: give a name or the id of a built-in role.`,
+				{
+					pointer: `${pointer}/${i}`,
+				},
+			);
+		return name;
+	});
+}
+
+const nowIso = () => new Date().toISOString();
+
+/** `sim.seed('/api/v1/users/<id>', { name, email, subject })`: an active user. */
+export function seedUser(core: SimCore, id: string, o: Record<string, unknown>) {
+	const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
+	const now = nowIso();
+	const user: UserRecord = {
+		id,
+		subject: text(o.subject, `auth0|${id}`),
+		name: text(o.name, `Seeded user ${id}`),
+		email: text(o.email, ''),
+		status: 'active',
+		roles: [],
+		groupIds: [],
+		createdAt: now,
+		lastUpdatedAt: now,
+	};
+	core.state.users.set(id, user);
+	return { ...user };
+}
+
 export function booleanParam(ctx: RouteContext, name: string, code: string): boolean {
 	const v = queryValue(ctx, name);
 	if (v === undefined) return false;
@@ -59,10 +131,7 @@ function me(ctx: RouteContext): RouteResult {
 }
 
 function getUser(ctx: RouteContext): RouteResult {
-	const user = ctx.core.state.users.get(ctx.params.userId);
-	if (!user || user.status === 'deleted')
-		throw new ApiError(404, 'USERS-7', 'Not found', `No user with ID ${ctx.params.userId}.`);
-	return { status: 200, body: renderUser(ctx, user) };
+	return { status: 200, body: renderUser(ctx, loadUser(ctx)) };
 }
 
 const USER_SORT: Record<string, (u: UserRecord) => string | undefined> = {
@@ -116,8 +185,112 @@ function listUsers(ctx: RouteContext): RouteResult {
 	};
 }
 
+function loadUser(ctx: RouteContext): UserRecord {
+	const user = ctx.core.state.users.get(ctx.params.userId);
+	if (!user || user.status === 'deleted')
+		throw new ApiError(404, 'USERS-7', 'Not found', `No user with ID ${ctx.params.userId}.`);
+	return user;
+}
+
+function createUser(ctx: RouteContext): RouteResult {
+	const body = jsonObject(ctx, 'USERS');
+	const subject = stringField(requireField(body, 'subject', 'USERS'), '/subject', 'USERS', {
+		minLength: 1,
+	});
+	const optional = (key: string) =>
+		body[key] === undefined || body[key] === null
+			? undefined
+			: stringField(body[key], `/${key}`, 'USERS');
+	const status =
+		body.status === undefined ? 'active' : enumField(body.status, ['invited'], '/status', 'USERS');
+	const roles =
+		body.assignedRoles === undefined
+			? []
+			: roleNames(body.assignedRoles, '/assignedRoles', 'USERS');
+	const { users } = ctx.core.state;
+	for (const u of users.values())
+		if (u.subject === subject && u.status !== 'deleted')
+			throw new ApiError(
+				409,
+				'USERS-409',
+				'Conflict',
+				`A user with subject ${subject} exists (${u.id}).`,
+				{
+					source: { pointer: '/subject' },
+				},
+			);
+	const now = nowIso();
+	const user: UserRecord = {
+		id: objectId(),
+		subject,
+		name: optional('name') ?? subject,
+		email: optional('email') ?? '',
+		status,
+		roles,
+		groupIds: [],
+		createdAt: now,
+		lastUpdatedAt: now,
+	};
+	users.set(user.id, user);
+	const href = `${ctx.baseUrl}/api/v1/users/${user.id}`;
+	return { status: 201, headers: { Location: href }, body: renderUser(ctx, user) };
+}
+
+/** JSON Patch on name, status, roles, groups (and preferences, accepted); 207 per operation. */
+function patchUser(ctx: RouteContext): RouteResult {
+	const user = loadUser(ctx);
+	const ops = readPatch(jsonBody(ctx, 'USERS'), 'USERS');
+	const next = { ...user };
+	ops.forEach((op, i) => {
+		const pointer = `/${i}/value`;
+		const [field] = pointerSegments(op.path);
+		if (!['replace', 'add', 'remove'].includes(op.op))
+			throw invalid('USERS-400', 'op must be replace, add or remove.', { pointer: `/${i}/op` });
+		switch (field) {
+			case 'name':
+				next.name = stringField(op.value, pointer, 'USERS', { minLength: 1 });
+				break;
+			case 'status':
+				next.status = enumField(op.value, ['active', 'disabled'] as const, pointer, 'USERS');
+				break;
+			case 'roles':
+			case 'assignedRoles':
+				next.roles = op.op === 'remove' ? [] : roleNames(op.value, pointer, 'USERS', field);
+				break;
+			case 'assignedGroups': {
+				const ids = (Array.isArray(op.value) ? op.value : [op.value]).map((g: unknown) =>
+					g && typeof g === 'object' ? (g as Record<string, unknown>).id : g,
+				);
+				const unknown = ids.find((id) => typeof id !== 'string' || !ctx.core.state.groups.has(id));
+				if (op.op !== 'remove' && unknown !== undefined)
+					throw invalid('USERS-400', `No group with ID ${String(unknown)}.`, { pointer });
+				next.groupIds = op.op === 'remove' ? [] : (ids as string[]);
+				break;
+			}
+			case 'preferredLocale':
+			case 'preferredZoneinfo':
+			case 'inviteExpiry':
+				break;
+			default:
+				throw invalid('USERS-400', `Cannot patch ${op.path}.`, { pointer: `/${i}/path` });
+		}
+	});
+	Object.assign(user, next, { lastUpdatedAt: nowIso() });
+	return { status: 207, body: { data: ops.map((op) => ({ status: 204, path: op.path })) } };
+}
+
+function deleteUser(ctx: RouteContext): RouteResult {
+	const user = loadUser(ctx);
+	user.status = 'deleted';
+	user.lastUpdatedAt = nowIso();
+	return { status: 204 };
+}
+
 export const userRoutes: Route[] = [
 	{ method: 'GET', path: '/api/v1/users/me', tier: '1', limit: 1000, handler: me },
 	{ method: 'GET', path: '/api/v1/users/{userId}', tier: '1', limit: 1000, handler: getUser },
 	{ method: 'GET', path: '/api/v1/users', tier: '1', limit: 1000, handler: listUsers },
+	{ method: 'POST', path: '/api/v1/users', tier: '2', limit: 100, handler: createUser },
+	{ method: 'PATCH', path: '/api/v1/users/{userId}', tier: '2', limit: 100, handler: patchUser },
+	{ method: 'DELETE', path: '/api/v1/users/{userId}', tier: '2', limit: 100, handler: deleteUser },
 ];

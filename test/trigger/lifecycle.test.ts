@@ -1,0 +1,173 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { QlikCloudTrigger } from '../../nodes/QlikCloudTrigger/QlikCloudTrigger.node';
+import { loadOptionsContext, triggerHarness } from '../helpers/n8n';
+import { apiKeyCredential, useSimulator } from '../helpers/sim';
+
+const sim = useSimulator({ reloadTimes: { queuedMs: 50, runningMs: 100 } });
+const trigger = new QlikCloudTrigger();
+
+/** Stands in for n8n's webhook endpoint: records what the simulator delivers. */
+let receiver: Server;
+let receiverUrl: string;
+const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+beforeAll(async () => {
+	receiver = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+			res.writeHead(200).end('ok');
+		});
+	});
+	await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+	receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhook/wf/webhook`;
+});
+afterAll(() => new Promise((resolve) => receiver.close(resolve)));
+
+function harness(parameters: Record<string, unknown> = {}) {
+	return triggerHarness(
+		trigger,
+		{ events: ['com.qlik.v1.app.reload.finished'], ...parameters },
+		apiKeyCredential(sim()),
+		receiverUrl,
+	);
+}
+
+async function deleteAtQlik(id: string) {
+	const answer = await fetch(`${sim().url}/api/v1/webhooks/${id}`, {
+		method: 'DELETE',
+		headers: { Authorization: `Bearer ${sim().credentials.apiKey}` },
+	});
+	expect(answer.status).toBe(204);
+}
+
+describe('Qlik Cloud Trigger registration', () => {
+	const methods = trigger.webhookMethods.default;
+
+	it('create registers an enabled webhook with a random secret kept in static data', async () => {
+		const h = harness({ options: { filter: 'data.status eq "ok"', level: 'tenant' } });
+		expect(await methods.create.call(h.hooks)).toBe(true);
+		expect(h.staticData).toEqual({
+			webhookId: expect.any(String),
+			webhookSecret: expect.stringMatching(/^[0-9a-f]{64}$/),
+			webhookUrl: receiverUrl,
+		});
+		const stored = sim()
+			.events.webhooks()
+			.find((w) => w.id === h.staticData.webhookId)!;
+		expect(stored).toMatchObject({
+			url: receiverUrl,
+			eventTypes: ['com.qlik.v1.app.reload.finished'],
+			enabled: true,
+			level: 'tenant',
+			filter: 'data.status eq "ok"',
+			secret: h.staticData.webhookSecret,
+		});
+		// The secret never reaches the request log.
+		expect(JSON.stringify(sim().log)).not.toContain(String(h.staticData.webhookSecret));
+		expect(await methods.checkExists.call(h.hooks)).toBe(true);
+		expect(await methods.delete.call(h.hooks)).toBe(true);
+	});
+
+	it('checkExists notices a webhook deleted at Qlik and forgets it; create makes a new one', async () => {
+		const h = harness();
+		await methods.create.call(h.hooks);
+		const first = String(h.staticData.webhookId);
+		await deleteAtQlik(first);
+		expect(await methods.checkExists.call(h.hooks)).toBe(false);
+		expect(h.staticData).toEqual({});
+		await methods.create.call(h.hooks);
+		expect(h.staticData.webhookId).not.toBe(first);
+		expect(await methods.checkExists.call(h.hooks)).toBe(true);
+		await methods.delete.call(h.hooks);
+	});
+
+	it('delete removes the webhook at Qlik and clears static data; one already gone counts as deleted', async () => {
+		const h = harness();
+		await methods.create.call(h.hooks);
+		const id = String(h.staticData.webhookId);
+		expect(await methods.delete.call(h.hooks)).toBe(true);
+		expect(
+			sim()
+				.events.webhooks()
+				.map((w) => w.id),
+		).not.toContain(id);
+		expect(h.staticData).toEqual({});
+
+		await methods.create.call(h.hooks);
+		await deleteAtQlik(String(h.staticData.webhookId));
+		expect(await methods.delete.call(h.hooks)).toBe(true);
+		expect(h.staticData).toEqual({});
+		expect(h.logs.filter((l) => l.startsWith('warn'))).toEqual([]);
+	});
+
+	it('the events to choose from come from Qlik', async () => {
+		const context = loadOptionsContext({}, apiKeyCredential(sim())) as ILoadOptionsFunctions;
+		const options = await trigger.methods.loadOptions.getEventTypes.call(context);
+		expect(options).toContainEqual(
+			expect.objectContaining({
+				name: 'App reload finished',
+				value: 'com.qlik.v1.app.reload.finished',
+			}),
+		);
+	});
+});
+
+describe('a delivery from the simulator starts the workflow', () => {
+	it.each([
+		['CloudEvents', true, 'cloudevents'],
+		['legacy', false, 'legacy'],
+	])(
+		'%s payload, signed: accepted; the same delivery altered: refused',
+		async (_name, cloudEvents, format) => {
+			const h = harness();
+			await trigger.webhookMethods.default.create.call(h.hooks);
+			if (!cloudEvents)
+				sim()
+					.events.webhooks()
+					.find((w) => w.id === h.staticData.webhookId)!.enableCloudEventDelivery = false;
+			received.length = 0;
+			const reload = await fetch(`${sim().url}/api/v1/reloads`, {
+				method: 'POST',
+				headers: {
+					Authorization: `Bearer ${sim().credentials.apiKey}`,
+					'Content-Type': 'application/json',
+				},
+				body: JSON.stringify({ appId: 'app-events' }),
+			});
+			expect(reload.status).toBe(201);
+			while (received.length === 0) await new Promise((resolve) => setTimeout(resolve, 25));
+			const [delivery] = received;
+			expect(delivery.headers['user-agent']).toBe('Qlik Webhook');
+			const signature = String(delivery.headers['qlik-signature']);
+
+			const accepted = await h.deliver(delivery.body, { 'qlik-signature': signature });
+			expect(accepted.status).toBeUndefined();
+			expect(accepted.response?.workflowData?.[0][0].json).toMatchObject({
+				type: 'com.qlik.v1.app.reload.finished',
+				resourceId: 'app-events',
+				format,
+				data: { status: 'ok', reloadStatus: 'SUCCEEDED' },
+			});
+			const altered = await h.deliver(delivery.body.replace('app-events', 'app-evil'), {
+				'qlik-signature': signature,
+			});
+			expect(altered.status).toBe(401);
+			expect(altered.response).toEqual({ noWebhookResponse: true });
+
+			await sim().events.settle();
+			const history = sim().events.deliveries(String(h.staticData.webhookId));
+			expect(history).toEqual([
+				expect.objectContaining({
+					status: 'success',
+					eventType: 'com.qlik.v1.app.reload.finished',
+				}),
+			]);
+			await trigger.webhookMethods.default.delete.call(h.hooks);
+		},
+	);
+});
