@@ -18,6 +18,18 @@ async function optionTitles(parameter: string): Promise<string[]> {
 	return titles;
 }
 
+/** The actions n8n lists for the node: one per operation of every resource. */
+function actionCount(): number {
+	const { QlikCloud } = require(path.join(repoRoot, 'dist/nodes/QlikCloud/QlikCloud.node.js')) as {
+		QlikCloud: new () => {
+			description: { properties: Array<{ name: string; options?: unknown[] }> };
+		};
+	};
+	return new QlikCloud().description.properties
+		.filter((p) => p.name === 'operation')
+		.reduce((n, p) => n + (p.options?.length ?? 0), 0);
+}
+
 const shot = (page: Page, name: string) =>
 	page.screenshot({ path: path.join(repoRoot, 'docs', name) });
 
@@ -65,14 +77,17 @@ describe('the n8n editor in a browser', () => {
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 	});
 
-	it('finds Qlik Cloud in the nodes panel with its 17 actions', async () => {
+	it('finds Qlik Cloud in the nodes panel with its trigger and all its actions', async () => {
 		await page.goto(`${n8n.url}/workflow/new`);
 		await page.click('[data-test-id="node-creator-plus-button"]');
 		await page.keyboard.type('Qlik Cloud');
 		const item = page.locator('[data-test-id="node-creator-item-name"]', { hasText: 'Qlik Cloud' });
 		await item.first().waitFor();
 		await item.first().click();
-		await page.getByText('Actions (17)').waitFor();
+		await page.getByText('Triggers (1)').waitFor();
+		await page.getByText('On new Qlik Cloud event').waitFor();
+		// Every operation of every resource is an action (App → Reload is offered twice).
+		await page.getByText(`Actions (${actionCount()})`).click();
 		for (const action of [
 			'Create a space',
 			'Get many spaces',
@@ -87,12 +102,11 @@ describe('the n8n editor in a browser', () => {
 	it('adds the node and shows its resources, operations and credentials', async () => {
 		await page.getByText('Create a space', { exact: true }).click();
 		await page.locator('[data-test-id="ndv"]').waitFor();
-		expect(await optionTitles('resource')).toEqual([
-			'Space',
-			'Space Assignment',
-			'Space Share',
-			'Custom API Call',
-		]);
+		const resources = await optionTitles('resource');
+		expect(resources).toHaveLength(63);
+		expect(resources).toEqual(
+			expect.arrayContaining(['App', 'Data File', 'Reload', 'Space', 'Webhook', 'Custom API Call']),
+		);
 		expect(await optionTitles('operation')).toEqual([
 			'Create',
 			'Delete',

@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { runNode } from '../helpers/n8n';
+import { rl, runNode } from '../helpers/n8n';
 import { apiKeyCredential, requests, useSimulator } from '../helpers/sim';
 
 const sim = useSimulator({ reloadTimes: { queuedMs: 150, runningMs: 500 } });
@@ -106,5 +106,43 @@ describe('App → Reload waits for the reload to end', () => {
 			credential: apiKeyCredential(sim()),
 		});
 		expect(result.items[0].json).toMatchObject({ appId: 'app-create', status: 'SUCCEEDED' });
+	});
+});
+
+describe('Scheduling Task → Start waits for the run it started', () => {
+	async function start(taskId: string, extra: Record<string, unknown> = {}) {
+		return await runNode({
+			parameters: {
+				resource: 'schedulingTask',
+				operation: 'start',
+				schedulingTaskId: rl(taskId),
+				...extra,
+			},
+			credential: apiKeyCredential(sim()),
+		});
+	}
+
+	it('a run that succeeds: the item is the finished run', async () => {
+		sim().seed('/api/scheduling/tasks/task-ok', { name: 'Nightly sales' });
+		const result = await start('task-ok');
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ taskId: 'task-ok', status: 'SUCCEEDED' });
+		expect(requests(sim(), 'POST', '/api/scheduling/tasks/task-ok/actions/start')).toHaveLength(1);
+	});
+
+	it('a run that fails fails the item with its log', async () => {
+		sim().seed('/api/scheduling/tasks/task-bad', { name: 'Broken' });
+		sim().events.setReloadOutcome('task-bad', 'FAILED');
+		const result = await start('task-bad');
+		expect(result.error?.message).toMatch(/The run \S+ of scheduling task task-bad ended FAILED/);
+		expect(result.error?.description).toMatch(/the reload step failed/);
+	});
+
+	it('a second start reports the second run, not the first', async () => {
+		sim().seed('/api/scheduling/tasks/task-again', { name: 'Twice' });
+		expect((await start('task-again')).items[0].json.status).toBe('SUCCEEDED');
+		sim().events.setReloadOutcome('task-again', 'FAILED');
+		const second = await start('task-again');
+		expect(second.error?.message).toMatch(/ended FAILED/);
 	});
 });

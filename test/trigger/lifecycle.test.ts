@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -170,4 +171,47 @@ describe('a delivery from the simulator starts the workflow', () => {
 			await trigger.webhookMethods.default.delete.call(h.hooks);
 		},
 	);
+});
+
+describe('the simulator delivers what happens at the tenant', () => {
+	it('a space created and a data file uploaded, each signed with the webhook secret', async () => {
+		const secret = 'x'.repeat(48);
+		const auth = { Authorization: `Bearer ${sim().credentials.apiKey}` };
+		const created = await fetch(`${sim().url}/api/v1/webhooks`, {
+			method: 'POST',
+			headers: { ...auth, 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				name: 'tenant events',
+				url: receiverUrl,
+				enabled: true,
+				secret,
+				eventTypes: ['com.qlik.v1.space.created', 'com.qlik.v1.data-file.created'],
+			}),
+		});
+		expect(created.status).toBe(201);
+		received.length = 0;
+		const space = await fetch(`${sim().url}/api/v1/spaces`, {
+			method: 'POST',
+			headers: { ...auth, 'Content-Type': 'application/json' },
+			body: JSON.stringify({ name: `Events ${Date.now()}`, type: 'shared' }),
+		});
+		expect(space.status).toBe(201);
+		const form = new FormData();
+		form.append('Json', JSON.stringify({ name: 'sales.csv' }));
+		form.append('File', new Blob(['a,b\n1,2\n'], { type: 'text/csv' }), 'sales.csv');
+		const file = await fetch(`${sim().url}/api/v1/data-files`, {
+			method: 'POST',
+			headers: auth,
+			body: form,
+		});
+		expect(file.status).toBeLessThan(300);
+		await sim().events.settle();
+		while (received.length < 2) await new Promise((resolve) => setTimeout(resolve, 25));
+		const types = received.map((r) => JSON.parse(r.body).type).sort();
+		expect(types).toEqual(['com.qlik.v1.data-file.created', 'com.qlik.v1.space.created']);
+		for (const delivery of received) {
+			const expected = createHmac('sha256', secret).update(delivery.body).digest('hex');
+			expect(delivery.headers['qlik-signature']).toBe(expected);
+		}
+	});
 });

@@ -19,7 +19,7 @@ import { partValue } from '../multipart';
 import { paginate, queryValue, sortItems } from '../paging';
 import { objectId, type GenericObject, type StoredFile } from '../store';
 import type { Route, RouteContext, RouteResult } from '../types';
-import { eventState } from '../events';
+import { emitInBackground, eventState } from '../events';
 import { seedGroup } from './groups';
 import { seedReload } from './reloads';
 import { seedSpace } from './spaces';
@@ -134,6 +134,16 @@ function handle(ctx: RouteContext, g: GenericOperation): RouteResult {
 			collection(ctx.core, path).set(id, created);
 			if (file) generic.files.set(`${path}/${id}`, file);
 			headers.Location = `${ctx.baseUrl}${path}/${id}`;
+			if (path === '/api/v1/data-files') {
+				emitInBackground(ctx.core, {
+					type: 'com.qlik.v1.data-file.created',
+					resourceId: id,
+					spaceId: typeof created.spaceId === 'string' ? created.spaceId : undefined,
+					ownerId: ctx.principal?.userId,
+					userId: ctx.principal?.userId,
+					data: { id, name: created.name ?? file?.filename, size: file?.data.length },
+				});
+			}
 			return answer(ctx, op, path, { object: created, headers });
 		}
 		case 'get':

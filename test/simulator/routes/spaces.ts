@@ -4,6 +4,7 @@
  * cursor pagination with absolute links.
  */
 import type { SimCore } from '../core';
+import { emitInBackground } from '../events';
 import { ApiError, invalid } from '../errors';
 import { paginate, queryValue, sortItems } from '../paging';
 import type { AssignmentRecord, ShareRecord, SpaceRecord, SpaceType, UserRecord } from '../store';
@@ -384,6 +385,14 @@ function createSpace(ctx: RouteContext): RouteResult {
 		updatedAt: now,
 	};
 	ctx.core.state.spaces.set(space.id, space);
+	emitInBackground(ctx.core, {
+		type: 'com.qlik.v1.space.created',
+		resourceId: space.id,
+		spaceId: space.id,
+		ownerId: space.ownerId,
+		userId: ctx.principal?.userId,
+		data: { id: space.id, name: space.name, type: space.type },
+	});
 	return { status: 201, body: renderSpace(ctx, space) };
 }
 
