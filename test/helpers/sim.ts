@@ -1,3 +1,4 @@
+import type { Route } from '../simulator/types';
 import {
 	n8nCredentials,
 	startSimulator,
@@ -7,10 +8,13 @@ import {
 import type { StoredCredential } from './n8n';
 
 /** Starts a simulator for one test file; rate limits off unless the test asks for them. */
-export function useSimulator(options: SimulatorOptions = {}): () => Simulator {
+export function useSimulator(
+	options: SimulatorOptions = {},
+	extraRoutes: Route[] = [],
+): () => Simulator {
 	let sim: Simulator | undefined;
 	beforeAll(async () => {
-		sim = await startSimulator({ quiet: true, rateLimits: false, ...options });
+		sim = await startSimulator({ quiet: true, rateLimits: false, ...options }, extraRoutes);
 	});
 	afterAll(async () => {
 		await sim?.close();

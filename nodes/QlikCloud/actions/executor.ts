@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { BodySpec, FieldSpec, OperationSpec, PathParamSpec } from '../shared/types';
 import type { QlikRequest, TransportSettings } from '../transport';
@@ -471,6 +471,18 @@ export async function executeOperation(
 				);
 			}
 			if (value === undefined || value === null || value === '') {
+				if (spec.method === 'GET') {
+					throw new NodeApiError(
+						this.getNode(),
+						{ message: 'Empty answer' },
+						{
+							message: `Qlik Cloud answered ${answer.statusCode} with an empty body where it documents an object${subject ? ` (${subject})` : ''}`,
+							description:
+								'Nothing was output. Try again; if it persists, the tenant or a proxy in front of it is misbehaving.',
+							itemIndex: i,
+						},
+					);
+				}
 				const location = answer.headers.location;
 				return [out(location ? { location: String(location) } : { success: true })];
 			}

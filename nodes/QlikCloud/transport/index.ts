@@ -110,6 +110,32 @@ export async function getBaseUrl(this: QlikContext, settings?: TransportSettings
 	return checked.url;
 }
 
+/**
+ * A JSON call answered with something else (an HTML page from a proxy, cut-off JSON, plain
+ * text): a clear error with the start of what came, instead of passing text on as data.
+ */
+function notJson(
+	this: QlikContext,
+	body: unknown,
+	headers: IDataObject,
+	errorContext: ErrorContext,
+): void {
+	if (typeof body !== 'string' && !Buffer.isBuffer(body)) return;
+	const text = body.toString().trim();
+	if (text === '') return;
+	const type = String(headers['content-type'] ?? 'no content type').split(';')[0];
+	const start = text.slice(0, 120).replace(/\s+/g, ' ');
+	throw new NodeApiError(
+		this.getNode(),
+		{ message: 'Answer is not JSON' },
+		{
+			message: `Qlik Cloud answered with ${type} that is not valid JSON${errorContext.subject ? ` for ${errorContext.subject}` : ''}`,
+			description: `The answer began: ${start}${text.length > 120 ? '…' : ''}. A proxy or gateway in front of the tenant may have answered instead of Qlik Cloud; check the tenant URL.`,
+			itemIndex: errorContext.itemIndex,
+		},
+	);
+}
+
 function backoffMs(attempt: number): number {
 	const base = Math.min(8000, 500 * 2 ** attempt);
 	return Math.round(base / 2 + Math.random() * (base / 2));
@@ -157,14 +183,15 @@ export async function qlikApiRequest<T = unknown>(
 			sendCredentialsOnCrossOriginRedirect: false,
 			...(settings.signal ? { abortSignal: settings.signal } : {}),
 		};
-		let failure: HttpFailure;
+		let failure: HttpFailure | undefined;
+		let answer: QlikResponse<T> | undefined;
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				credentialType,
 				options,
 			)) as { statusCode: number; headers: IDataObject; body: T };
-			return {
+			answer = {
 				statusCode: response.statusCode,
 				headers: response.headers ?? {},
 				body: response.body,
@@ -174,6 +201,11 @@ export async function qlikApiRequest<T = unknown>(
 				throw new NodeOperationError(this.getNode(), error, { itemIndex: errorContext.itemIndex });
 			}
 			failure = describeHttpFailure(error);
+		}
+		if (!failure) {
+			const done = answer!;
+			if (!request.encoding) notJson.call(this, done.body, done.headers, errorContext);
+			return done;
 		}
 
 		const retryable =
