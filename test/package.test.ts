@@ -55,6 +55,24 @@ describe('the built Qlik Cloud node', () => {
 		}
 	});
 
+	it('marks the 10 operations Qlik deprecated, naming the replacement Qlik gives', () => {
+		const deprecated = props
+			.filter((p) => p.name === 'operation')
+			.flatMap((p) =>
+				(p.options as Array<{ name: string; description?: string }>)
+					.filter((o) => o.name.endsWith('(Deprecated)'))
+					.map((o) => ({ resource: p.displayOptions!.show!.resource![0], ...o })),
+			);
+		expect(deprecated).toHaveLength(10);
+		expect(deprecated.filter((o) => o.resource === 'reloadTask')).toHaveLength(5);
+		for (const o of deprecated.filter((d) => d.resource === 'reloadTask')) {
+			expect(o.description).toMatch(/sunset 2026-09\); use the Scheduling Task resource instead/);
+		}
+		expect(deprecated.find((o) => o.resource === 'emailConfig')?.description).toMatch(
+			/use Email Configuration → Replace instead/,
+		);
+	});
+
 	it('has a trigger node with the same credentials, a webhook and no tool variant', () => {
 		expect(trigger.description.name).toBe('qlikCloudTrigger');
 		expect(trigger.description.group).toEqual(['trigger']);

@@ -26,11 +26,26 @@ const WEBHOOKS = '/api/v1/webhooks';
 interface StaticData {
 	webhookId?: string;
 	webhookSecret?: string;
-	webhookUrl?: string;
 }
 
 function isNotFound(error: unknown): boolean {
 	return error instanceof NodeApiError && String(error.httpCode) === '404';
+}
+
+const webhookPath = (id: string) => `${WEBHOOKS}/${encodeURIComponent(id)}`;
+
+function forget(data: StaticData): void {
+	delete data.webhookId;
+	delete data.webhookSecret;
+}
+
+/** DELETE of our webhook at Qlik; one already gone (404) counts as deleted. */
+async function deleteAtQlik(this: IHookFunctions, id: string): Promise<void> {
+	try {
+		await qlikApiRequest.call(this, { method: 'DELETE', path: webhookPath(id), tier: TIER_2 });
+	} catch (error) {
+		if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
 }
 
 export class QlikCloudTrigger implements INodeType {
@@ -115,30 +130,30 @@ export class QlikCloudTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			/** Our webhook still exists at Qlik for this URL; one deleted there is forgotten. */
+			/**
+			 * Our webhook still exists at Qlik for this URL. One deleted there is forgotten; one
+			 * pointing elsewhere (n8n's URL changed) is deleted, so that a new one is registered.
+			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as StaticData;
 				if (!data.webhookId || !data.webhookSecret) return false;
 				try {
 					const { body } = await qlikApiRequest.call(this, {
 						method: 'GET',
-						path: `${WEBHOOKS}/${encodeURIComponent(data.webhookId)}`,
+						path: webhookPath(data.webhookId),
 						tier: TIER_1,
 					});
-					const url = (body as IDataObject).url;
-					if (url === this.getNodeWebhookUrl('default')) return true;
+					if ((body as IDataObject).url === this.getNodeWebhookUrl('default')) return true;
+					await deleteAtQlik.call(this, data.webhookId);
 				} catch (error) {
 					if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
 				}
-				delete data.webhookId;
-				delete data.webhookSecret;
-				delete data.webhookUrl;
+				forget(data);
 				return false;
 			},
 
 			/** Registers a webhook at Qlik with a new random secret, kept in static data. */
 			async create(this: IHookFunctions): Promise<boolean> {
-				const url = this.getNodeWebhookUrl('default')!;
 				const events = this.getNodeParameter('events', []) as string[];
 				const options = this.getNodeParameter('options', {}) as IDataObject;
 				const secret = randomBytes(32).toString('hex');
@@ -149,7 +164,7 @@ export class QlikCloudTrigger implements INodeType {
 					),
 					description:
 						'Created by the n8n Qlik Cloud Trigger; deleted when the workflow is deactivated',
-					url,
+					url: this.getNodeWebhookUrl('default'),
 					eventTypes: events,
 					enabled: true,
 					secret,
@@ -167,7 +182,6 @@ export class QlikCloudTrigger implements INodeType {
 				const data = this.getWorkflowStaticData('node') as StaticData;
 				data.webhookId = String((created as IDataObject).id);
 				data.webhookSecret = secret;
-				data.webhookUrl = url;
 				return true;
 			},
 
@@ -176,23 +190,15 @@ export class QlikCloudTrigger implements INodeType {
 				const data = this.getWorkflowStaticData('node') as StaticData;
 				if (data.webhookId) {
 					try {
-						await qlikApiRequest.call(this, {
-							method: 'DELETE',
-							path: `${WEBHOOKS}/${encodeURIComponent(data.webhookId)}`,
-							tier: TIER_2,
-						});
+						await deleteAtQlik.call(this, data.webhookId);
 					} catch (error) {
-						if (!isNotFound(error)) {
-							this.logger.warn(
-								`Qlik Cloud Trigger: could not delete webhook ${data.webhookId}: ${(error as Error).message}`,
-							);
-							return false;
-						}
+						this.logger.warn(
+							`Qlik Cloud Trigger: could not delete webhook ${data.webhookId}: ${(error as Error).message}`,
+						);
+						return false;
 					}
 				}
-				delete data.webhookId;
-				delete data.webhookSecret;
-				delete data.webhookUrl;
+				forget(data);
 				return true;
 			},
 		},

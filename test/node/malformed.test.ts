@@ -141,4 +141,22 @@ describe('malformed answers', () => {
 			expect(calls).toBe(2);
 		},
 	);
+
+	it('a create answered only with a Location header outputs where the new item is', async () => {
+		const result = await runNode({
+			parameters: { resource: 'tempContent', operation: 'upload', binaryPropertyName: 'data' },
+			credential: apiKeyCredential(sim()),
+			items: [
+				{
+					json: {},
+					binary: { data: { data: Buffer.from('a,b').toString('base64'), mimeType: 'text/csv' } },
+				},
+			],
+		});
+		expect(result.error).toBeUndefined();
+		// The simulator answers 201 with no body and a Location header, as Qlik does.
+		expect(result.items.map((i) => i.json)).toEqual([
+			{ success: true, location: expect.stringMatching(/\/api\/v1\/temp-contents\/\w+$/) },
+		]);
+	});
 });

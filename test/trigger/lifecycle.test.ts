@@ -55,7 +55,6 @@ describe('Qlik Cloud Trigger registration', () => {
 		expect(h.staticData).toEqual({
 			webhookId: expect.any(String),
 			webhookSecret: expect.stringMatching(/^[0-9a-f]{64}$/),
-			webhookUrl: receiverUrl,
 		});
 		const stored = sim()
 			.events.webhooks()
@@ -104,6 +103,57 @@ describe('Qlik Cloud Trigger registration', () => {
 		expect(await methods.delete.call(h.hooks)).toBe(true);
 		expect(h.staticData).toEqual({});
 		expect(h.logs.filter((l) => l.startsWith('warn'))).toEqual([]);
+	});
+
+	it('a webhook pointing at another URL (n8n moved) is deleted at Qlik and registered anew', async () => {
+		const before = harness();
+		await methods.create.call(before.hooks);
+		const old = String(before.staticData.webhookId);
+		const moved = triggerHarness(
+			trigger,
+			{ events: ['com.qlik.v1.app.reload.finished'] },
+			apiKeyCredential(sim()),
+			`${receiverUrl}-moved`,
+		);
+		Object.assign(moved.staticData, before.staticData);
+		expect(await methods.checkExists.call(moved.hooks)).toBe(false);
+		expect(moved.staticData).toEqual({});
+		expect(
+			sim()
+				.events.webhooks()
+				.map((w) => w.id),
+		).not.toContain(old);
+		await methods.create.call(moved.hooks);
+		expect(
+			sim()
+				.events.webhooks()
+				.find((w) => w.id === moved.staticData.webhookId)?.url,
+		).toBe(`${receiverUrl}-moved`);
+		await methods.delete.call(moved.hooks);
+	});
+
+	it('a delete that Qlik refuses is logged, reported as not done, and the webhook kept', async () => {
+		const h = harness();
+		await methods.create.call(h.hooks);
+		const id = String(h.staticData.webhookId);
+		sim().addFault({
+			method: 'DELETE',
+			path: `/api/v1/webhooks/${id}`,
+			kind: 'status',
+			status: 403,
+			times: 1,
+		});
+		expect(await methods.delete.call(h.hooks)).toBe(false);
+		expect(h.staticData.webhookId).toBe(id);
+		expect(h.logs).toEqual([
+			expect.stringMatching(new RegExp(`^warn Qlik Cloud Trigger: could not delete webhook ${id}`)),
+		]);
+		expect(await methods.delete.call(h.hooks)).toBe(true);
+		expect(
+			sim()
+				.events.webhooks()
+				.map((w) => w.id),
+		).not.toContain(id);
 	});
 
 	it('the events to choose from come from Qlik', async () => {

@@ -21,7 +21,7 @@ const curations: Record<string, ResourceCuration> = {
 	spaceShare,
 };
 
-export const tablesByResource = new Map<string, ResourceTable>(tables.map((t) => [t.resource, t]));
+const tablesByResource = new Map<string, ResourceTable>(tables.map((t) => [t.resource, t]));
 
 const built = tables.map((table) =>
 	buildResource(table, tablesByResource, curations[table.resource]),
