@@ -8,7 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resourceDescriptions, resourceProperty } from './actions';
 import { router } from './actions/router';
-import { listSearch } from './methods';
+import { listSearch, loadOptions } from './methods';
 import {
 	authenticationProperty,
 	credentialsForAuthentication,
@@ -33,7 +33,7 @@ export class QlikCloud implements INodeType {
 		properties: [authenticationProperty, resourceProperty, ...resourceDescriptions, requestOptions],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

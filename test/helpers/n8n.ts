@@ -251,6 +251,15 @@ function parameterValue(parameters: IDataObject, name: string, extractValue?: bo
 	return value;
 }
 
+/** n8n's simplest expression, `={{ $json.field }}`, read from the item (no other expressions). */
+function fromItem(value: unknown, item?: INodeExecutionData): unknown {
+	const match = typeof value === 'string' ? /^=\{\{\s*\$json\.([\w.]+)\s*\}\}$/.exec(value) : null;
+	if (!match) return value;
+	return match[1]
+		.split('.')
+		.reduce<unknown>((v, key) => (v as IDataObject | undefined)?.[key], item?.json);
+}
+
 function makeNode(parameters: INodeParameters, credentialType: string): INode {
 	return {
 		id: 'node-1',
@@ -313,10 +322,12 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		getCredentials: async (type: string) => withDefaults(credentials[type]),
 		getNodeParameter: (
 			name: string,
-			_item: number,
+			item: number,
 			fallback?: unknown,
 			opts?: { extractValue?: boolean },
-		) => parameterValue(resolved as IDataObject, name, opts?.extractValue) ?? fallback,
+		) =>
+			fromItem(parameterValue(resolved as IDataObject, name, opts?.extractValue), items[item]) ??
+			fallback,
 		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
 		helpers: {
 			httpRequest,

@@ -4,6 +4,9 @@ import type { ResourceCuration } from '../shared/resource';
 import { buildResource } from '../shared/resource';
 import type { OperationSpec, ResourceTable } from '../shared/types';
 import { curation as app } from './app/curation';
+import { curation as dataConnection } from './dataConnection/curation';
+import { curation as dataCredential } from './dataCredential/curation';
+import { curation as dataFile } from './dataFile/curation';
 import { curation as reload } from './reload/curation';
 import { curation as schedulingTask } from './schedulingTask/curation';
 import { curation as space } from './space/curation';
@@ -14,6 +17,9 @@ import { tables } from './tables';
 /** Hand curation by resource; every other resource is shown as generated. */
 const curations: Record<string, ResourceCuration> = {
 	app,
+	dataConnection,
+	dataCredential,
+	dataFile,
 	reload,
 	schedulingTask,
 	space,

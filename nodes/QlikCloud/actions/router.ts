@@ -21,6 +21,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		this,
 		this.getNodeParameter('options', 0, {}) as IDataObject,
 	);
+	if (spec.executeAll) {
+		// Batch operations take all items at once and give each its own result.
+		try {
+			return [await spec.executeAll.call(this, spec, settings)];
+		} catch (error) {
+			if (error instanceof NodeApiError)
+				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			throw new NodeOperationError(this.getNode(), error as Error);
+		}
+	}
 	const returnData: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {

@@ -5,6 +5,8 @@ import { searchMethodName } from '../shared/resource';
 import {
 	searchApp,
 	searchAssignees,
+	searchDataConnection,
+	searchDataSource,
 	searchSpace,
 	searchSpaceAssignment,
 	searchSpaceShare,
@@ -39,7 +41,11 @@ export const listSearch: Record<string, ListSearch> = {
 	...generatedSearches(),
 	searchApp,
 	searchAssignees,
+	searchDataConnection,
+	searchDataSource,
 	searchSpace,
 	searchSpaceAssignment,
 	searchSpaceShare,
 };
+
+export { loadOptions } from './loadOptions';

@@ -188,3 +188,46 @@ export async function searchApp(
 		paginationToken: next,
 	};
 }
+
+/** Data connections by name (qName), with their space. */
+export async function searchDataConnection(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { data, next } = await listPage.call(
+		this,
+		'/api/v1/data-connections',
+		{ limit: 100 },
+		paginationToken,
+	);
+	return {
+		results: data
+			.filter((c) => matches(c.qName, filter))
+			.map((c) => ({
+				name: `${String(c.qName ?? c.id)}${c.space ? ` (space ${String(c.space)})` : ''}`,
+				value: String(c.id ?? c.qID),
+			})),
+		paginationToken: next,
+	};
+}
+
+/** Data sources (connectors) a connection can be made from. */
+export async function searchDataSource(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const { body } = await qlikApiRequest.call(this, {
+		method: 'GET',
+		path: '/api/v1/data-sources',
+		tier: TIER_1,
+	});
+	const sources = ((body as IDataObject | undefined)?.dataSources ?? []) as IDataObject[];
+	return {
+		results: sources
+			.filter((s) => !s.disabled)
+			.filter((s) => matches(s.name, filter) || matches(s.dataSourceId, filter))
+			.map((s) => ({ name: String(s.name ?? s.dataSourceId), value: String(s.dataSourceId) }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+	};
+}

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { TransportSettings } from '../transport';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
 
 /** Qlik's `x-qlik-tier`: tier 1 = 1000/min, tier 2 = 100/min, special = its own limit. */
 export interface RateTier {
@@ -109,6 +109,16 @@ export type OperationRunner = (
 	settings: TransportSettings,
 ) => Promise<INodeExecutionData[]>;
 
+/**
+ * Code for an operation that acts on all input items at once (batch endpoints): it returns one
+ * output item per input item, paired to it, and handles continue-on-fail itself.
+ */
+export type BatchRunner = (
+	this: IExecuteFunctions,
+	spec: OperationSpec,
+	settings: TransportSettings,
+) => Promise<INodeExecutionData[]>;
+
 /** The table row of one operation: everything the generic executor needs to run it. */
 export interface OperationSpec {
 	method: HttpMethod;
@@ -122,6 +132,8 @@ export interface OperationSpec {
 	response: ResponseSpec;
 	/** Runs the operation instead of the generic executor (which it may call itself). */
 	execute?: OperationRunner;
+	/** Runs the operation once for all input items instead of once per item (batches). */
+	executeAll?: BatchRunner;
 }
 
 /** A generated row: the operation plus what the editor shows for it. */

@@ -3,6 +3,8 @@
  * (method, path pattern, tier from the spec's x-qlik-tier, handler), added here.
  */
 import type { Route } from '../types';
+import { dataConnectionRoutes } from './dataConnections';
+import { dataSourceRoutes } from './dataSources';
 import { demoRoutes } from './demo';
 import { groupRoutes } from './groups';
 import { oauthRoutes } from './oauth';
@@ -20,5 +22,7 @@ export const allRoutes: Route[] = [
 	...webhookRoutes,
 	...reloadRoutes,
 	...schedulingRunRoutes,
+	...dataConnectionRoutes,
+	...dataSourceRoutes,
 	...demoRoutes,
 ];

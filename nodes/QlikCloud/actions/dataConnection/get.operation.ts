@@ -1,0 +1,97 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { readId } from '../../shared/batch';
+import type { OperationSpec } from '../../shared/types';
+import { TIER_1 } from '../../shared/types';
+import type { TransportSettings } from '../../transport';
+import {
+	CONNECTION_EXAMPLE,
+	connectionLocator,
+	optionalSpaceLocator,
+	requestRedacted,
+} from './common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Find By',
+		name: 'locateBy',
+		type: 'options',
+		default: 'id',
+		options: [
+			{ name: 'ID', value: 'id' },
+			{ name: 'Name', value: 'name' },
+		],
+	},
+	{
+		...connectionLocator('dataConnectionId', 'Data Connection'),
+		displayOptions: { show: { locateBy: ['id'] } },
+	},
+	{
+		displayName: 'Connection Name',
+		name: 'connectionName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Sales database',
+		displayOptions: { show: { locateBy: ['name'] } },
+	},
+	{
+		...optionalSpaceLocator('The space the connection is in; leave empty for your personal space'),
+		displayOptions: { show: { locateBy: ['name'] } },
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['dataConnection'], operation: ['get'] } },
+	properties,
+);
+
+async function get(
+	this: IExecuteFunctions,
+	spec: OperationSpec,
+	i: number,
+	settings: TransportSettings,
+) {
+	if (this.getNodeParameter('locateBy', i, 'id') === 'name') {
+		const name = String(this.getNodeParameter('connectionName', i, '')).trim();
+		if (!name) {
+			throw new NodeOperationError(this.getNode(), 'The "Connection Name" parameter is empty', {
+				itemIndex: i,
+				description: 'Enter the name of the connection, e.g. Sales database.',
+			});
+		}
+		const spaceRaw = this.getNodeParameter('spaceId', i, '', { extractValue: true }) as string;
+		const spaceId =
+			spaceRaw && String(spaceRaw).trim()
+				? readId(this, 'spaceId', 'Space', i, '611bcebaeec1203d88211ac4')
+				: undefined;
+		return await requestRedacted(this, settings, i, {
+			method: 'GET',
+			path: `/api/v1/data-connections/${encodeURIComponent(name)}`,
+			route: `GET ${spec.path}`,
+			tier: TIER_1,
+			qs: { type: 'connectionname', ...(spaceId ? { spaceId } : {}) },
+			subject: `Data connection named "${name}"${spaceId ? ` in space ${spaceId}` : ''}`,
+		});
+	}
+	const id = readId(this, 'dataConnectionId', 'Data Connection', i, CONNECTION_EXAMPLE);
+	return await requestRedacted(this, settings, i, {
+		method: 'GET',
+		path: `/api/v1/data-connections/${encodeURIComponent(id)}`,
+		route: `GET ${spec.path}`,
+		tier: TIER_1,
+		subject: `Data connection "${id}"`,
+	});
+}
+
+export const operation: OperationSpec = {
+	method: 'GET',
+	path: '/api/v1/data-connections/{qID}',
+	tier: TIER_1,
+	pathParams: [
+		{ name: 'qID', param: 'dataConnectionId', label: 'Data Connection', locator: 'dataConnection' },
+	],
+	response: { kind: 'object' },
+	execute: get,
+};

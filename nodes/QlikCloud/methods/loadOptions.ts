@@ -1,0 +1,37 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { TIER_1 } from '../shared/types';
+import { qlikApiRequest } from '../transport';
+
+/** The connection properties of the chosen data source, from its API specs. */
+export async function getDataSourceProperties(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const id = this.getCurrentNodeParameter('datasourceID', { extractValue: true });
+	if (typeof id !== 'string' || id.trim() === '') {
+		throw new NodeOperationError(this.getNode(), 'Choose a Data Source first', {
+			description: 'The properties depend on the "Data Source" parameter above.',
+		});
+	}
+	const { body } = await qlikApiRequest.call(this, {
+		method: 'GET',
+		path: `/api/v1/data-sources/${encodeURIComponent(id.trim())}/api-specs`,
+		tier: TIER_1,
+	});
+	const properties = ((body as IDataObject | undefined)?.connectionProperties ?? {}) as IDataObject;
+	return Object.entries(properties)
+		.map(([name, about]) => {
+			const info = (about && typeof about === 'object' ? about : {}) as IDataObject;
+			const text =
+				typeof about === 'string'
+					? about
+					: [info.required ? 'required' : '', info.type, info.description]
+							.filter((v) => typeof v === 'string' && v !== '')
+							.join(', ');
+			return { name, value: name, ...(text ? { description: text } : {}) };
+		})
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export const loadOptions = { getDataSourceProperties };
