@@ -213,7 +213,7 @@ describe('every operation of the tables', () => {
 			const key = `${op.method} ${shapeOf(op.path)}`;
 			expect(`${name}: ${handWritten.has(key) || generic.has(key)}`).toBe(`${name}: true`);
 		}
-		expect(all.filter(([, op]) => isGeneric(op)).length).toBeGreaterThan(400);
+		expect(all.filter(([, op]) => isGeneric(op)).length).toBeGreaterThan(350);
 	});
 
 	it.each(all.filter(([, op]) => isGeneric(op)))(

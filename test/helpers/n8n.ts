@@ -7,6 +7,9 @@
  * node in the e2e suite.
  */
 import axios, { type AxiosRequestConfig } from 'axios';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import {
 	NodeApiError,
 	NodeHelpers,
@@ -291,6 +294,27 @@ export interface RunResult {
 	recorder: Recorder;
 }
 
+const STORE_PREFIX = 'test-fs:';
+
+function storedPath(id: string): string {
+	if (!id.startsWith(STORE_PREFIX)) throw new Error(`unknown binary id ${id}`);
+	return id.slice(STORE_PREFIX.length);
+}
+
+async function collect(stream: Readable): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
+
+/**
+ * A binary kept in the test's binary store (a file on disk), as n8n's filesystem mode keeps
+ * binaries: it has an `id` and no data; the node streams it with `getBinaryStream`.
+ */
+export function storedBinary(path: string, fileName: string, mimeType = 'text/csv') {
+	return { id: `${STORE_PREFIX}${path}`, data: 'filesystem-v2', fileName, mimeType };
+}
+
 /** Runs the node's `execute` once with these parameters and input items. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const nodeType = options.nodeType ?? new QlikCloud();
@@ -337,14 +361,26 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 				if (!binary) throw new Error(`item ${i} has no binary field "${property}"`);
 				return binary;
 			},
-			getBinaryDataBuffer: async (i: number, property: string) =>
-				Buffer.from(items[i].binary![property].data, 'base64'),
-			prepareBinaryData: async (data: Buffer, fileName?: string, mimeType?: string) => ({
-				data: data.toString('base64'),
-				fileName,
-				mimeType,
-				fileSize: String(data.length),
-			}),
+			getBinaryDataBuffer: async (i: number, property: string) => {
+				const binary = items[i].binary![property];
+				if (!binary.id) return Buffer.from(binary.data, 'base64');
+				recorder.logs.push(`debug getBinaryDataBuffer read ${binary.id} whole`);
+				return await readFile(storedPath(binary.id));
+			},
+			// n8n's filesystem binary mode: binaries with an `id` live on disk and stream from it.
+			getBinaryStream: async (id: string, chunkSize?: number) =>
+				createReadStream(storedPath(id), { highWaterMark: chunkSize }),
+			getBinaryMetadata: async (id: string) => ({ fileSize: (await stat(storedPath(id))).size }),
+			prepareBinaryData: async (input: Buffer | Readable, fileName?: string, mimeType?: string) => {
+				const data = Buffer.isBuffer(input) ? input : await collect(input);
+				return {
+					data: data.toString('base64'),
+					fileName,
+					mimeType,
+					fileSize: String(data.length),
+					bytes: data.length,
+				};
+			},
 			returnJsonArray: (data: IDataObject | IDataObject[]) =>
 				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: unknown }) =>

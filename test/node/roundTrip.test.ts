@@ -12,7 +12,7 @@ import { hex, sample } from '../helpers/samples';
 import { apiKeyCredential, useSimulator } from '../helpers/sim';
 
 const sim = useSimulator();
-const CURATED = new Set(['dataConnection', 'space', 'spaceAssignment', 'spaceShare']);
+const CURATED = new Set(['dataConnection', 'dataFile', 'space', 'spaceAssignment', 'spaceShare']);
 
 const value = (field: FieldSpec) => sample(field).param;
 

@@ -8,6 +8,7 @@
 import { SimCore } from './core';
 import { allRoutes } from './routes';
 import { emitInBackground, eventState, pendingDeliveries } from './events';
+import { dataFilesHandle } from './routes/dataFiles';
 import { genericRoutes, seedItem } from './routes/generic';
 import { startServer } from './server';
 import { makeIdentity } from './store';
@@ -24,6 +25,7 @@ export type {
 	SeededUser,
 	Simulator,
 	SimulatorCredentials,
+	SimulatorDataFiles,
 	SimulatorOptions,
 	Tier,
 } from './types';
@@ -109,8 +111,12 @@ export async function startSimulator(
 				[...eventState(core).reloads.values()].filter((r) => r.appId === appId).map((r) => r.id),
 			notifications: () => [...eventState(core).notifications],
 		},
+		dataFiles: dataFilesHandle(core),
 		reset: () => core.reset(),
-		close: () => running.close(),
+		close: async () => {
+			await running.close();
+			dataFilesHandle(core).close();
+		},
 	};
 	if (!opts.quiet) console.log(`[qlik-sim] Qlik Cloud simulator listening on ${url}`);
 	return sim;

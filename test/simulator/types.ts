@@ -109,6 +109,27 @@ export interface SimulatorOptions {
 	onLog?: (entry: RequestLogEntry) => void;
 	/** How long reloads and task runs queue and run; default 200 ms and 600 ms. */
 	reloadTimes?: ReloadTimes;
+	/** Data-file quotas: direct-upload limit (default 500 MiB), tus limit (6 GiB), per-user total. */
+	dataFiles?: Partial<DataFileQuotas>;
+	/** How long after an upload its data set and item appear in the catalog; default 300 ms. */
+	catalogDelayMs?: number;
+}
+
+export interface DataFileQuotas {
+	maxFileSize: number;
+	maxLargeFileSize: number;
+	maxSize: number;
+}
+
+/** Data files and temp contents: settings, and what is stored on the simulator's disk. */
+export interface SimulatorDataFiles {
+	/** The temp folder that holds the bytes (removed on close). */
+	readonly dir: string;
+	setQuotas(quotas: Partial<DataFileQuotas>): void;
+	setCatalogDelay(ms: number): void;
+	/** Where a data file's bytes are, their size and sha256 (hex). */
+	stored(id: string): { path: string; size: number; sha256: string } | undefined;
+	tempContents(): Array<{ id: string; name: string; length: number; offset: number; tus: boolean }>;
 }
 
 export interface SeededUser {
@@ -155,6 +176,8 @@ export interface Simulator {
 	seed(path: string, object?: Record<string, unknown>): Record<string, unknown>;
 	/** Webhook deliveries, reloads and task runs. */
 	events: SimulatorEvents;
+	/** Data files and temp contents on disk; quotas and the catalog delay. */
+	dataFiles: SimulatorDataFiles;
 	/** Back to the seeded state: store, tokens, log, faults, rate-limit counters and RNG; keeps
 	 * the credentials, registered redirect URIs and the rate-limit / TTL settings. */
 	reset(): void;

@@ -5,6 +5,7 @@ import type { BodySpec, FieldSpec, OperationSpec, PathParamSpec } from '../share
 import type { QlikRequest, TransportSettings } from '../transport';
 import { qlikApiRequest, qlikApiRequestAllItems } from '../transport';
 import { multipartBody } from '../transport/multipart';
+import { fileBody, readUploadFile } from '../transport/upload';
 
 function isEmpty(value: unknown): boolean {
 	return (
@@ -262,6 +263,7 @@ function readFields(
 
 interface Body {
 	body?: QlikRequest['body'];
+	bodyFactory?: QlikRequest['bodyFactory'];
 	headers?: IDataObject;
 }
 
@@ -300,8 +302,12 @@ async function buildBody(
 			return { body: value, headers: contentType(spec.contentType) };
 		}
 		case 'binary': {
-			const file = await readBinary(ctx, spec.field, i);
-			return { body: file?.data, headers: contentType(spec.contentType) };
+			// Streamed from n8n's binary store (a new stream per attempt), never read whole.
+			const property = readField(ctx, spec.field, i) as string | undefined;
+			if (!property) return { headers: contentType(spec.contentType) };
+			const file = await readUploadFile(ctx, i, property, spec.field.label);
+			const { bodyFactory, headers } = fileBody(file);
+			return { bodyFactory, headers: { ...headers, ...contentType(spec.contentType) } };
 		}
 		case 'multipart': {
 			const parts = [];
@@ -378,7 +384,7 @@ export async function executeOperation(
 	for (const [key, value] of Object.entries(qs)) {
 		if (Array.isArray(value)) qs[key] = value.join(',');
 	}
-	const { body, headers: bodyHeaders } = await buildBody(this, spec.body, i);
+	const { body, bodyFactory, headers: bodyHeaders } = await buildBody(this, spec.body, i);
 	const headers: IDataObject = { ...(bodyHeaders ?? {}) };
 	for (const [name, value] of Object.entries(readFields(this, spec.headers, i))) {
 		headers[name] = String(value);
@@ -395,8 +401,9 @@ export async function executeOperation(
 		route: `${spec.method} ${spec.path}`,
 		qs,
 		body,
+		...(bodyFactory ? { bodyFactory } : {}),
 		headers,
-		...(response.kind === 'binary' ? { encoding: 'arraybuffer' as const } : {}),
+		...(response.kind === 'binary' ? { encoding: 'stream' as const } : {}),
 		...(response.kind === 'text' ? { encoding: 'text' as const } : {}),
 	};
 	const errorContext = { itemIndex: i, subject };
@@ -431,25 +438,29 @@ export async function executeOperation(
 			return [out({ ...response.output, ...(location ? { location: String(location) } : {}) })];
 		}
 		case 'binary': {
-			const data = Buffer.isBuffer(answer.body)
-				? answer.body
-				: answer.body instanceof ArrayBuffer
-					? Buffer.from(new Uint8Array(answer.body))
-					: Buffer.from(
-							typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? ''),
-						);
+			// The answer is a stream: n8n writes it to its binary store without holding it whole.
+			const data = answer.body as Parameters<typeof this.helpers.prepareBinaryData>[0] | string;
 			const mimeType = String(
 				answer.headers['content-type'] ?? response.mimeType ?? 'application/octet-stream',
 			).split(';')[0];
 			const fallbackName = decodeURIComponent(path.split('/').filter(Boolean).pop() ?? 'file');
 			const binary = await this.helpers.prepareBinaryData(
-				data,
+				typeof data === 'string' || data === undefined || data === null
+					? Buffer.from(data ?? '')
+					: data,
 				fileNameOf(answer.headers, fallbackName),
 				mimeType,
 			);
+			const length = Number(answer.headers['content-length']);
+			const bytes = (binary as { bytes?: number }).bytes;
+			const fileSize = Number.isFinite(length) ? length : bytes;
 			return [
 				{
-					json: { fileName: binary.fileName, mimeType, fileSize: data.length },
+					json: {
+						fileName: binary.fileName,
+						mimeType,
+						...(fileSize !== undefined ? { fileSize } : {}),
+					},
 					binary: { data: binary },
 					pairedItem: { item: i },
 				},

@@ -12,6 +12,7 @@ import { curation as schedulingTask } from './schedulingTask/curation';
 import { curation as space } from './space/curation';
 import { curation as spaceAssignment } from './spaceAssignment/curation';
 import { curation as spaceShare } from './spaceShare/curation';
+import { curation as tempContent } from './tempContent/curation';
 import { tables } from './tables';
 
 /** Hand curation by resource; every other resource is shown as generated. */
@@ -25,6 +26,7 @@ const curations: Record<string, ResourceCuration> = {
 	space,
 	spaceAssignment,
 	spaceShare,
+	tempContent,
 };
 
 const tablesByResource = new Map<string, ResourceTable>(tables.map((t) => [t.resource, t]));

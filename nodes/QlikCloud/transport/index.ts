@@ -35,10 +35,13 @@ export interface TransportSettings {
 	signal?: AbortSignal;
 	/** Tenant base URL, resolved once per run. */
 	baseUrl?: string;
+	/** Facts read once per execution (e.g. the data-file quotas), never kept across runs. */
+	memo?: Map<string, unknown>;
 }
 
 export interface QlikRequest {
-	method: HttpMethod;
+	/** HEAD only for tus offsets (no table operation uses it). */
+	method: HttpMethod | 'HEAD';
 	/** `/api/v1/...` on the tenant, or an absolute URL on the tenant (pagination links). */
 	path: string;
 	tier: RateTier;
@@ -47,9 +50,14 @@ export interface QlikRequest {
 	qs?: IDataObject;
 	/** JSON, or the bytes of a file or multipart body (with its Content-Type in `headers`). */
 	body?: IDataObject | IDataObject[] | Buffer;
+	/**
+	 * Makes the body for each attempt (a stream can be sent once: a retried upload re-opens its
+	 * file). Takes precedence over `body`; a stream left over from a failed attempt is destroyed.
+	 */
+	bodyFactory?: () => Promise<IHttpRequestOptions['body']>;
 	headers?: IDataObject;
-	/** How to read the answer: JSON (default), bytes (downloads) or text (logs). */
-	encoding?: 'arraybuffer' | 'text';
+	/** How to read the answer: JSON (default), bytes (downloads), a stream, or text (logs). */
+	encoding?: 'arraybuffer' | 'text' | 'stream';
 }
 
 export interface QlikResponse<T = unknown> {
@@ -84,6 +92,7 @@ export function createTransportSettings(
 		maxRetryWaitMs:
 			Math.max(0, Number(options.maxRetryWaitSeconds ?? DEFAULT_MAX_RETRY_WAIT_SECONDS)) * 1000,
 		signal,
+		memo: new Map(),
 	};
 }
 
@@ -136,6 +145,40 @@ function notJson(
 	);
 }
 
+type StreamLike = AsyncIterable<Buffer | string> & { destroy?: () => void };
+
+function isStream(value: unknown): value is StreamLike {
+	return (
+		!!value &&
+		typeof value === 'object' &&
+		typeof (value as Partial<StreamLike>)[Symbol.asyncIterator] === 'function' &&
+		!Buffer.isBuffer(value)
+	);
+}
+
+/** A body stream that was not (fully) sent: closed so its file handle is released. */
+function discardStream(body: unknown): void {
+	if (isStream(body) && typeof body.destroy === 'function') body.destroy();
+}
+
+/** The start of an error answer that came as a stream (downloads), for the error message. */
+async function readSmall(stream: StreamLike): Promise<string> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	try {
+		for await (const chunk of stream) {
+			const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+			chunks.push(buffer);
+			size += buffer.length;
+			if (size > 65536) break;
+		}
+	} catch {
+		// what came is enough
+	}
+	discardStream(stream);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
 function backoffMs(attempt: number): number {
 	const base = Math.min(8000, 500 * 2 ** attempt);
 	return Math.round(base / 2 + Math.random() * (base / 2));
@@ -168,11 +211,12 @@ export async function qlikApiRequest<T = unknown>(
 
 	for (let attempt = 0; ; attempt++) {
 		await settings.pacer.acquire(request.tier, route);
+		const body = request.bodyFactory ? await request.bodyFactory() : request.body;
 		const options: IHttpRequestOptions = {
 			method: request.method as IHttpRequestMethods,
 			url,
 			qs: request.qs,
-			body: request.body,
+			body,
 			headers: {
 				Accept: request.encoding ? '*/*' : 'application/json',
 				...(request.headers ?? {}),
@@ -201,6 +245,8 @@ export async function qlikApiRequest<T = unknown>(
 				throw new NodeOperationError(this.getNode(), error, { itemIndex: errorContext.itemIndex });
 			}
 			failure = describeHttpFailure(error);
+			discardStream(body);
+			if (isStream(failure.body)) failure.body = await readSmall(failure.body);
 		}
 		if (!failure) {
 			const done = answer!;

@@ -4,6 +4,7 @@
  */
 import type { Route } from '../types';
 import { dataConnectionRoutes } from './dataConnections';
+import { dataFileRoutes } from './dataFiles';
 import { dataSourceRoutes } from './dataSources';
 import { demoRoutes } from './demo';
 import { groupRoutes } from './groups';
@@ -11,6 +12,7 @@ import { oauthRoutes } from './oauth';
 import { reloadRoutes } from './reloads';
 import { schedulingRunRoutes } from './schedulingRuns';
 import { spaceRoutes } from './spaces';
+import { tempContentRoutes } from './tempContents';
 import { userRoutes } from './users';
 import { webhookRoutes } from './webhooks';
 
@@ -24,5 +26,7 @@ export const allRoutes: Route[] = [
 	...schedulingRunRoutes,
 	...dataConnectionRoutes,
 	...dataSourceRoutes,
+	...dataFileRoutes,
+	...tempContentRoutes,
 	...demoRoutes,
 ];

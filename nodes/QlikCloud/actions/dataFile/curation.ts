@@ -3,9 +3,22 @@ import * as changeSpaceMany from './changeSpaceMany.operation';
 import * as deleteMany from './deleteMany.operation';
 import * as getDataSet from './getDataSet.operation';
 import * as getSpaceConnection from './getSpaceConnection.operation';
+import * as replaceFile from './replaceFile.operation';
+import * as upload from './upload.operation';
 
 export const curation: ResourceCuration = {
 	options: {
+		// Uploads (streamed; tus above the direct-upload limit)
+		create: {
+			name: 'Upload',
+			action: 'Upload a data file',
+			description: 'Upload a file from the input item to a space, streamed; large files in chunks',
+		},
+		update: {
+			name: 'Replace File',
+			action: 'Replace the content of a data file',
+			description: 'Upload new content into an existing data file, keeping its ID',
+		},
 		changeSpaceMany: {
 			name: 'Change Space (Many)',
 			action: 'Move many data files to a space',
@@ -37,5 +50,12 @@ export const curation: ResourceCuration = {
 			},
 		},
 	},
-	operations: { changeSpaceMany, deleteMany, getDataSet, getSpaceConnection },
+	operations: {
+		changeSpaceMany,
+		deleteMany,
+		getDataSet,
+		getSpaceConnection,
+		create: upload,
+		update: replaceFile,
+	},
 };

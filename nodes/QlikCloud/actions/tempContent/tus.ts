@@ -1,0 +1,109 @@
+/**
+ * The two tus operations of temp-contents as generated, with `Tus-Resumable` defaulting to the
+ * only version Qlik speaks (1.0.0), so that users need not type it.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationModule } from '../../shared/resource';
+import type { OperationSpec, TableOperation } from '../../shared/types';
+import { TUS_VERSION } from '../../transport/upload';
+import table from './table.json';
+
+function row(name: string): OperationSpec {
+	const op = (table.operations as unknown as Record<string, TableOperation>)[name];
+	const spec: OperationSpec = {
+		method: op.method,
+		path: op.path,
+		tier: op.tier,
+		response: op.response,
+		...(op.pathParams ? { pathParams: op.pathParams } : {}),
+		...(op.query ? { query: op.query } : {}),
+		...(op.body ? { body: op.body } : {}),
+	};
+	return {
+		...spec,
+		headers: (op.headers ?? []).map((h) =>
+			h.name === 'Tus-Resumable' ? { ...h, default: TUS_VERSION } : h,
+		),
+	};
+}
+
+const tusVersion: INodeProperties = {
+	displayName: 'Tus Resumable',
+	name: 'tusResumable',
+	type: 'string',
+	required: true,
+	default: TUS_VERSION,
+	description: 'The tus protocol version, sent as the Tus-Resumable header',
+};
+
+const show = (operation: string) => ({
+	show: { resource: ['tempContent'], operation: [operation] },
+});
+
+export const createResumableUpload: OperationModule = {
+	description: updateDisplayOptions(show('createResumableUpload'), [
+		{
+			displayName: 'Upload Length',
+			name: 'uploadLength',
+			type: 'number',
+			required: true,
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Size of the whole file in bytes, sent as the Upload-Length header',
+		},
+		tusVersion,
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Upload Metadata',
+					name: 'uploadMetadata',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. filename c2FsZXMuY3N2',
+					description:
+						'Comma-separated "key base64value" pairs, sent as the Upload-Metadata header',
+				},
+			],
+		},
+	]),
+	operation: row('createResumableUpload'),
+};
+
+export const uploadChunk: OperationModule = {
+	description: updateDisplayOptions(show('uploadChunk'), [
+		{
+			displayName: 'Upload ID',
+			name: 'id',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The last part of the Location that Create Resumable Upload gave',
+		},
+		{
+			displayName: 'Input Binary Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			required: true,
+			default: 'data',
+			hint: 'The name of the input field that holds the chunk',
+		},
+		{
+			displayName: 'Upload Offset',
+			name: 'uploadOffset',
+			type: 'number',
+			required: true,
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Where this chunk starts in the file, sent as the Upload-Offset header',
+		},
+		tusVersion,
+	]),
+	operation: row('uploadChunk'),
+};

@@ -1,0 +1,97 @@
+/**
+ * Temporary Content through the node: Upload streams from the binary store, Download writes a
+ * binary field (streamed into prepareBinaryData), the tus operations need no version typed.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { runNode, storedBinary } from '../helpers/n8n';
+import { apiKeyCredential, requests, useSimulator } from '../helpers/sim';
+
+const sim = useSimulator();
+const dir = mkdtempSync(join(tmpdir(), 'qlik-temp-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (parameters: IDataObject, items?: INodeExecutionData[]) =>
+	runNode({
+		parameters: { resource: 'tempContent', ...parameters },
+		credential: apiKeyCredential(sim()),
+		items,
+	});
+
+function stored(data: Buffer, name: string): INodeExecutionData[] {
+	const path = join(dir, `${randomUUID()}-${name}`);
+	writeFileSync(path, data);
+	return [{ json: {}, binary: { data: storedBinary(path, name, 'application/octet-stream') } }];
+}
+
+const idOf = (location: unknown) => String(location).split('/').pop()!;
+
+describe('Temporary Content', () => {
+	it('uploads from the binary store (streamed) and downloads into a binary field', async () => {
+		const content = randomBytes(700_000);
+		sim().clearLog();
+		const up = await run(
+			{ operation: 'upload', additionalFields: { filename: 'blob.bin' } },
+			stored(content, 'blob.bin'),
+		);
+		expect(up.error).toBeUndefined();
+		expect(String(up.items[0].json.location)).toMatch(/\/api\/v1\/temp-contents\/[0-9a-f]+$/);
+		const [post] = requests(sim(), 'POST', '/api/v1/temp-contents');
+		expect(Number(post.headers['content-length'])).toBe(content.length);
+		expect(up.recorder.logs.filter((l) => l.includes('getBinaryDataBuffer'))).toEqual([]);
+
+		const down = await run({
+			operation: 'download',
+			tempContentId: idOf(up.items[0].json.location),
+		});
+		expect(down.error).toBeUndefined();
+		const binary = down.items[0].binary!.data;
+		expect(Buffer.from(binary.data, 'base64').equals(content)).toBe(true);
+		expect(binary.fileName).toBe('blob.bin');
+		expect(down.items[0].json).toMatchObject({ fileName: 'blob.bin', fileSize: content.length });
+	});
+
+	it('downloads a byte range', async () => {
+		const content = Buffer.from('0123456789abcdef');
+		const up = await run({ operation: 'upload' }, stored(content, 'r.txt'));
+		const down = await run({
+			operation: 'download',
+			tempContentId: idOf(up.items[0].json.location),
+			additionalFields: { range: 'bytes=2-5' },
+		});
+		expect(Buffer.from(down.items[0].binary!.data.data, 'base64').toString()).toBe('2345');
+	});
+
+	it('an unknown ID is a 404 with Qlik’s words, also for a streamed download', async () => {
+		const down = await run({ operation: 'download', tempContentId: 'nothere' });
+		expect(down.error?.httpCode).toBe('404');
+		expect(down.error?.message).toContain('No temporary content nothere exists');
+	});
+
+	it('tus operations default the Tus-Resumable version', async () => {
+		const chunk = Buffer.from('hello tus');
+		const created = await run({ operation: 'createResumableUpload', uploadLength: chunk.length });
+		expect(created.error).toBeUndefined();
+		const location = String(created.items[0].json.location);
+		expect(location).toMatch(/\/api\/v1\/temp-contents\/files\//);
+		const patched = await run({ operation: 'uploadChunk', id: idOf(location), uploadOffset: 0 }, [
+			{
+				json: {},
+				binary: {
+					data: { data: chunk.toString('base64'), mimeType: 'application/octet-stream' },
+				},
+			},
+		]);
+		expect(patched.error).toBeUndefined();
+		const [patch] = requests(sim(), 'PATCH', /\/temp-contents\/files\//);
+		expect(patch.headers['tus-resumable']).toBe('1.0.0');
+		expect(patch.headers['content-type']).toBe('application/offset+octet-stream');
+		const details = await run({ operation: 'getDetails', tempContentId: idOf(location) });
+		expect(details.items[0].json).toMatchObject({ Size: String(chunk.length) });
+	});
+});
