@@ -104,6 +104,7 @@ async function main() {
 	]);
 	const workflows = examples({
 		memberUserId: sim.credentials.users.member.id,
+		groupId: sim.credentials.groups.analysts,
 		appId: DEMO_APP_ID,
 		notifyUrl: `${sim.url}/demo/notifications`,
 	});

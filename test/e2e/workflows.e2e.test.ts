@@ -165,6 +165,64 @@ describe('errors in real n8n', () => {
 	});
 });
 
+describe('the data pipeline example (examples/data-pipeline.json)', () => {
+	it('creates a space and a connection, uploads a CSV made in the workflow, finds its data set, gives a group access and cleans up', async () => {
+		const analysts = sim.credentials.groups.analysts;
+		const workflow = fillSettings(
+			withCredential(load('examples/data-pipeline.json'), CREDENTIALS.apiKey),
+			{ groupId: analysts, sourceUrl: 'https://example.com/api/sales' },
+		);
+		await n8n.importWorkflow(workflow);
+		sim.clearLog();
+		const run = await n8n.execute(workflow.id);
+		expect(run.errors).toEqual({});
+		expect(run.ok).toBe(true);
+
+		const space = only(run, 'Create space');
+		const connection = only(run, 'Create data connection');
+		expect(connection).toMatchObject({ qName: 'Sales API', space: space.id });
+		expect(run.nodes['To CSV']).toHaveLength(1);
+
+		const file = only(run, 'Upload data file');
+		expect(file).toMatchObject({ name: 'sales.csv' });
+		expect(file.size).toBeGreaterThan(60);
+		// The CSV went up as one multipart POST to the space's DataFiles connection.
+		const uploads = sim.log.filter((e) => e.method === 'POST' && e.path === '/api/v1/data-files');
+		expect(uploads.map((e) => e.status)).toEqual([201]);
+
+		const dataSet = only(run, 'Get its data set');
+		expect(dataSet.qri).toContain(`sid@${space.id}:sales.csv`);
+		expect(dataSet.rowCount).toBe(4);
+		expect(
+			(dataSet.schema as { dataFields: Array<{ name: string }> }).dataFields.map((f) => f.name),
+		).toEqual(['region', 'month', 'orders', 'revenue']);
+
+		expect(only(run, 'Give group access')).toMatchObject({
+			type: 'group',
+			assigneeId: analysts,
+			roles: ['consumer'],
+		});
+		expect(only(run, 'Summary')).toMatchObject({
+			space: space.name,
+			connection: 'Sales API',
+			file: 'sales.csv',
+			dataSetId: dataSet.id,
+			groupRoles: 'consumer',
+		});
+
+		// Cleaned up: the file, the connection and the space are gone at the tenant.
+		expect(only(run, 'Clean up: delete space')).toEqual({ deleted: true });
+		const headers = { Authorization: `Bearer ${sim.credentials.apiKey}` };
+		for (const path of [
+			`/api/v1/data-files/${file.id}`,
+			`/api/v1/data-connections/${connection.id}`,
+			`/api/v1/spaces/${space.id}`,
+		]) {
+			expect((await fetch(`${sim.url}${path}`, { headers })).status).toBe(404);
+		}
+	});
+});
+
 describe('a running n8n', () => {
 	beforeAll(async () => {
 		await n8n.importWorkflow({ ...load('test/e2e/workflows/webhook.json'), id: 'webhookCreate' });

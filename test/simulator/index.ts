@@ -70,6 +70,7 @@ export async function startSimulator(
 				member: { ...identity.users.member },
 				bot: { ...identity.users.bot },
 			},
+			groups: { ...identity.groups },
 		},
 		get log() {
 			return core.log;

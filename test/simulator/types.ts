@@ -151,6 +151,8 @@ export interface SimulatorCredentials {
 	/** Web client, authorization code + PKCE + secret. */
 	interactiveConfidential: { clientId: string; clientSecret: string; redirectUris: string[] };
 	users: { admin: SeededUser; member: SeededUser; bot: SeededUser };
+	/** Seeded groups by key: `analysts` (the member belongs to it). */
+	groups: { analysts: string };
 }
 
 export interface Simulator {
