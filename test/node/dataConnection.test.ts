@@ -188,7 +188,11 @@ describe('Data Connection → Get, Duplicate and every output redacted', () => {
 			qConnectStatement: `CUSTOM CONNECT TO "provider=QvOdbcConnectorPackage.exe;host=db;password=${SECRET};"`,
 			qPassword: SECRET,
 		});
-		const many = await run({ operation: 'getAll', returnAll: true, filters: { spaceId } });
+		const many = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { spaceId, noDatafiles: true },
+		});
 		expect(many.items.map((i) => i.json.qName)).toEqual(['Classic']);
 		expect(String(many.items[0].json.qConnectStatement)).toContain('password=[redacted];');
 		const one = await run({ operation: 'get', dataConnectionId: rl(String(created.id)) });
@@ -244,8 +248,19 @@ describe('Data Connection round trip', () => {
 		expect(
 			(await run({ operation: 'update', dataConnectionId: rl(id), patch })).error,
 		).toBeUndefined();
+		// The space's DataFiles connection is listed too, unless data-file connections are left out.
 		const many = await run({ operation: 'getAll', returnAll: true, filters: { spaceId } });
-		expect(many.items.map((i) => i.json.qName)).toEqual(['Renamed']);
+		expect(many.items.map((i) => i.json.qName).sort()).toEqual(['DataFiles', 'Renamed']);
+		expect(many.items.find((i) => i.json.qName === 'DataFiles')?.json).toMatchObject({
+			qType: 'qix-datafiles.exe',
+			space: spaceId,
+		});
+		const own = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { spaceId, noDatafiles: true },
+		});
+		expect(own.items.map((i) => i.json.qName)).toEqual(['Renamed']);
 		expect((await run({ operation: 'delete', dataConnectionId: rl(id) })).items[0].json).toEqual({
 			deleted: true,
 		});

@@ -15,6 +15,7 @@ import { paginate, queryValue } from '../paging';
 import type { GenericObject } from '../store';
 import type { Route, RouteContext } from '../types';
 import { jsonArray, jsonObject } from '../validate';
+import { dataFilesConnections } from './dataFiles';
 import { findDataSource } from './dataSources';
 
 const COLLECTION = '/api/v1/data-connections';
@@ -246,7 +247,10 @@ function list(ctx: RouteContext) {
 	const user = ctx.core.user(ctx.principal);
 	const space = queryValue(ctx, 'spaceId');
 	const personal = queryValue(ctx, 'personal') === 'true';
-	let items = [...store(ctx.core).values()].map(normalise);
+	let items = [
+		...[...store(ctx.core).values()].map(normalise),
+		...dataFilesConnections(ctx.core, user.id).map(normalise),
+	];
 	if (space) items = items.filter((c) => spaceOf(c) === space);
 	if (personal) items = items.filter((c) => !spaceOf(c) && c.user === user.id);
 	if (queryValue(ctx, 'noDatafiles') === 'true')

@@ -98,6 +98,24 @@ function ensureConnections(core: SimCore, userId: string | undefined): Map<strin
 	return map;
 }
 
+/**
+ * The DataFiles connections the user sees (each space's and their personal one), as the
+ * data-connections API lists them: `GET /api/v1/data-connections` includes them unless
+ * `noDatafiles=true`.
+ */
+export function dataFilesConnections(core: SimCore, userId: string): GenericObject[] {
+	return [...ensureConnections(core, userId).values()]
+		.filter((c) => c.personal !== true || c.ownerId === userId)
+		.map((c) => ({
+			id: c.id,
+			qID: c.id,
+			qName: c.qName,
+			qType: c.qType,
+			qConnectStatement: c.qConnectStatement,
+			...(spaceOf(c) ? { space: spaceOf(c) } : { user: c.ownerId }),
+		}));
+}
+
 function connectionById(ctx: RouteContext, id: string, pointer: string): GenericObject {
 	const connection = ensureConnections(ctx.core, ctx.principal?.userId).get(id);
 	if (!connection)
