@@ -4,9 +4,14 @@ import type { ResourceCuration } from '../shared/resource';
 import { buildResource } from '../shared/resource';
 import type { OperationSpec, ResourceTable } from '../shared/types';
 import { curation as app } from './app/curation';
+import { curation as dataAsset } from './dataAsset/curation';
 import { curation as dataConnection } from './dataConnection/curation';
 import { curation as dataCredential } from './dataCredential/curation';
 import { curation as dataFile } from './dataFile/curation';
+import { curation as dataSet } from './dataSet/curation';
+import { curation as dataSource } from './dataSource/curation';
+import { curation as dataStore } from './dataStore/curation';
+import { curation as item } from './item/curation';
 import { curation as reload } from './reload/curation';
 import { curation as schedulingTask } from './schedulingTask/curation';
 import { curation as space } from './space/curation';
@@ -18,9 +23,14 @@ import { tables } from './tables';
 /** Hand curation by resource; every other resource is shown as generated. */
 const curations: Record<string, ResourceCuration> = {
 	app,
+	dataAsset,
 	dataConnection,
 	dataCredential,
 	dataFile,
+	dataSet,
+	dataSource,
+	dataStore,
+	item,
 	reload,
 	schedulingTask,
 	space,

@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { catalogSearch } from '../actions/dataStore/search';
 import { tables } from '../actions/tables';
 import { searchMethodName } from '../shared/resource';
 import {
@@ -46,6 +47,7 @@ export const listSearch: Record<string, ListSearch> = {
 	searchSpace,
 	searchSpaceAssignment,
 	searchSpaceShare,
+	...catalogSearch,
 };
 
 export { loadOptions } from './loadOptions';

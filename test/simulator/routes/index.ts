@@ -3,6 +3,7 @@
  * (method, path pattern, tier from the spec's x-qlik-tier, handler), added here.
  */
 import type { Route } from '../types';
+import { catalogStoreRoutes } from './catalogStores';
 import { dataConnectionRoutes } from './dataConnections';
 import { dataFileRoutes } from './dataFiles';
 import { dataSourceRoutes } from './dataSources';
@@ -28,5 +29,6 @@ export const allRoutes: Route[] = [
 	...dataSourceRoutes,
 	...dataFileRoutes,
 	...tempContentRoutes,
+	...catalogStoreRoutes,
 	...demoRoutes,
 ];
