@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import type { Simulator } from '../test/simulator';
+import { capture, captureDir } from '../test/secrets/capture';
 
 export const repoRoot = path.resolve(__dirname, '..');
 const packageName = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'))
@@ -163,6 +164,7 @@ export class N8nInstance {
 			}, timeoutMs);
 			child.on('close', (code) => {
 				clearTimeout(timer);
+				capture('n8n-cli', { args, code, stdout, stderr }); // secret scan (test/secrets)
 				resolve({ code: code ?? 1, stdout, stderr });
 			});
 		});
@@ -208,11 +210,14 @@ export class N8nInstance {
 		return `http://localhost:${this.port}`;
 	}
 
-	/** `n8n start`, waiting until it answers /healthz/readiness. */
-	async start(timeoutMs = 180000): Promise<void> {
+	/**
+	 * `n8n start` (or `n8n worker`, whose health server must listen on `port`: see
+	 * scripts/n8nQueue.ts), waiting until it answers /healthz/readiness.
+	 */
+	async start(timeoutMs = 180000, command: 'start' | 'worker' = 'start'): Promise<void> {
 		this.serverLog = '';
 		await this.brokerPort();
-		this.server = spawn(this.install.node, [this.install.bin, 'start'], {
+		this.server = spawn(this.install.node, [this.install.bin, command], {
 			env: this.env,
 			cwd: this.userFolder,
 			detached: true,
@@ -221,7 +226,8 @@ export class N8nInstance {
 		this.server.stderr?.on('data', (d: Buffer) => (this.serverLog += d.toString()));
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null) throw new Error(`n8n start exited\n${this.serverLog}`);
+			if (this.server.exitCode !== null)
+				throw new Error(`n8n ${command} exited\n${this.serverLog}`);
 			try {
 				const response = await fetch(`http://127.0.0.1:${this.port}/healthz/readiness`);
 				if (response.ok) return;
@@ -256,9 +262,22 @@ export class N8nInstance {
 			});
 			signal('SIGTERM');
 		});
+		capture('n8n-server-log', this.serverLog); // secret scan (test/secrets)
+	}
+
+	/** Kills the whole process group at once (synchronous, for an exit handler). */
+	kill(): void {
+		const server = this.server;
+		if (!server?.pid || server.exitCode !== null) return;
+		try {
+			process.kill(-server.pid, 'SIGKILL');
+		} catch {
+			server.kill('SIGKILL');
+		}
 	}
 
 	async cleanup(): Promise<void> {
+		await captureExecutions(this);
 		await this.stop();
 		rmSync(this.userFolder, { recursive: true, force: true });
 	}
@@ -273,6 +292,30 @@ export class N8nInstance {
 		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
 		const cookie = response.headers.get('set-cookie') ?? '';
 		return cookie.split(';')[0];
+	}
+}
+
+/**
+ * For the secret scan (test/secrets): every execution record n8n keeps, as its REST API gives
+ * it (the list, then each execution with its run data and errors). Only while capture is on and
+ * the server runs.
+ */
+async function captureExecutions(instance: N8nInstance): Promise<void> {
+	if (!captureDir()) return;
+	try {
+		const ready = await fetch(`${instance.url}/healthz/readiness`).catch(() => undefined);
+		if (!ready?.ok) return;
+		const cookie = await instance.login();
+		const get = async (route: string) =>
+			(await (await fetch(`${instance.url}/rest${route}`, { headers: { cookie } })).json()) as {
+				data?: { results?: Array<{ id: string }> } | unknown;
+			};
+		const list = await get('/executions?limit=250');
+		capture('n8n-executions', list);
+		const results = (list.data as { results?: Array<{ id: string }> } | undefined)?.results ?? [];
+		for (const { id } of results) capture('n8n-execution', await get(`/executions/${id}`));
+	} catch (error) {
+		capture('n8n-executions-failed', String(error));
 	}
 }
 

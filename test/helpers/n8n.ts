@@ -33,6 +33,7 @@ import { QlikCloudApi } from '../../credentials/QlikCloudApi.credentials';
 import { QlikCloudM2mOAuth2Api } from '../../credentials/QlikCloudM2mOAuth2Api.credentials';
 import { QlikCloudOAuth2Api } from '../../credentials/QlikCloudOAuth2Api.credentials';
 import { QlikCloud } from '../../nodes/QlikCloud/QlikCloud.node';
+import { capture, captureDir, credentialSecrets, serializeError } from '../secrets/capture';
 
 export const credentialTypes: Record<string, ICredentialType> = {
 	qlikCloudApi: new QlikCloudApi(),
@@ -388,12 +389,32 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		},
 	} as unknown as IExecuteFunctions;
 
+	let result: RunResult;
 	try {
 		const output = await nodeType.execute!.call(context);
-		return { items: (output as INodeExecutionData[][])[0], recorder };
+		result = { items: (output as INodeExecutionData[][])[0], recorder };
 	} catch (error) {
-		return { items: [], error: error as RunResult['error'], recorder };
+		result = { items: [], error: error as RunResult['error'], recorder };
 	}
+	captureRun(options.credential, result);
+	return result;
+}
+
+/** The credential's password fields go on the secret scan's list (test/secrets). */
+function recordCredential(credential: StoredCredential): void {
+	const passwords = (credentialTypes[credential.type]?.properties ?? [])
+		.filter((p) => p.typeOptions?.password)
+		.map((p) => p.name);
+	credentialSecrets(credential.data as Record<string, unknown>, passwords);
+}
+
+/** For the secret scan (test/secrets): what the run output, threw and logged, and its secrets. */
+function captureRun(credential: StoredCredential, result: RunResult): void {
+	if (!captureDir()) return;
+	recordCredential(credential);
+	capture('output', result.items);
+	if (result.error) capture('error', serializeError(result.error));
+	if (result.recorder.logs.length) capture('log', result.recorder.logs);
 }
 
 /** An `ILoadOptionsFunctions` for list searches, with the node's current parameters. */
@@ -447,8 +468,12 @@ export function triggerHarness(
 	);
 	const recorder: Recorder = { logs: [], tokenRequests: 0 };
 	const credentials = { [credential.type]: credential };
+	if (captureDir()) recordCredential(credential);
 	const staticData: IDataObject = {};
-	const log = (level: string) => (message: string) => recorder.logs.push(`${level} ${message}`);
+	const log = (level: string) => (message: string) => {
+		recorder.logs.push(`${level} ${message}`);
+		capture('log', `${level} ${message}`);
+	};
 	const logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 	const hooks = {
 		getNode: () => node,
@@ -501,6 +526,7 @@ export function triggerHarness(
 				},
 			} as unknown as IWebhookFunctions;
 			const response = await nodeType.webhook!.call(context);
+			capture('output', { status, response });
 			return { response, status };
 		},
 	};

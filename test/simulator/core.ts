@@ -14,6 +14,7 @@ import type {
 	UserRecord,
 } from './store';
 import { objectId, seedState, secret } from './store';
+import { recordSecret } from '../secrets/capture';
 import type { Principal, RequestLogEntry, SimulatorOptions } from './types';
 
 export class SimCore {
@@ -21,6 +22,10 @@ export class SimCore {
 	readonly log: RequestLogEntry[] = [];
 	seq = 0;
 	tokenTtlSeconds: number;
+	/** Access tokens answer 401 after this many authenticated requests (0 = no limit). */
+	tokenMaxRequests: number;
+	/** Authenticated requests per access token, for `tokenMaxRequests`. */
+	private readonly tokenUses = new Map<string, number>();
 	authCodeTtlSeconds: number;
 	readonly limiter: RateLimiter;
 	readonly faults: FaultInjector;
@@ -36,6 +41,8 @@ export class SimCore {
 	) {
 		this.state = seedState(identity);
 		this.tokenTtlSeconds = options.tokenTtlSeconds ?? 21600;
+		this.tokenMaxRequests = options.tokenMaxRequests ?? 0;
+		for (const value of this.secrets) recordSecret(value);
 		this.authCodeTtlSeconds = options.authCodeTtlSeconds ?? 60;
 		this.rng = mulberry32(options.seed ?? 1);
 		this.limiter = new RateLimiter(options.rateLimits);
@@ -48,6 +55,7 @@ export class SimCore {
 		this.faults.reseed(this.rng);
 		this.faults.clear();
 		this.limiter.clear();
+		this.tokenUses.clear();
 		this.log.length = 0;
 	}
 
@@ -80,6 +88,11 @@ export class SimCore {
 		if (!access) throw unauthorized('The bearer token is not valid.');
 		if (access.revoked) throw unauthorized('The access token was revoked.');
 		if (Date.now() >= access.expiresAt) throw unauthorized('The access token has expired.');
+		if (this.tokenMaxRequests > 0) {
+			const uses = this.tokenUses.get(access.id) ?? 0;
+			if (uses >= this.tokenMaxRequests) throw unauthorized('The access token has expired.');
+			this.tokenUses.set(access.id, uses + 1);
+		}
 		this.activeUser(access.userId, unauthorized);
 		return { kind: 'oauth', userId: access.userId, clientId: access.clientId, tokenId: access.id };
 	}
@@ -105,6 +118,7 @@ export class SimCore {
 			...grant,
 		};
 		this.state.accessTokens.set(record.token, record);
+		recordSecret(record.token);
 		return record;
 	}
 
@@ -119,6 +133,7 @@ export class SimCore {
 			...grant,
 		};
 		this.state.refreshTokens.set(record.token, record);
+		recordSecret(record.token);
 		return record;
 	}
 

@@ -85,6 +85,10 @@ export async function startSimulator(
 			if (!(seconds >= 0)) throw new Error('Token TTL must be a number of seconds ≥ 0');
 			core.tokenTtlSeconds = seconds;
 		},
+		setTokenMaxRequests: (requests) => {
+			if (!(requests >= 0)) throw new Error('Token request limit must be a number ≥ 0');
+			core.tokenMaxRequests = requests;
+		},
 		expireAllTokens: () => core.expireAllTokens(),
 		registerRedirectUri: (clientId, uri) => {
 			const record = client(clientId);

@@ -126,7 +126,11 @@ export class FaultInjector {
 					: rule.kind === 'delay'
 						? `delay ${rule.delayMs ?? 0}ms`
 						: 'drop';
-			return { rule, label: `#${fault.index} ${what} ${rule.method ?? '*'} ${String(rule.path)}` };
+			const when = rule.after && rule.kind !== 'delay' ? ' after' : '';
+			return {
+				rule,
+				label: `#${fault.index} ${what}${when} ${rule.method ?? '*'} ${String(rule.path)}`,
+			};
 		}
 		return undefined;
 	}

@@ -11,6 +11,7 @@ import { redactHeaders, redactQuery, redactRaw, redactValue, secretKeys } from '
 import { Router } from './router';
 import { describeParts, parseMultipart } from './multipart';
 import type {
+	FaultRule,
 	MultipartPart,
 	QueryMap,
 	RequestLogEntry,
@@ -82,7 +83,16 @@ export async function startServer(
 		const match = router.match(method, path);
 		const route = match.kind === 'route' ? match.route : undefined;
 		if (route) entry.tier = route.tier;
-		const finish = (result: RouteResult | undefined) => {
+		let after: { rule: FaultRule; label: string } | undefined;
+		const finish = (outcome: RouteResult | undefined) => {
+			let result = outcome;
+			if (result && after) {
+				// The request was handled; its answer is lost (drop) or replaced by a gateway error.
+				if (after.rule.kind === 'drop') {
+					req.socket.destroy();
+					result = undefined;
+				} else result = faultResult(after.rule.status ?? 504, after.rule.retryAfter, after.label);
+			}
 			if (result) {
 				send(req, res, result);
 				entry.status = result.status;
@@ -93,7 +103,10 @@ export async function startServer(
 
 		// 1. faults
 		const fault = core.faults.pick(method, path);
-		if (fault) {
+		if (fault?.rule.after && fault.rule.kind !== 'delay') {
+			entry.fault = fault.label;
+			after = fault;
+		} else if (fault) {
 			entry.fault = fault.label;
 			if (fault.rule.kind === 'drop') {
 				req.socket.destroy();

@@ -28,6 +28,9 @@ export interface FaultRule {
 	times?: number;
 	/** For status 429/503: value of the Retry-After header. */
 	retryAfter?: string;
+	/** status and drop only: handle the request first (its change is made), then answer with the
+	 * status (default 504) or drop the connection, as when an answer is lost on the way back. */
+	after?: boolean;
 }
 
 export interface Principal {
@@ -92,6 +95,8 @@ export interface SimulatorOptions {
 	seed?: number;
 	/** OAuth access-token lifetime, default 21600. */
 	tokenTtlSeconds?: number;
+	/** An OAuth access token answers 401 after this many authenticated requests; default unlimited. */
+	tokenMaxRequests?: number;
 	/** Default: tier 1 = 1000/60000 ms, tier 2 = 100/60000 ms, special = the operation's own
 	 * per-minute limit; false = off. */
 	rateLimits?: RateLimits;
@@ -165,6 +170,8 @@ export interface Simulator {
 	clearFaults(): void;
 	setRateLimits(r: SimulatorOptions['rateLimits']): void;
 	setTokenTtl(seconds: number): void;
+	/** Access tokens issued from now on (and those in use) expire after N requests; 0 = unlimited. */
+	setTokenMaxRequests(requests: number): void;
 	/** Every issued OAuth access token now answers 401 (refresh tokens keep working). */
 	expireAllTokens(): void;
 	registerRedirectUri(clientId: string, uri: string): void;

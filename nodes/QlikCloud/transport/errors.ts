@@ -118,6 +118,11 @@ export interface ErrorContext {
 	subject?: string;
 	/** Retries already spent, for the description. */
 	attempts?: number;
+	/**
+	 * A call that is not repeated (a create, a non-repeatable change) got no definite answer
+	 * (5xx, dropped connection): Qlik Cloud may or may not have carried it out.
+	 */
+	unconfirmed?: 'create' | 'change';
 }
 
 /** The one place that turns a failed Qlik call into an n8n error. */
@@ -146,15 +151,29 @@ export function toNodeApiError(
 	if (ctx.subject && (status === 404 || status === 409)) {
 		message = `${ctx.subject}: ${message}`;
 	}
+	if (ctx.unconfirmed === 'create') {
+		message += `. Not confirmed: ${ctx.subject ?? 'the object'} may or may not have been created`;
+	} else if (ctx.unconfirmed === 'change') {
+		message += '. Not confirmed: the change may or may not have been applied';
+	}
 
 	const descriptionParts: string[] = [];
+	if (ctx.unconfirmed) {
+		descriptionParts.push(
+			ctx.unconfirmed === 'create'
+				? 'The request was sent once and not repeated, because a repeated create can make a duplicate. Before running it again, check whether it exists: use Get Many (filtered by name where the list has that filter) or look in Qlik Cloud.'
+				: 'The request was sent once and not repeated, because applying it twice is not safe. Get the object to see whether the change is there before running it again.',
+		);
+	}
 	const hint =
-		status === undefined
+		ctx.unconfirmed !== undefined
 			? undefined
-			: (STATUS_HINTS[status] ??
-				(status >= 500
-					? 'Qlik Cloud had a server error; it may pass if you try again.'
-					: undefined));
+			: status === undefined
+				? undefined
+				: (STATUS_HINTS[status] ??
+					(status >= 500
+						? 'Qlik Cloud had a server error; it may pass if you try again.'
+						: undefined));
 	if (hint) descriptionParts.push(hint);
 	if (status === undefined && failure.networkCode !== undefined) {
 		descriptionParts.push('Check the tenant URL and the network between n8n and Qlik Cloud.');

@@ -26,6 +26,21 @@ export const CREDENTIAL_TYPES = {
 
 const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
+/**
+ * A PATCH is safe to send twice when applying it twice gives what applying it once gives: a
+ * JSON merge patch (an object), or JSON Patch operations that only `replace` values or `test`
+ * them. `add` (to an array: a second copy), `remove` (the repeat fails), `move` and `copy` are not.
+ */
+function isIdempotentPatch(body: QlikRequest['body']): boolean {
+	if (Array.isArray(body)) {
+		return (
+			body.length > 0 &&
+			body.every((op) => op && (op.op === 'replace' || op.op === 'test') && 'path' in op)
+		);
+	}
+	return !!body && typeof body === 'object' && !Buffer.isBuffer(body);
+}
+
 export interface TransportSettings {
 	pacer: Pacer;
 	/** Retries after the first attempt (429 always; 5xx and network errors only when idempotent). */
@@ -206,8 +221,12 @@ export async function qlikApiRequest<T = unknown>(
 	}
 	const route = request.route ?? `${request.method} ${request.path.split('?')[0]}`;
 	const credentialType = getCredentialType(this);
-	const idempotent = IDEMPOTENT.has(request.method);
+	const idempotent =
+		IDEMPOTENT.has(request.method) ||
+		(request.method === 'PATCH' && !request.bodyFactory && isIdempotentPatch(request.body));
 	let waitedMs = 0;
+	/** An earlier attempt got no definite answer (5xx or a dropped connection): it may have worked. */
+	let unconfirmed = false;
 
 	for (let attempt = 0; ; attempt++) {
 		await settings.pacer.acquire(request.tier, route);
@@ -225,6 +244,9 @@ export async function qlikApiRequest<T = unknown>(
 			...(request.encoding ? { encoding: request.encoding } : {}),
 			returnFullResponse: true,
 			sendCredentialsOnCrossOriginRedirect: false,
+			// A streamed upload is not redirected: to be able to replay it, the redirect follower
+			// would keep every byte sent in memory (a 256 MiB upload held 240 MiB in n8n).
+			...(isStream(body) ? { disableFollowRedirect: true } : {}),
 			...(settings.signal ? { abortSignal: settings.signal } : {}),
 		};
 		let failure: HttpFailure | undefined;
@@ -254,12 +276,24 @@ export async function qlikApiRequest<T = unknown>(
 			return done;
 		}
 
-		const retryable =
-			failure.status === 429 ||
-			(idempotent && (failure.networkCode !== undefined || (failure.status ?? 0) >= 500));
-		if (!retryable || attempt >= settings.maxRetries || settings.signal?.aborted) {
-			throw toNodeApiError(this.getNode(), failure, { ...errorContext, attempts: attempt });
+		// A repeated DELETE whose earlier attempt went through finds nothing: that is the outcome
+		// that was asked for, so it counts as deleted, not as a failure.
+		if (request.method === 'DELETE' && unconfirmed && failure.status === 404) {
+			return { statusCode: 404, headers: failure.headers, body: undefined as T };
 		}
+		const ambiguous = failure.networkCode !== undefined || (failure.status ?? 0) >= 500;
+		const retryable = failure.status === 429 || (idempotent && ambiguous);
+		if (!retryable || attempt >= settings.maxRetries || settings.signal?.aborted) {
+			throw toNodeApiError(this.getNode(), failure, {
+				...errorContext,
+				attempts: attempt,
+				// Not sent again (a create or a non-repeatable change): say it may have happened.
+				...(ambiguous && !idempotent
+					? { unconfirmed: request.method === 'POST' ? ('create' as const) : ('change' as const) }
+					: {}),
+			});
+		}
+		if (ambiguous) unconfirmed = true;
 		let waitMs = backoffMs(attempt);
 		if (failure.status === 429) {
 			waitMs = retryAfterToMs(failure.headers['retry-after']) ?? backoffMs(attempt + 2);

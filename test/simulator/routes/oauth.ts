@@ -8,6 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { SimCore } from '../core';
 import { ApiError } from '../errors';
 import type { OAuthClientRecord, UserRecord } from '../store';
+import { recordSecret } from '../../secrets/capture';
 import { secret } from '../store';
 import type { Route, RouteContext, RouteResult } from '../types';
 import { isJsonType } from '../validate';
@@ -404,6 +405,7 @@ function authorize(ctx: RouteContext): RouteResult {
 		);
 	}
 	const code = secret(32);
+	recordSecret(code);
 	core.state.authCodes.set(code, {
 		code,
 		clientId: client.clientId,

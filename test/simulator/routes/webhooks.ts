@@ -7,6 +7,7 @@ import { ApiError, invalid } from '../errors';
 import type { WebhookRecord } from '../events';
 import { deliver, EVENT_TYPES, eventState } from '../events';
 import { paginate, queryValue, sortItems } from '../paging';
+import { recordSecret } from '../../secrets/capture';
 import { objectId } from '../store';
 import type { SimCore } from '../core';
 import type { Route, RouteContext } from '../types';
@@ -76,7 +77,9 @@ function checkUrl(value: unknown, pointer: string): string {
 }
 
 function checkSecret(value: unknown, pointer: string): string {
-	return stringField(value, pointer, C, { minLength: 32, maxLength: 64 });
+	const checked = stringField(value, pointer, C, { minLength: 32, maxLength: 64 });
+	recordSecret(checked); // every webhook secret the tenant holds is searched for by the secret scan
+	return checked;
 }
 
 function checkEventTypes(value: unknown, pointer: string): string[] {
