@@ -9,7 +9,8 @@ export const PACING_SHARE = 0.95;
  * How late a wait may wake (a timer fires a millisecond or two after its time, more on a busy
  * host) and still keep its slot: the bucket holds that much beyond one call. Without it every
  * wake-up's lateness was lost and a run fell to about 91 % of the limit instead of 95 %. At most
- * half the interval between calls: a window of W holds at most 1.5 + 0.95 × (its limit) calls.
+ * a quarter of the interval between calls: a window holds at most 1.25 + 0.95 × its limit calls
+ * (without the carry 1 + 0.95 × its limit).
  */
 const LATENESS_MS = 50;
 
@@ -34,8 +35,8 @@ export interface PacerOptions {
  * Spaces calls evenly to stay under Qlik's per-tier rate limits. One pacer serves one node
  * run: it holds no state across executions, so queue-mode workers need nothing shared.
  * Calls leave evenly at 95 % of the limit with no burst (a late wake-up is made up on the next
- * call, by at most half an interval), so that no window, of a minute or shorter, holds more
- * calls than the limit allows for it.
+ * call, by at most a quarter of an interval), so that no window, of a minute or shorter, holds
+ * more calls than the limit allows for it.
  */
 export class Pacer {
 	private readonly buckets = new Map<string, Bucket>();
@@ -62,7 +63,7 @@ export class Pacer {
 			const perMs = (perMinute * PACING_SHARE) / 60000;
 			bucket = {
 				tokens: 1,
-				capacity: 1 + Math.min(LATENESS_MS * perMs, 0.5),
+				capacity: 1 + Math.min(LATENESS_MS * perMs, 0.25),
 				perMs,
 				last: this.now(),
 				blockedUntil: 0,
