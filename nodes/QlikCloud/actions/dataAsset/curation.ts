@@ -8,6 +8,7 @@ import {
 	fieldOf,
 	generatedRow,
 	idListLocator,
+	pathPicked,
 	placed,
 	projectionsField,
 	rowModule,
@@ -18,13 +19,7 @@ const R = 'dataAsset';
 
 /** The data asset of the path, picked from the data assets of the data stores. */
 function picked(row: TableOperation): TableOperation {
-	row.pathParams = (row.pathParams ?? []).map((p) => ({
-		...p,
-		label: 'Data Asset',
-		locator: 'dataAsset',
-		example: ASSET_EXAMPLE,
-	}));
-	return row;
+	return pathPicked(row, 'Data Asset', 'dataAsset', ASSET_EXAMPLE);
 }
 
 /** Create and Replace: what a data asset needs at the top, the rest under Additional Fields. */

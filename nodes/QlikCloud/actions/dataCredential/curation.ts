@@ -5,20 +5,14 @@ import { redactSecrets } from '../../shared/redact';
 import type { FieldSpec, TableOperation } from '../../shared/types';
 import { qlikApiRequest } from '../../transport';
 import { redacted } from '../dataConnection/common';
-import { fieldOf, generatedRow, placed, rowModule } from '../dataStore/catalog';
+import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../dataStore/catalog';
 
 const R = 'dataCredential';
 const EXAMPLE = 'c2dd20e3-1842-42d0-81fe-1ecf08e6abde';
 
 /** The credential of the path, picked from those the data connections use. */
 function picked(operation: string): TableOperation {
-	const row = generatedRow(R, operation);
-	row.pathParams = (row.pathParams ?? []).map((p) => ({
-		...p,
-		label: 'Data Credential',
-		locator: 'dataCredential',
-		example: EXAMPLE,
-	}));
+	const row = pathPicked(generatedRow(R, operation), 'Data Credential', 'dataCredential', EXAMPLE);
 	row.query = (row.query ?? []).map((q) =>
 		q.name === 'byCredentialName'
 			? {

@@ -8,6 +8,7 @@ import {
 	fieldOf,
 	generatedRow,
 	idListLocator,
+	pathPicked,
 	placed,
 	projectionsField,
 	rowModule,
@@ -18,13 +19,7 @@ const R = 'dataSet';
 
 /** The data set of the path, picked from the catalog's data sets (found through items). */
 function picked(row: TableOperation): TableOperation {
-	row.pathParams = (row.pathParams ?? []).map((p) => ({
-		...p,
-		label: 'Data Set',
-		locator: 'dataSet',
-		example: SET_EXAMPLE,
-	}));
-	return row;
+	return pathPicked(row, 'Data Set', 'dataSet', SET_EXAMPLE);
 }
 
 /** Create and Replace: the QRIs, technical name and data asset at the top. */

@@ -1,19 +1,12 @@
 import type { ResourceCuration } from '../../shared/resource';
 import type { TableOperation } from '../../shared/types';
-import { fieldOf, generatedRow, placed, rowModule } from '../dataStore/catalog';
+import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../dataStore/catalog';
 
 const R = 'dataSource';
 
 /** The data source of the path, picked from the tenant's connectors. */
 function picked(operation: string): TableOperation {
-	const row = generatedRow(R, operation);
-	row.pathParams = (row.pathParams ?? []).map((p) => ({
-		...p,
-		label: 'Data Source',
-		locator: 'dataSource',
-		example: 'postgres',
-	}));
-	return row;
+	return pathPicked(generatedRow(R, operation), 'Data Source', 'dataSource', 'postgres');
 }
 
 function getAll() {

@@ -113,6 +113,17 @@ export function generatedRow(resource: string, operation: string): TableOperatio
 	return JSON.parse(JSON.stringify(row)) as TableOperation;
 }
 
+/** The row's path IDs picked with a locator: which list, how labelled, an example ID. */
+export function pathPicked(
+	row: TableOperation,
+	label: string,
+	locator: string,
+	example: string,
+): TableOperation {
+	row.pathParams = (row.pathParams ?? []).map((p) => ({ ...p, label, locator, example }));
+	return row;
+}
+
 /** A field of a generated row (query or body), with changes. */
 export function fieldOf(
 	row: TableOperation,
