@@ -5,6 +5,8 @@ import {
 	type Simulator,
 	type SimulatorOptions,
 } from '../simulator';
+import type { IDataObject } from 'n8n-workflow';
+
 import type { StoredCredential } from './n8n';
 
 /** Starts a simulator for one test file; rate limits off unless the test asks for them. */
@@ -44,4 +46,26 @@ export function requests(sim: Simulator, method: string, path: string | RegExp) 
 			entry.method === method &&
 			(typeof path === 'string' ? entry.path === path : path.test(entry.path)),
 	);
+}
+
+/**
+ * A JSON call to the simulator with its API key, for setting up and checking what the node
+ * did; anything but 2xx throws with the answer.
+ */
+export async function simApi(
+	sim: Simulator,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<IDataObject> {
+	const answer = await fetch(`${sim.url}${path}`, {
+		method,
+		headers: {
+			Authorization: `Bearer ${sim.credentials.apiKey}`,
+			'Content-Type': 'application/json',
+		},
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
+	return answer.status === 204 ? {} : ((await answer.json()) as IDataObject);
 }

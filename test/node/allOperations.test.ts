@@ -8,7 +8,7 @@ import { operations } from '../../nodes/QlikCloud/actions';
 import type { FieldSpec, OperationSpec, PathParamSpec } from '../../nodes/QlikCloud/shared/types';
 import { rl, runNode } from '../helpers/n8n';
 import { hex, sample } from '../helpers/samples';
-import { apiKeyCredential, useSimulator } from '../helpers/sim';
+import { apiKeyCredential, useSimulator, simApi } from '../helpers/sim';
 import type { RequestLogEntry } from '../simulator/types';
 
 const sim = useSimulator();
@@ -35,18 +35,7 @@ function setParam(parameters: IDataObject, param: string, value: unknown) {
 		parameters[top] = { ...((parameters[top] as IDataObject) ?? {}), [key]: value } as IDataObject;
 }
 
-async function apiCall(method: string, path: string, body?: unknown): Promise<IDataObject> {
-	const answer = await fetch(`${sim().url}${path}`, {
-		method,
-		headers: {
-			Authorization: `Bearer ${sim().credentials.apiKey}`,
-			'Content-Type': 'application/json',
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
-	return (await answer.json()) as IDataObject;
-}
+const apiCall = (method: string, path: string, body?: unknown) => simApi(sim(), method, path, body);
 
 /** Spaces, their members and shares live in the simulator's hand-written routes. */
 async function spaceFixture(): Promise<Record<string, string>> {

@@ -10,24 +10,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { QlikCloud } from '../../nodes/QlikCloud/QlikCloud.node';
 import { loadOptionsContext, rl, runNode } from '../helpers/n8n';
-import { apiKeyCredential, requests, useSimulator } from '../helpers/sim';
+import { apiKeyCredential, requests, useSimulator, simApi } from '../helpers/sim';
 
 const sim = useSimulator();
 const SECRET = `Sup3r-${randomUUID()}`;
 const node = new QlikCloud();
 
-async function api(method: string, path: string, body?: unknown) {
-	const answer = await fetch(`${sim().url}${path}`, {
-		method,
-		headers: {
-			Authorization: `Bearer ${sim().credentials.apiKey}`,
-			'Content-Type': 'application/json',
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
-	return answer.status === 204 ? {} : ((await answer.json()) as IDataObject);
-}
+const api = (method: string, path: string, body?: unknown) => simApi(sim(), method, path, body);
 
 const newSpace = async () =>
 	String(

@@ -13,7 +13,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { rl, runNode } from '../helpers/n8n';
-import { apiKeyCredential, requests, useSimulator } from '../helpers/sim';
+import { apiKeyCredential, requests, useSimulator, simApi } from '../helpers/sim';
 import type { Route, RouteContext } from '../simulator/types';
 
 const FILES = '/api/v1/data-files';
@@ -70,18 +70,7 @@ const standIns: Route[] = [
 
 const sim = useSimulator({}, standIns);
 
-async function api(method: string, path: string, body?: unknown) {
-	const answer = await fetch(`${sim().url}${path}`, {
-		method,
-		headers: {
-			Authorization: `Bearer ${sim().credentials.apiKey}`,
-			'Content-Type': 'application/json',
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
-	return answer.status === 204 ? {} : ((await answer.json()) as IDataObject);
-}
+const api = (method: string, path: string, body?: unknown) => simApi(sim(), method, path, body);
 
 async function newSpace(): Promise<string> {
 	return String(

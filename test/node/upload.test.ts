@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { rl, runNode, storedBinary } from '../helpers/n8n';
-import { apiKeyCredential, requests, useSimulator } from '../helpers/sim';
+import { apiKeyCredential, requests, useSimulator, simApi } from '../helpers/sim';
 import type { RequestLogEntry } from '../simulator';
 
 const FILES = '/api/v1/data-files';
@@ -32,18 +32,7 @@ afterEach(() => {
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-async function api(method: string, path: string, body?: unknown) {
-	const answer = await fetch(`${sim().url}${path}`, {
-		method,
-		headers: {
-			Authorization: `Bearer ${sim().credentials.apiKey}`,
-			'Content-Type': 'application/json',
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
-	return answer.status === 204 ? {} : ((await answer.json()) as IDataObject);
-}
+const api = (method: string, path: string, body?: unknown) => simApi(sim(), method, path, body);
 
 async function newSpace(): Promise<string> {
 	const space = await api('POST', '/api/v1/spaces', { name: `Up ${randomUUID()}`, type: 'shared' });
