@@ -223,6 +223,24 @@ describe('Data Connection → Get, Duplicate and every output redacted', () => {
 		});
 		expect(result.items[0].json).toMatchObject({ qName: 'cred', qPassword: '[redacted]' });
 	});
+
+	it('by name: a name with spaces is sent as the path, with byCredentialName', async () => {
+		sim().clearLog();
+		await runNode({
+			parameters: {
+				resource: 'dataCredential',
+				operation: 'get',
+				dataCredentialId: rl('Sales DB reader'),
+				additionalFields: { byCredentialName: true },
+			},
+			credential: apiKeyCredential(sim()),
+			continueOnFail: true,
+		});
+		const sent = requests(sim(), 'GET', /^\/api\/v1\/data-credentials\//);
+		expect(sent.map((e) => [e.path, e.query])).toEqual([
+			['/api/v1/data-credentials/Sales%20DB%20reader', { byCredentialName: 'true' }],
+		]);
+	});
 });
 
 describe('Data Connection round trip', () => {

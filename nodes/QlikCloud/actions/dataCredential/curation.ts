@@ -13,6 +13,8 @@ const EXAMPLE = 'c2dd20e3-1842-42d0-81fe-1ecf08e6abde';
 /** The credential of the path, picked from those the data connections use. */
 function picked(operation: string): TableOperation {
 	const row = pathPicked(generatedRow(R, operation), 'Data Credential', 'dataCredential', EXAMPLE);
+	// With Identify by Name the value is the credential's name, which may hold spaces.
+	row.pathParams = (row.pathParams ?? []).map((p) => ({ ...p, kind: 'text' }));
 	row.query = (row.query ?? []).map((q) =>
 		q.name === 'byCredentialName'
 			? {
