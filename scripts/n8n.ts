@@ -246,6 +246,8 @@ export class N8nInstance {
 	async stop(): Promise<void> {
 		const server = this.server;
 		if (!server || server.exitCode !== null) return;
+		// While it still answers: every execution record it keeps, for the secret scan.
+		await captureExecutions(this);
 		await new Promise<void>((resolve) => {
 			// n8n starts task runners as children: signal the whole process group.
 			const signal = (name: NodeJS.Signals) => {
@@ -277,7 +279,6 @@ export class N8nInstance {
 	}
 
 	async cleanup(): Promise<void> {
-		await captureExecutions(this);
 		await this.stop();
 		rmSync(this.userFolder, { recursive: true, force: true });
 	}

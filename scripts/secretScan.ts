@@ -43,6 +43,8 @@ export interface ScanReport {
 	secrets: number;
 	needles: number;
 	hits: Hit[];
+	/** Captured entries by kind (output, error, log, n8n-cli, n8n-server-log, n8n-execution…). */
+	kinds: Record<string, number>;
 	/** Why the scan cannot be trusted (empty capture or secret list); empty when it can. */
 	problems: string[];
 }
@@ -126,6 +128,7 @@ export function scan(dir: string): ScanReport {
 		secrets: 0,
 		needles: 0,
 		hits: [],
+		kinds: {},
 		problems: [],
 	};
 	let files: string[] = [];
@@ -152,6 +155,8 @@ export function scan(dir: string): ScanReport {
 		report.files++;
 		report.bytes += Buffer.byteLength(text);
 		report.lines += text === '' ? 0 : text.split('\n').length;
+		for (const [, kind] of text.matchAll(/^\{"kind":"([^"]+)"/gm))
+			report.kinds[kind] = (report.kinds[kind] ?? 0) + 1;
 		let line = 1;
 		let counted = 0; // newlines before this position are counted in `line`
 		for (const { index, needle } of findIn(text, needles)) {
@@ -181,6 +186,10 @@ export function scan(dir: string): ScanReport {
 		report.problems.push(
 			`Nothing was captured in ${dir}: run the suites with ${SCAN_DIR_VARIABLE} set.`,
 		);
+	if (report.kinds['n8n-server-log'] && !report.kinds['n8n-execution'])
+		report.problems.push(
+			'A running n8n was captured, but none of its execution records: the harness must save them before it stops n8n.',
+		);
 	return report;
 }
 
@@ -190,6 +199,11 @@ function main() {
 	console.log(
 		`secret scan of ${dir}: ${report.files} files, ${report.lines} lines, ${report.bytes} bytes; ` +
 			`${report.secrets} secrets in ${report.needles} forms; ${report.hits.length} hits`,
+	);
+	console.log(
+		`captured: ${Object.entries(report.kinds)
+			.map(([kind, n]) => `${n} ${kind}`)
+			.join(', ')}`,
 	);
 	for (const hit of report.hits.slice(0, 50)) {
 		console.log(`HIT ${hit.file}:${hit.line} ${hit.form} of ${hit.secret}\n    ${hit.context}`);

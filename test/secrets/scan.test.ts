@@ -70,4 +70,16 @@ describe('secret scan', () => {
 		expect(scan(dir).problems.join(' ')).toMatch(/No secrets were recorded/);
 		expect(scan(join(dir, 'missing')).problems).toHaveLength(2);
 	});
+
+	it('fails when a running n8n was captured without its execution records', () => {
+		plant('capture-1.jsonl', '{"kind":"n8n-server-log","data":"n8n ready"}\n');
+		const report = scan(dir);
+		expect(report.kinds).toEqual({ 'n8n-server-log': 1 });
+		expect(report.problems.join(' ')).toMatch(/none of its execution records/);
+		plant(
+			'capture-1.jsonl',
+			'{"kind":"n8n-server-log","data":"n8n ready"}\n{"kind":"n8n-execution","data":{"id":"1"}}\n',
+		);
+		expect(scan(dir).problems).toEqual([]);
+	});
 });
