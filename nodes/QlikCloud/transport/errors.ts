@@ -123,6 +123,8 @@ export interface ErrorContext {
 	 * (5xx, dropped connection): Qlik Cloud may or may not have carried it out.
 	 */
 	unconfirmed?: 'create' | 'change';
+	/** What to do about a 409 here (e.g. the option that allows replacing), instead of the generic hint. */
+	conflictHint?: string;
 }
 
 /** The one place that turns a failed Qlik call into an n8n error. */
@@ -170,10 +172,12 @@ export function toNodeApiError(
 			? undefined
 			: status === undefined
 				? undefined
-				: (STATUS_HINTS[status] ??
-					(status >= 500
-						? 'Qlik Cloud had a server error; it may pass if you try again.'
-						: undefined));
+				: status === 409 && ctx.conflictHint
+					? ctx.conflictHint
+					: (STATUS_HINTS[status] ??
+						(status >= 500
+							? 'Qlik Cloud had a server error; it may pass if you try again.'
+							: undefined));
 	if (hint) descriptionParts.push(hint);
 	if (status === undefined && failure.networkCode !== undefined) {
 		descriptionParts.push('Check the tenant URL and the network between n8n and Qlik Cloud.');

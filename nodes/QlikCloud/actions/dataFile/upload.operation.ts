@@ -3,8 +3,8 @@
  * DataFiles connection. Files up to the tenant's direct-upload limit go as one streamed
  * multipart POST; bigger ones go to temp-contents with tus, then are imported by ID.
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceLocator } from '../../shared/descriptions';
 import type { OperationSpec } from '../../shared/types';
@@ -189,26 +189,6 @@ export function checkFileName(
 	return clean;
 }
 
-/** What a failed upload said, kept an n8n error; a 409 names the option that allows replacing. */
-function explainConflict(ctx: IExecuteFunctions, error: unknown, name: string, i: number): never {
-	if (error instanceof NodeApiError && error.httpCode === '409') {
-		const message = `A data file named "${name}" already exists there`;
-		throw new NodeApiError(
-			ctx.getNode(),
-			{ message, httpCode: '409', qlikMessage: error.message } as JsonObject,
-			{
-				message,
-				description: `Set "If a File With This Name Exists" to "Replace" to upload into the existing file, or choose another file name or folder. Qlik Cloud said: ${error.message}`,
-				httpCode: '409',
-				itemIndex: i,
-				failure: { cause: 'configuration-invalid' },
-			},
-		);
-	}
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
-	throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: i });
-}
-
 /** The DataFiles connection ID of a space. */
 async function connectionOfSpace(
 	this: IExecuteFunctions,
@@ -274,6 +254,8 @@ export interface SendOptions {
 	json: IDataObject;
 	chunkSize: number;
 	settings: TransportSettings;
+	/** What a 409 (the name exists) should tell the user to do. */
+	conflictHint?: string;
 }
 
 /**
@@ -319,7 +301,11 @@ export async function sendDataFile(
 			headers,
 		},
 		settings,
-		{ itemIndex: i, subject: `"${String(json.name ?? file.fileName)}"` },
+		{
+			itemIndex: i,
+			subject: `Data file "${String(json.name ?? file.fileName)}"`,
+			conflictHint: options.conflictHint,
+		},
 	);
 	return (body ?? {}) as IDataObject;
 }
@@ -414,17 +400,15 @@ async function upload(
 		...(connectionId ? { connectionId } : {}),
 		...(appId ? { appId } : {}),
 	};
-	try {
-		const result = await sendDataFile.call(this, file, i, {
-			replaceId,
-			json,
-			chunkSize,
-			settings,
-		});
-		return [{ json: result, pairedItem: { item: i } }];
-	} catch (error) {
-		return explainConflict(this, error, name, i);
-	}
+	const result = await sendDataFile.call(this, file, i, {
+		replaceId,
+		json,
+		chunkSize,
+		settings,
+		conflictHint:
+			'Set "If a File With This Name Exists" to "Replace" to upload into the existing file, or choose another file name or folder.',
+	});
+	return [{ json: result, pairedItem: { item: i } }];
 }
 
 export const operation: OperationSpec = {
