@@ -1,6 +1,7 @@
 import { n8nCredentials, startSimulator, type Simulator } from '../simulator';
 import { n8nForSimulator, N8nInstance, nodeType, type ExecutionResult } from '../../scripts/n8n';
 import { fillSettings, loadWorkflow, withCredential } from '../../scripts/examples';
+import { simApi } from '../helpers/sim';
 
 const load = loadWorkflow;
 
@@ -316,15 +317,9 @@ describe('a running n8n', () => {
 			eventTypes: ['com.qlik.v1.app.reload.finished'],
 			secret: expect.stringMatching(/^[0-9a-f]{64}$/),
 		});
-		const started = await fetch(`${sim.url}/api/v1/reloads`, {
-			method: 'POST',
-			headers: {
-				Authorization: `Bearer ${sim.credentials.apiKey}`,
-				'Content-Type': 'application/json',
-			},
-			body: JSON.stringify({ appId: 'app-e2e' }),
+		expect(await simApi(sim, 'POST', '/api/v1/reloads', { appId: 'app-e2e' })).toMatchObject({
+			appId: 'app-e2e',
 		});
-		expect(started.status).toBe(201);
 		const space = await until('the triggered workflow to create its space', () =>
 			[...sim.state.spaces.values()].find((s) => s.name === 'Reload ok app-e2e'),
 		);

@@ -8,6 +8,7 @@ import { n8nCredentials, startSimulator, type Simulator } from '../simulator';
 import { fillSettings, loadWorkflow as load, withCredential } from '../../scripts/examples';
 import { nodeType } from '../../scripts/n8n';
 import { logDir, N8nQueueCluster, type ExecutionRecord } from '../../scripts/n8nQueue';
+import { simApi } from '../helpers/sim';
 
 const CREDENTIALS = {
 	// The ID and name the test/e2e/workflows files refer to.
@@ -162,15 +163,9 @@ describe('n8n in queue mode (main + worker, PostgreSQL, Redis)', () => {
 		expect(triggerWebhooks().map((w) => w.id)).toEqual([webhook.id]);
 
 		// A reload finishes; Qlik's signed delivery reaches the main; the worker runs the workflow.
-		const started = await fetch(`${sim.url}/api/v1/reloads`, {
-			method: 'POST',
-			headers: {
-				Authorization: `Bearer ${sim.credentials.apiKey}`,
-				'Content-Type': 'application/json',
-			},
-			body: JSON.stringify({ appId: 'app-queue' }),
+		expect(await simApi(sim, 'POST', '/api/v1/reloads', { appId: 'app-queue' })).toMatchObject({
+			appId: 'app-queue',
 		});
-		expect(started.status).toBe(201);
 		const space = await until('the triggered workflow to create its space', () =>
 			[...sim.state.spaces.values()].find((s) => s.name === 'Reload ok app-queue'),
 		);
