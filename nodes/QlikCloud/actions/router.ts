@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { createTransportSettings } from '../transport';
+import { asNodeError } from '../transport/errors';
 import { executeOperation } from './executor';
 import { operations } from './index';
 
@@ -26,9 +27,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			return [await spec.executeAll.call(this, spec, settings)];
 		} catch (error) {
-			if (error instanceof NodeApiError)
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(this.getNode(), error as Error);
+			throw asNodeError(this.getNode(), error);
 		}
 	}
 	const returnData: INodeExecutionData[] = [];
@@ -45,9 +44,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				});
 				continue;
 			}
-			if (error instanceof NodeApiError)
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+			throw asNodeError(this.getNode(), error, i);
 		}
 	}
 	return [returnData];

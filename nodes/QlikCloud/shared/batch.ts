@@ -3,13 +3,12 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { TransportSettings } from '../transport';
 import { qlikApiRequest } from '../transport';
-import { toNodeApiError } from '../transport/errors';
+import { asNodeError, toNodeApiError } from '../transport/errors';
 import type { HttpMethod, QlikErrorEntry, RateTier } from './types';
 
 /** Qlik documents no maximum batch size for its batch actions; 100 keeps each request small. */
@@ -112,14 +111,6 @@ export function checkId(
 	return id;
 }
 
-/** Throws an n8n error as it is (re-wrapping hands back the original), anything else wrapped. */
-function fail(ctx: IExecuteFunctions, error: unknown): never {
-	if (error instanceof NodeApiError) {
-		throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
-	}
-	throw new NodeOperationError(ctx.getNode(), error as Error);
-}
-
 function errorItem(error: Error & { description?: string | null }, i: number, id?: string) {
 	return {
 		json: {
@@ -151,7 +142,7 @@ export async function runBatches(
 		try {
 			targets.push({ index: i, entry: op.read(i) });
 		} catch (error) {
-			if (!continueOnFail) fail(ctx, error);
+			if (!continueOnFail) throw asNodeError(ctx.getNode(), error);
 			results[i] = errorItem(error as Error, i);
 		}
 	}
@@ -179,7 +170,7 @@ export async function runBatches(
 			const data = (body as IDataObject | undefined)?.data;
 			answers = Array.isArray(data) ? (data as BatchAnswer[]) : [];
 		} catch (error) {
-			if (!continueOnFail) fail(ctx, error);
+			if (!continueOnFail) throw asNodeError(ctx.getNode(), error);
 			for (const t of batch) results[t.index] = errorItem(error as Error, t.index, t.entry.id);
 			continue;
 		}
@@ -228,7 +219,7 @@ export async function runBatches(
 			if (continueOnFail) results[index] = errorItem(error, index, entry.id);
 			else failed = failed ?? error;
 		}
-		if (failed) fail(ctx, failed);
+		if (failed) throw asNodeError(ctx.getNode(), failed);
 	}
 	return results.filter((r): r is INodeExecutionData => r !== undefined);
 }

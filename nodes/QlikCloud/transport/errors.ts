@@ -1,5 +1,5 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { QlikErrorEntry } from '../shared/types';
 
@@ -125,6 +125,20 @@ export interface ErrorContext {
 	unconfirmed?: 'create' | 'change';
 	/** What to do about a 409 here (e.g. the option that allows replacing), instead of the generic hint. */
 	conflictHint?: string;
+}
+
+/**
+ * What to throw for an error caught in node code: an n8n error as it is (n8n hands back a
+ * NodeApiError given to its constructor), anything else wrapped as a NodeOperationError.
+ */
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) return new NodeApiError(node, error as unknown as JsonObject);
+	if (error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, itemIndex === undefined ? {} : { itemIndex });
 }
 
 /** The one place that turns a failed Qlik call into an n8n error. */

@@ -8,7 +8,6 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
-	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -26,6 +25,7 @@ import type {
 import { TIER_1 } from '../../shared/types';
 import type { TransportSettings } from '../../transport';
 import { qlikApiRequest } from '../../transport';
+import { asNodeError } from '../../transport/errors';
 import { executeOperation } from '../executor';
 import { tables } from '../tables';
 
@@ -313,14 +313,6 @@ export function listUnder(build: (ctx: IExecuteFunctions, i: number) => string):
 	};
 }
 
-/** Throws an n8n error as it is, anything else wrapped. */
-function rethrow(ctx: IExecuteFunctions, error: unknown): never {
-	if (error instanceof NodeApiError)
-		throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
-	if (error instanceof NodeOperationError) throw error;
-	throw new NodeOperationError(ctx.getNode(), error as Error);
-}
-
 function errorItem(error: Error & { description?: string | null }, i: number, ids: string[]) {
 	return {
 		json: {
@@ -368,7 +360,7 @@ export async function runIdBatches(
 		try {
 			targets.push({ index: i, ids: op.read(i) });
 		} catch (error) {
-			if (!continueOnFail) rethrow(ctx, error);
+			if (!continueOnFail) throw asNodeError(ctx.getNode(), error);
 			results[i] = errorItem(error as Error, i, []);
 		}
 	}
@@ -395,7 +387,7 @@ export async function runIdBatches(
 			continue;
 		} catch (error) {
 			if ((error as NodeApiError).httpCode !== '404') {
-				if (!continueOnFail) rethrow(ctx, error);
+				if (!continueOnFail) throw asNodeError(ctx.getNode(), error);
 				for (const t of batch) results[t.index] = errorItem(error as Error, t.index, t.ids);
 				continue;
 			}
@@ -412,7 +404,7 @@ export async function runIdBatches(
 				);
 			} catch (error) {
 				if ((error as NodeApiError).httpCode === '404') unknown.add(id);
-				else if (!continueOnFail) rethrow(ctx, error);
+				else if (!continueOnFail) throw asNodeError(ctx.getNode(), error);
 			}
 		}
 		const missing = (t: { ids: string[] }) => t.ids.filter((id) => unknown.has(id));
@@ -432,7 +424,7 @@ export async function runIdBatches(
 		if (!continueOnFail) {
 			const first = batch.find((t) => missing(t).length > 0);
 			if (first) throw notFound(first);
-			rethrow(ctx, new NodeOperationError(ctx.getNode(), `${op.subject}: Qlik Cloud answered 404`));
+			throw new NodeOperationError(ctx.getNode(), `${op.subject}: Qlik Cloud answered 404`);
 		}
 		const known = ids.filter((id) => !unknown.has(id));
 		let failure: Error | undefined;

@@ -1,10 +1,10 @@
-import type { IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { batchSizeProperty } from '../../shared/batch';
 import type { OperationModule, ResourceCuration } from '../../shared/resource';
 import type { FieldSpec, TableOperation } from '../../shared/types';
 import { qlikApiRequest } from '../../transport';
+import { asNodeError } from '../../transport/errors';
 import {
 	ASSET_EXAMPLE,
 	PROJECTIONS,
@@ -218,11 +218,7 @@ function deleteDataSets(): OperationModule {
 						},
 					);
 				} catch (error) {
-					if (!this.continueOnFail()) {
-						if (error instanceof NodeApiError)
-							throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-						throw new NodeOperationError(this.getNode(), error as Error);
-					}
+					if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);
 					return read.map((r, i) => ({
 						json: { error: (error as Error).message, dataAssetIds: r.assets },
 						pairedItem: { item: i },
