@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { createTransportSettings } from '../transport';
+import { errorItem } from '../shared/batch';
 import { asNodeError } from '../transport/errors';
 import { executeOperation } from './executor';
 import { operations } from './index';
@@ -37,11 +38,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			returnData.push(...(await run.call(this, spec, i, settings)));
 		} catch (error) {
 			if (this.continueOnFail()) {
-				const description = (error as NodeApiError).description;
-				returnData.push({
-					json: { error: (error as Error).message, ...(description ? { description } : {}) },
-					pairedItem: { item: i },
-				});
+				returnData.push(errorItem(error as NodeApiError, i));
 				continue;
 			}
 			throw asNodeError(this.getNode(), error, i);

@@ -111,12 +111,18 @@ export function checkId(
 	return id;
 }
 
-function errorItem(error: Error & { description?: string | null }, i: number, id?: string) {
+/** The output item of a failed input item under continue-on-fail: the message, the description
+ * and what identifies it (e.g. its ID). */
+export function errorItem(
+	error: Error & { description?: string | null },
+	i: number,
+	extra: IDataObject = {},
+): INodeExecutionData {
 	return {
 		json: {
 			error: error.message,
 			...(error.description ? { description: error.description } : {}),
-			...(id !== undefined ? { id } : {}),
+			...extra,
 		},
 		pairedItem: { item: i },
 	};
@@ -171,7 +177,8 @@ export async function runBatches(
 			answers = Array.isArray(data) ? (data as BatchAnswer[]) : [];
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx.getNode(), error);
-			for (const t of batch) results[t.index] = errorItem(error as Error, t.index, t.entry.id);
+			for (const t of batch)
+				results[t.index] = errorItem(error as Error, t.index, { id: t.entry.id });
 			continue;
 		}
 		const byId = new Map<string, BatchAnswer[]>();
@@ -216,7 +223,7 @@ export async function runBatches(
 								'The batch answer had no entry for this ID; check whether the change took place.',
 						},
 					);
-			if (continueOnFail) results[index] = errorItem(error, index, entry.id);
+			if (continueOnFail) results[index] = errorItem(error, index, { id: entry.id });
 			else failed = failed ?? error;
 		}
 		if (failed) throw asNodeError(ctx.getNode(), failed);

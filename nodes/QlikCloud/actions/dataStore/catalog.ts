@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { checkId, DEFAULT_BATCH_SIZE, batchSizeProperty } from '../../shared/batch';
+import { checkId, DEFAULT_BATCH_SIZE, batchSizeProperty, errorItem } from '../../shared/batch';
 import { resourceLocator } from '../../shared/descriptions';
 import type { OperationModule } from '../../shared/resource';
 import { buildResource } from '../../shared/resource';
@@ -313,17 +313,6 @@ export function listUnder(build: (ctx: IExecuteFunctions, i: number) => string):
 	};
 }
 
-function errorItem(error: Error & { description?: string | null }, i: number, ids: string[]) {
-	return {
-		json: {
-			error: error.message,
-			...(error.description ? { description: error.description } : {}),
-			ids,
-		},
-		pairedItem: { item: i },
-	};
-}
-
 export interface IdBatch {
 	/** `Data set`: what one ID names, for messages. */
 	subject: string;
@@ -361,7 +350,7 @@ export async function runIdBatches(
 			targets.push({ index: i, ids: op.read(i) });
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(ctx.getNode(), error);
-			results[i] = errorItem(error as Error, i, []);
+			results[i] = errorItem(error as Error, i, { ids: [] });
 		}
 	}
 	const size = Math.max(
@@ -388,7 +377,8 @@ export async function runIdBatches(
 		} catch (error) {
 			if ((error as NodeApiError).httpCode !== '404') {
 				if (!continueOnFail) throw asNodeError(ctx.getNode(), error);
-				for (const t of batch) results[t.index] = errorItem(error as Error, t.index, t.ids);
+				for (const t of batch)
+					results[t.index] = errorItem(error as Error, t.index, { ids: t.ids });
 				continue;
 			}
 		}
@@ -436,8 +426,8 @@ export async function runIdBatches(
 			}
 		}
 		for (const t of batch) {
-			if (missing(t).length) results[t.index] = errorItem(notFound(t), t.index, t.ids);
-			else if (failure) results[t.index] = errorItem(failure, t.index, t.ids);
+			if (missing(t).length) results[t.index] = errorItem(notFound(t), t.index, { ids: t.ids });
+			else if (failure) results[t.index] = errorItem(failure, t.index, { ids: t.ids });
 			else results[t.index] = { json: op.output(t.ids), pairedItem: { item: t.index } };
 		}
 	}
