@@ -267,6 +267,25 @@ export class N8nInstance {
 		capture('n8n-server-log', this.serverLog); // secret scan (test/secrets)
 	}
 
+	/**
+	 * POSTs JSON to a published workflow's webhook. n8n answers readiness a moment before it has
+	 * registered the published webhooks, so a 404 is tried again for up to 30 s.
+	 */
+	async callWebhook(path: string, body: unknown): Promise<Response> {
+		const call = () =>
+			fetch(`${this.url}/webhook/${path}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+		let response = await call();
+		for (let i = 0; i < 60 && response.status === 404; i++) {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			response = await call();
+		}
+		return response;
+	}
+
 	/** Kills the whole process group at once (synchronous, for an exit handler). */
 	kill(): void {
 		const server = this.server;

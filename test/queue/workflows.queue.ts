@@ -123,17 +123,9 @@ describe('n8n in queue mode (main + worker, PostgreSQL, Redis)', () => {
 	});
 
 	it('a webhook called on the main process is run by the worker and answers with its result', async () => {
-		const call = () =>
-			fetch(`${cluster.main.url}/webhook/qlik-e2e-create-space`, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify({ name: 'From a queued webhook' }),
-			});
-		let response = await call();
-		for (let i = 0; i < 60 && response.status === 404; i++) {
-			await new Promise((resolve) => setTimeout(resolve, 500));
-			response = await call();
-		}
+		const response = await cluster.main.callWebhook('qlik-e2e-create-space', {
+			name: 'From a queued webhook',
+		});
 		expect(response.status).toBe(200);
 		const body = (await response.json()) as Record<string, unknown>;
 		expect(body).toMatchObject({
