@@ -3,7 +3,7 @@
  * in a throw-away user folder. The install is cached outside the repo by scripts/n8n/install.sh.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -92,6 +92,23 @@ function ownerPasswordHash(install: N8nInstall): string {
 	return bcrypt.hashSync(OWNER.password, 10);
 }
 
+const tarballs = new Map<string, string>();
+/** The tarball `npm pack` makes of the package in `from` (its `files` only), made once per process. */
+export function packedTarball(from: string): string {
+	let tarball = tarballs.get(from);
+	if (!tarball) {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'n8n-pack-'));
+		const output = execFileSync(
+			'npm',
+			['pack', '--json', '--ignore-scripts', '--pack-destination', dir],
+			{ cwd: from, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+		);
+		tarball = path.join(dir, (JSON.parse(output) as Array<{ filename: string }>)[0].filename);
+		tarballs.set(from, tarball);
+	}
+	return tarball;
+}
+
 export class N8nInstance {
 	readonly userFolder: string;
 	readonly env: NodeJS.ProcessEnv;
@@ -133,13 +150,15 @@ export class N8nInstance {
 		};
 	}
 
-	/** Copies package.json and dist/ in as an installed community package (a copy, not a link). */
+	/**
+	 * Installs the package as users get it: `npm pack` (once per folder and process) and the tarball
+	 * unpacked into n8n's nodes folder (a copy, not a link), so a test proves the packed files load.
+	 */
 	installPackage(from = repoRoot): void {
 		const target = path.join(this.userFolder, '.n8n/nodes/node_modules', packageName);
 		rmSync(target, { recursive: true, force: true });
 		mkdirSync(target, { recursive: true });
-		cpSync(path.join(from, 'package.json'), path.join(target, 'package.json'));
-		cpSync(path.join(from, 'dist'), path.join(target, 'dist'), { recursive: true });
+		execFileSync('tar', ['-xzf', packedTarball(from), '-C', target, '--strip-components=1']);
 	}
 
 	/** Every n8n process starts a task broker: give each instance its own port for it. */

