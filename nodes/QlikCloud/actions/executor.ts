@@ -4,8 +4,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { BodySpec, FieldSpec, OperationSpec, PathParamSpec } from '../shared/types';
 import type { QlikRequest, TransportSettings } from '../transport';
 import { qlikApiRequest, qlikApiRequestAllItems } from '../transport';
+import { readUploadFile } from '../shared/binary';
+import { fileBody } from '../transport/file';
+import type { MultipartPart } from '../transport/multipart';
 import { multipartBody } from '../transport/multipart';
-import { fileBody, readUploadFile } from '../transport/upload';
 
 function isEmpty(value: unknown): boolean {
 	return (
@@ -267,28 +269,6 @@ interface Body {
 	headers?: IDataObject;
 }
 
-/** A file from the item's binary property: its bytes, name and type. */
-async function readBinary(ctx: IExecuteFunctions, field: FieldSpec, i: number) {
-	const property = readField(ctx, field, i) as string | undefined;
-	if (!property) return undefined;
-	const item = ctx.getInputData()[i];
-	if (!item?.binary?.[property]) {
-		const present = Object.keys(item?.binary ?? {});
-		throw invalid(
-			ctx,
-			i,
-			field.label,
-			`names "${property}", but the input item has no binary field of that name`,
-			present.length
-				? `Use one of the item's binary fields: ${present.join(', ')}.`
-				: 'Add a node before this one that reads or downloads the file (e.g. Read/Write Files from Disk, HTTP Request).',
-		);
-	}
-	const binary = ctx.helpers.assertBinaryData(i, property);
-	const data = await ctx.helpers.getBinaryDataBuffer(i, property);
-	return { data, fileName: binary.fileName ?? property, mimeType: binary.mimeType };
-}
-
 async function buildBody(
 	ctx: IExecuteFunctions,
 	spec: BodySpec | undefined,
@@ -310,32 +290,23 @@ async function buildBody(
 			return { bodyFactory, headers: { ...headers, ...contentType(spec.contentType) } };
 		}
 		case 'multipart': {
-			const parts = [];
+			const parts: MultipartPart[] = [];
 			for (const field of spec.fields) {
-				if (field.type === 'binary') {
-					const file = await readBinary(ctx, field, i);
-					if (file) parts.push({ name: field.name, ...file });
-					else if (field.required) {
-						throw invalid(
-							ctx,
-							i,
-							field.label,
-							'is required',
-							'Name the binary field that holds the file.',
-						);
-					}
-					continue;
-				}
 				const value = readField(ctx, field, i);
 				if (value === undefined) continue;
+				if (field.type === 'binary') {
+					// Streamed from n8n's binary store like any upload, never read whole.
+					const file = await readUploadFile(ctx, i, value as string, field.label);
+					parts.push({ name: field.name, file });
+					continue;
+				}
 				parts.push({
 					name: field.name,
 					data: typeof value === 'string' ? value : JSON.stringify(value),
 					mimeType: typeof value === 'object' ? 'application/json' : undefined,
 				});
 			}
-			const { body, contentType: type } = multipartBody(parts);
-			return { body, headers: { 'Content-Type': type } };
+			return multipartBody(parts);
 		}
 		case 'jsonPatch': {
 			const values = readFields(ctx, spec.fields, i);
