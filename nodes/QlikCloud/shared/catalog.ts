@@ -168,15 +168,6 @@ export function readIdList(
 	return present.map((v) => checkId(ctx, v, label, i, example));
 }
 
-/** A context whose `getNodeParameter` answers some names itself (values the node computed). */
-export function withValues(ctx: IExecuteFunctions, values: IDataObject): IExecuteFunctions {
-	const proxy = Object.create(ctx) as IExecuteFunctions;
-	const read = ctx.getNodeParameter.bind(ctx) as (...args: unknown[]) => unknown;
-	proxy.getNodeParameter = ((name: string, ...rest: unknown[]) =>
-		name in values ? values[name] : read(name, ...rest)) as IExecuteFunctions['getNodeParameter'];
-	return proxy;
-}
-
 /**
  * A list operation on a path of ID lists: the path's IDs are read here (each checked), the rest
  * by the executor.
@@ -287,12 +278,9 @@ export function withParent(options: {
 					description: `Give one ${label.toLowerCase()}, e.g. ${example}.`,
 				});
 			}
-			return await executeOperation.call(
-				withValues(this, { [virtual]: { id: id[0] } }),
-				withVirtual(spec),
-				i,
-				settings,
-			);
+			return await executeOperation.call(this, withVirtual(spec), i, settings, {
+				[virtual]: { id: id[0] },
+			});
 		},
 	};
 }
