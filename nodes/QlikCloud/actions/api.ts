@@ -73,7 +73,7 @@ function operationOf(resource: string, value: string, row: OperationSpec): ApiOp
 	function request(this: QlikContext, values: CallValues = {}, errorContext: ErrorContext = {}) {
 		const { path: pathValues = {}, ...rest } = values;
 		const path = row.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-			if (!(name in pathValues)) {
+			if (!Object.prototype.hasOwnProperty.call(pathValues, name)) {
 				throw new Error(`api.${resource}.${value}: no value for {${name}} of ${route}`);
 			}
 			return encodePathValue(this, row, name, pathValues[name], errorContext.itemIndex ?? 0);

@@ -18,7 +18,7 @@ export class ItemInput {
 
 	/** A parameter's value: a top-level name, or `collection.key`. */
 	param(param: string): unknown {
-		if (param in this.values) return this.values[param];
+		if (Object.prototype.hasOwnProperty.call(this.values, param)) return this.values[param];
 		const [top, key] = param.split('.', 2);
 		if (key === undefined) {
 			return this.ctx.getNodeParameter(top, this.i, undefined, { extractValue: true });

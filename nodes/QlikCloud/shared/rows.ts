@@ -33,9 +33,7 @@ export function rowFacts(
 
 /** A copy of a generated row, to curate without touching the table. */
 export function generatedRow(resource: string, operation: string): TableOperation {
-	const row = tablesByResource.get(resource)?.operations[operation];
-	if (!row) throw new Error(`No generated operation ${resource}.${operation}`);
-	return JSON.parse(JSON.stringify(row)) as TableOperation;
+	return JSON.parse(JSON.stringify(rowOf(resource, operation))) as TableOperation;
 }
 
 /** The row's path IDs picked with a locator: which list, how labelled, an example ID. */
