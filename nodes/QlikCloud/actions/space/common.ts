@@ -1,5 +1,6 @@
 import type { INodePropertyCollection, INodeProperties } from 'n8n-workflow';
 
+import { fieldOf, generatedRow } from '../../shared/rows';
 import type { FieldSpec, PathParamSpec } from '../../shared/types';
 
 export const SPACE_ID: PathParamSpec = {
@@ -8,29 +9,27 @@ export const SPACE_ID: PathParamSpec = {
 	example: '62716f4b39b865ece543cd45',
 };
 
-/** Characters Qlik does not allow in a space name, and the longest name it takes. */
-const SPACE_NAME_FORBIDDEN = '"*?<>/|\\:';
-const SPACE_NAME_MAX_LENGTH = 256;
+/**
+ * The name of a space as Qlik's spec has it (its longest length), with the characters Qlik
+ * refuses in a name: the one list the node checks names against and the help text shows.
+ */
+const SPACE_NAME: FieldSpec = fieldOf(generatedRow('space', 'create'), 'name', {
+	required: false,
+	forbiddenCharacters: '"*?<>/|\\:',
+});
 
 const html: Record<string, string> = { '<': '&lt;', '>': '&gt;' };
 
 /** The help under a space name field, from the same facts the node checks the name against. */
-export const SPACE_NAME_HELP = `Unique name of the space, up to ${SPACE_NAME_MAX_LENGTH} characters, without ${[
-	...SPACE_NAME_FORBIDDEN,
+export const SPACE_NAME_HELP = `Unique name of the space, up to ${SPACE_NAME.maxLength} characters, without ${[
+	...SPACE_NAME.forbiddenCharacters!,
 ]
 	.map((c) => html[c] ?? c)
 	.join(' ')}`;
 
 /** The name of a space, checked against Qlik's rules before any request. */
 export function spaceNameField(changes: Partial<FieldSpec> = {}): FieldSpec {
-	return {
-		name: 'name',
-		label: 'Name',
-		type: 'string',
-		maxLength: SPACE_NAME_MAX_LENGTH,
-		forbiddenCharacters: SPACE_NAME_FORBIDDEN,
-		...changes,
-	};
+	return { ...SPACE_NAME, ...changes };
 }
 
 /** Name, description and owner: the attributes a space update may set. */
