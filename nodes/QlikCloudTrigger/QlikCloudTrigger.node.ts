@@ -12,16 +12,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
+import { api } from '../QlikCloud/actions/api';
 import {
 	authenticationProperty,
 	credentialsForAuthentication,
 } from '../QlikCloud/shared/descriptions';
-import { TIER_1, TIER_2 } from '../QlikCloud/shared/types';
 import type { QlikList } from '../QlikCloud/shared/types';
-import { qlikApiRequest } from '../QlikCloud/transport';
 import { normalizeEvent, verifySignature } from './events';
-
-const WEBHOOKS = '/api/v1/webhooks';
 
 interface StaticData {
 	webhookId?: string;
@@ -32,8 +29,6 @@ function isNotFound(error: unknown): boolean {
 	return error instanceof NodeApiError && String(error.httpCode) === '404';
 }
 
-const webhookPath = (id: string) => `${WEBHOOKS}/${encodeURIComponent(id)}`;
-
 function forget(data: StaticData): void {
 	delete data.webhookId;
 	delete data.webhookSecret;
@@ -42,7 +37,7 @@ function forget(data: StaticData): void {
 /** DELETE of our webhook at Qlik; one already gone (404) counts as deleted. */
 async function deleteAtQlik(this: IHookFunctions, id: string): Promise<void> {
 	try {
-		await qlikApiRequest.call(this, { method: 'DELETE', path: webhookPath(id), tier: TIER_2 });
+		await api.webhook.delete.call(this, { path: { id } });
 	} catch (error) {
 		if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
@@ -112,11 +107,7 @@ export class QlikCloudTrigger implements INodeType {
 	methods = {
 		loadOptions: {
 			async getEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const { body } = await qlikApiRequest.call(this, {
-					method: 'GET',
-					path: `${WEBHOOKS}/event-types`,
-					tier: TIER_1,
-				});
+				const { body } = await api.webhook.getEventTypes.call(this);
 				return ((body as QlikList).data ?? [])
 					.map((type) => ({
 						name: String(type.title ?? type.name),
@@ -138,11 +129,7 @@ export class QlikCloudTrigger implements INodeType {
 				const data = this.getWorkflowStaticData('node') as StaticData;
 				if (!data.webhookId || !data.webhookSecret) return false;
 				try {
-					const { body } = await qlikApiRequest.call(this, {
-						method: 'GET',
-						path: webhookPath(data.webhookId),
-						tier: TIER_1,
-					});
+					const { body } = await api.webhook.get.call(this, { path: { id: data.webhookId } });
 					if ((body as IDataObject).url === this.getNodeWebhookUrl('default')) return true;
 					await deleteAtQlik.call(this, data.webhookId);
 				} catch (error) {
@@ -173,12 +160,7 @@ export class QlikCloudTrigger implements INodeType {
 				if (typeof options.filter === 'string' && options.filter.trim() !== '') {
 					body.filter = options.filter.trim();
 				}
-				const { body: created } = await qlikApiRequest.call(this, {
-					method: 'POST',
-					path: WEBHOOKS,
-					tier: TIER_2,
-					body,
-				});
+				const { body: created } = await api.webhook.create.call(this, { body });
 				const data = this.getWorkflowStaticData('node') as StaticData;
 				data.webhookId = String((created as IDataObject).id);
 				data.webhookSecret = secret;

@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { api } from '../actions/api';
 import { catalogSearch } from '../actions/dataStore/search';
 import { tables } from '../actions/tables';
 import { searchMethodName } from '../shared/resource';
@@ -29,7 +30,7 @@ function generatedSearches(): Record<string, ListSearch> {
 	);
 	const searches: Record<string, ListSearch> = {};
 	for (const table of tables) {
-		const list = table.operations.getAll;
+		const list = api[table.resource].getAll;
 		if (!list || !targets.has(table.resource)) continue;
 		searches[searchMethodName(table.resource)] = async function (this, filter, token) {
 			return await searchTable.call(this, list, filter, token);

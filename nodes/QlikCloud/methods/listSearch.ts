@@ -6,22 +6,25 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { QlikList, TableOperation } from '../shared/types';
-import { TIER_1 } from '../shared/types';
+import type { ApiOperation, CallValues } from '../actions/api';
+import { api } from '../actions/api';
+import type { QlikList } from '../shared/types';
 import { getBaseUrl, qlikApiRequest } from '../transport';
 
-async function listPage(
+/** One page of a list operation: the first for these values, or the one a token points at. */
+export async function listPage(
 	this: ILoadOptionsFunctions,
-	path: string,
-	qs: IDataObject,
+	operation: ApiOperation,
+	values: CallValues,
 	paginationToken?: string,
-	tier = TIER_1,
-	itemsKey = 'data',
 ): Promise<{ data: IDataObject[]; next?: string }> {
-	const request = paginationToken
-		? { method: 'GET' as const, path: paginationToken, tier }
-		: { method: 'GET' as const, path, tier, qs };
-	const { body } = await qlikApiRequest.call(this, request);
+	const request = operation.request.call(this, values);
+	const { body } = await qlikApiRequest.call(
+		this,
+		paginationToken ? { ...request, path: paginationToken, qs: undefined } : request,
+	);
+	const response = operation.row.response;
+	const itemsKey = (response.kind === 'list' && response.itemsKey) || 'data';
 	if (Array.isArray(body)) return { data: body as IDataObject[] };
 	const list = (body ?? {}) as QlikList;
 	return {
@@ -40,7 +43,7 @@ function currentId(this: ILoadOptionsFunctions, name: string, label: string): st
 	return value.trim();
 }
 
-function matches(text: unknown, filter?: string): boolean {
+export function matches(text: unknown, filter?: string): boolean {
 	return (
 		!filter ||
 		String(text ?? '')
@@ -56,8 +59,8 @@ export async function searchSpace(
 ): Promise<INodeListSearchResult> {
 	const { data, next } = await listPage.call(
 		this,
-		'/api/v1/spaces',
-		{ limit: 100, sort: '+name', ...(filter ? { name: filter } : {}) },
+		api.space.getAll,
+		{ qs: { limit: 100, sort: '+name', ...(filter ? { name: filter } : {}) } },
 		paginationToken,
 	);
 	const baseUrl = await getBaseUrl.call(this);
@@ -80,8 +83,13 @@ async function searchInSpace(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const spaceId = currentId.call(this, 'spaceId', 'Space');
-	const path = `/api/v1/spaces/${encodeURIComponent(spaceId)}/${kind}`;
-	const { data, next } = await listPage.call(this, path, { limit: 100 }, paginationToken);
+	const list = kind === 'assignments' ? api.spaceAssignment.getAll : api.spaceShare.getAll;
+	const { data, next } = await listPage.call(
+		this,
+		list,
+		{ path: { spaceId }, qs: { limit: 100 } },
+		paginationToken,
+	);
 	const results: INodeListSearchItems[] = data
 		.map((entry) => ({ name: label(entry), value: String(entry.id) }))
 		.filter((r) => matches(r.name, filter));
@@ -115,8 +123,8 @@ export async function searchAssignees(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const type = this.getCurrentNodeParameter('type') as string;
-	const path = type === 'group' ? '/api/v1/groups' : '/api/v1/users';
-	const { data, next } = await listPage.call(this, path, { limit: 100 }, paginationToken);
+	const list = type === 'group' ? api.group.getAll : api.user.getAll;
+	const { data, next } = await listPage.call(this, list, { qs: { limit: 100 } }, paginationToken);
 	const results: INodeListSearchItems[] = data
 		.filter((entry) => matches(entry.name, filter) || matches(entry.email, filter))
 		.map((entry) => ({
@@ -141,21 +149,20 @@ function labelOf(entry: IDataObject, id: string): string {
  */
 export async function searchTable(
 	this: ILoadOptionsFunctions,
-	list: TableOperation,
+	list: ApiOperation,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	let path = list.path;
-	for (const param of list.pathParams ?? []) {
-		const id = currentId.call(this, param.param ?? param.name, param.label);
-		path = path.replace(`{${param.name}}`, encodeURIComponent(id));
+	const row = list.row;
+	const path: Record<string, string> = {};
+	for (const param of row.pathParams ?? []) {
+		path[param.name] = currentId.call(this, param.param ?? param.name, param.label);
 	}
 	const qs: IDataObject =
-		list.response.kind === 'list' && !list.response.single
-			? { limit: Math.min(100, list.response.maxPageSize) }
+		row.response.kind === 'list' && !row.response.single
+			? { limit: Math.min(100, row.response.maxPageSize) }
 			: {};
-	const itemsKey = list.response.kind === 'list' ? list.response.itemsKey : undefined;
-	const { data, next } = await listPage.call(this, path, qs, paginationToken, list.tier, itemsKey);
+	const { data, next } = await listPage.call(this, list, { path, qs }, paginationToken);
 	const results: INodeListSearchItems[] = [];
 	for (const entry of data) {
 		const id = entry.id ?? entry.qID ?? entry.guid;
@@ -174,8 +181,10 @@ export async function searchApp(
 ): Promise<INodeListSearchResult> {
 	const { data, next } = await listPage.call(
 		this,
-		'/api/v1/items',
-		{ resourceType: 'app', limit: 100, sort: '+name', ...(filter ? { query: filter } : {}) },
+		api.item.getAll,
+		{
+			qs: { resourceType: 'app', limit: 100, sort: '+name', ...(filter ? { query: filter } : {}) },
+		},
 		paginationToken,
 	);
 	return {
@@ -197,8 +206,8 @@ export async function searchDataConnection(
 ): Promise<INodeListSearchResult> {
 	const { data, next } = await listPage.call(
 		this,
-		'/api/v1/data-connections',
-		{ limit: 100 },
+		api.dataConnection.getAll,
+		{ qs: { limit: 100 } },
 		paginationToken,
 	);
 	return {
@@ -217,11 +226,7 @@ export async function searchDataSource(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const { body } = await qlikApiRequest.call(this, {
-		method: 'GET',
-		path: '/api/v1/data-sources',
-		tier: TIER_1,
-	});
+	const { body } = await api.dataSource.getAll.call(this);
 	const sources = ((body as IDataObject | undefined)?.dataSources ?? []) as IDataObject[];
 	return {
 		results: sources

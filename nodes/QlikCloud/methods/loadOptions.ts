@@ -1,8 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { TIER_1 } from '../shared/types';
-import { qlikApiRequest } from '../transport';
+import { api } from '../actions/api';
 
 /** The connection properties of the chosen data source, from its API specs. */
 export async function getDataSourceProperties(
@@ -14,10 +13,8 @@ export async function getDataSourceProperties(
 			description: 'The properties depend on the "Data Source" parameter above.',
 		});
 	}
-	const { body } = await qlikApiRequest.call(this, {
-		method: 'GET',
-		path: `/api/v1/data-sources/${encodeURIComponent(id.trim())}/api-specs`,
-		tier: TIER_1,
+	const { body } = await api.dataSource.getAPISpecs.call(this, {
+		path: { dataSourceId: id.trim() },
 	});
 	const properties = ((body as IDataObject | undefined)?.connectionProperties ?? {}) as IDataObject;
 	return Object.entries(properties)

@@ -174,8 +174,6 @@ export const SPACE_TYPE_OPTIONS = [
 	{ name: 'Shared', value: 'shared', description: 'For teams developing apps together' },
 ];
 export const SPACE_TYPES = SPACE_TYPE_OPTIONS.map((o) => o.value);
-/** Characters Qlik does not allow in a space name. */
-export const SPACE_NAME_FORBIDDEN = '"*?<>/|\\:';
 
 export const assigneeLocator = resourceLocator({
 	name: 'assigneeId',

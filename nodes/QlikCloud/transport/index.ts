@@ -13,6 +13,7 @@ import type { HttpMethod, QlikList, RateTier } from '../shared/types';
 import type { ErrorContext, HttpFailure } from './errors';
 import { describeHttpFailure, retryAfterToMs, toNodeApiError } from './errors';
 import { Pacer } from './pacer';
+import { decideRetry, failureKind, isIdempotent } from './retry';
 import { checkTenantUrl } from './tenant';
 
 export type QlikContext =
@@ -23,23 +24,6 @@ export const CREDENTIAL_TYPES = {
 	m2m: 'qlikCloudM2mOAuth2Api',
 	interactive: 'qlikCloudOAuth2Api',
 } as const;
-
-const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-
-/**
- * A PATCH is safe to send twice when applying it twice gives what applying it once gives: a
- * JSON merge patch (an object), or JSON Patch operations that only `replace` values or `test`
- * them. `add` (to an array: a second copy), `remove` (the repeat fails), `move` and `copy` are not.
- */
-function isIdempotentPatch(body: QlikRequest['body']): boolean {
-	if (Array.isArray(body)) {
-		return (
-			body.length > 0 &&
-			body.every((op) => op && (op.op === 'replace' || op.op === 'test') && 'path' in op)
-		);
-	}
-	return !!body && typeof body === 'object' && !Buffer.isBuffer(body);
-}
 
 export interface TransportSettings {
 	pacer: Pacer;
@@ -57,10 +41,10 @@ export interface TransportSettings {
 export interface QlikRequest {
 	/** HEAD only for tus offsets (no table operation uses it). */
 	method: HttpMethod | 'HEAD';
-	/** `/api/v1/...` on the tenant, or an absolute URL on the tenant (pagination links). */
+	/** A path on the tenant, or an absolute URL on the tenant (pagination links). */
 	path: string;
 	tier: RateTier;
-	/** Route template for pacing special tiers, e.g. `POST /api/v1/reloads`. */
+	/** Route template for pacing special tiers: the method and the row's path template. */
 	route?: string;
 	qs?: IDataObject;
 	/** JSON, or the bytes of a file or multipart body (with its Content-Type in `headers`). */
@@ -194,11 +178,6 @@ async function readSmall(stream: StreamLike): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8');
 }
 
-function backoffMs(attempt: number): number {
-	const base = Math.min(8000, 500 * 2 ** attempt);
-	return Math.round(base / 2 + Math.random() * (base / 2));
-}
-
 /** Sends one call to Qlik Cloud: pacing, retries, 429 waits and error mapping live here. */
 export async function qlikApiRequest<T = unknown>(
 	this: QlikContext,
@@ -221,9 +200,7 @@ export async function qlikApiRequest<T = unknown>(
 	}
 	const route = request.route ?? `${request.method} ${request.path.split('?')[0]}`;
 	const credentialType = getCredentialType(this);
-	const idempotent =
-		IDEMPOTENT.has(request.method) ||
-		(request.method === 'PATCH' && !request.bodyFactory && isIdempotentPatch(request.body));
+	const idempotent = isIdempotent(request.method, request.body, !!request.bodyFactory);
 	let waitedMs = 0;
 	/** An earlier attempt got no definite answer (5xx or a dropped connection): it may have worked. */
 	let unconfirmed = false;
@@ -276,34 +253,36 @@ export async function qlikApiRequest<T = unknown>(
 			return done;
 		}
 
-		// A repeated DELETE whose earlier attempt went through finds nothing: that is the outcome
-		// that was asked for, so it counts as deleted, not as a failure.
-		if (request.method === 'DELETE' && unconfirmed && failure.status === 404) {
+		const kind = failureKind(failure);
+		const decision = decideRetry({
+			method: request.method,
+			idempotent,
+			kind,
+			attempt,
+			waitedMs,
+			unconfirmed,
+			retryAfterMs:
+				kind === 'rateLimited' ? retryAfterToMs(failure.headers['retry-after']) : undefined,
+			maxRetries: settings.maxRetries,
+			maxRetryWaitMs: settings.maxRetryWaitMs,
+			aborted: settings.signal?.aborted,
+			jitter: Math.random(),
+		});
+		if (decision.do === 'return') {
 			return { statusCode: 404, headers: failure.headers, body: undefined as T };
 		}
-		const ambiguous = failure.networkCode !== undefined || (failure.status ?? 0) >= 500;
-		const retryable = failure.status === 429 || (idempotent && ambiguous);
-		if (!retryable || attempt >= settings.maxRetries || settings.signal?.aborted) {
+		if (decision.do === 'throw') {
+			if (decision.holdMs) settings.pacer.block(request.tier, route, decision.holdMs);
 			throw toNodeApiError(this.getNode(), failure, {
 				...errorContext,
 				attempts: attempt,
-				// Not sent again (a create or a non-repeatable change): say it may have happened.
-				...(ambiguous && !idempotent
-					? { unconfirmed: request.method === 'POST' ? ('create' as const) : ('change' as const) }
-					: {}),
+				...(decision.unconfirmed ? { unconfirmed: decision.unconfirmed } : {}),
 			});
 		}
-		if (ambiguous) unconfirmed = true;
-		let waitMs = backoffMs(attempt);
-		if (failure.status === 429) {
-			waitMs = retryAfterToMs(failure.headers['retry-after']) ?? backoffMs(attempt + 2);
-			settings.pacer.block(request.tier, route, waitMs);
-		}
-		if (waitedMs + waitMs > settings.maxRetryWaitMs) {
-			throw toNodeApiError(this.getNode(), failure, { ...errorContext, attempts: attempt });
-		}
-		waitedMs += waitMs;
-		if (failure.status !== 429) await sleep(waitMs, settings.signal);
+		if (kind === 'server' || kind === 'network') unconfirmed = true;
+		waitedMs += decision.ms;
+		if (decision.rateLimited) settings.pacer.block(request.tier, route, decision.ms);
+		else await sleep(decision.ms, settings.signal);
 	}
 }
 

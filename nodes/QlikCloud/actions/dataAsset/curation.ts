@@ -1,19 +1,15 @@
-import type { ResourceCuration } from '../../shared/resource';
-import type { FieldSpec, TableOperation } from '../../shared/types';
 import {
 	ASSET_EXAMPLE,
 	PROJECTIONS,
 	STORE_EXAMPLE,
 	deleteManyModule,
-	fieldOf,
-	generatedRow,
 	idListLocator,
-	pathPicked,
-	placed,
 	projectionsField,
-	rowModule,
 	withParent,
-} from '../dataStore/catalog';
+} from '../../shared/catalog';
+import type { ResourceCuration } from '../../shared/resource';
+import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../../shared/rows';
+import type { FieldSpec, TableOperation } from '../../shared/types';
 
 const R = 'dataAsset';
 
@@ -97,7 +93,6 @@ export const curation: ResourceCuration = {
 		update: rowModule(R, 'update', picked(generatedRow(R, 'update'))),
 		deleteMany: deleteManyModule({
 			resource: R,
-			path: '/api/v1/data-assets',
 			subject: 'Data asset',
 			what: 'data asset',
 			param: 'dataAssetIds',

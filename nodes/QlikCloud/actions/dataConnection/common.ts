@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationExtension } from '../../shared/resource';
 import { resourceLocator } from '../../shared/descriptions';
 import { redactItems, redactSecrets } from '../../shared/redact';
-import type { HttpMethod, RateTier } from '../../shared/types';
+import type { OperationExtension } from '../../shared/resource';
 import type { TransportSettings } from '../../transport';
-import { qlikApiRequest } from '../../transport';
+import type { ApiOperation, CallValues } from '../api';
 import { executeOperation } from '../executor';
 
 export const CONNECTION_EXAMPLE = 'b2c1ab1f-392c-4cd1-87bd-4c3cd256f5fd';
@@ -43,18 +42,11 @@ export async function requestRedacted(
 	ctx: IExecuteFunctions,
 	settings: TransportSettings,
 	i: number,
-	request: {
-		method: HttpMethod;
-		path: string;
-		route: string;
-		tier: RateTier;
-		qs?: IDataObject;
-		body?: IDataObject;
-		subject?: string;
-	},
+	operation: ApiOperation,
+	values: CallValues,
+	subject: string,
 ) {
-	const { subject, ...rest } = request;
-	const { body } = await qlikApiRequest.call(ctx, rest, settings, { itemIndex: i, subject });
+	const { body } = await operation.call(ctx, values, settings, { itemIndex: i, subject });
 	const json = body && typeof body === 'object' ? (body as IDataObject) : { success: true };
 	return [{ json: redactSecrets(json), pairedItem: { item: i } }];
 }

@@ -3,9 +3,10 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readId } from '../../shared/batch';
 import { resourceLocator } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_2 } from '../../shared/types';
 import type { TransportSettings } from '../../transport';
+import { api } from '../api';
 import { optionalSpaceLocator, requestRedacted } from './common';
 
 const propertyName: INodeProperties = {
@@ -211,20 +212,17 @@ async function create(
 		connectionProperties,
 		...(tags.length ? { tags } : {}),
 	};
-	return await requestRedacted(this, settings, i, {
-		method: spec.method,
-		path: spec.path,
-		route: `${spec.method} ${spec.path}`,
-		tier: spec.tier,
-		body,
-		subject: `Data connection "${qName}"`,
-	});
+	return await requestRedacted(
+		this,
+		settings,
+		i,
+		api.dataConnection.create,
+		{ body },
+		`Data connection "${qName}"`,
+	);
 }
 
 export const operation: OperationSpec = {
-	method: 'POST',
-	path: '/api/v1/data-connections',
-	tier: TIER_2,
-	response: { kind: 'object' },
+	...rowFacts('dataConnection', 'create'),
 	execute: create,
 };

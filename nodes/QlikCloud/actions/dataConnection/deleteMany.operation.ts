@@ -1,9 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { batchSizeProperty, idProperty, readId, runBatches } from '../../shared/batch';
-import type { OperationSpec } from '../../shared/types';
-import { TIER_2 } from '../../shared/types';
+import {
+	batchOperation,
+	batchSizeProperty,
+	entryBatch,
+	idProperty,
+	readId,
+} from '../../shared/batch';
+import { rowFacts } from '../../shared/rows';
+import { api } from '../api';
 import { CONNECTION_EXAMPLE } from './common';
 
 const properties: INodeProperties[] = [
@@ -21,22 +27,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const operation: OperationSpec = {
-	method: 'POST',
-	path: '/api/v1/data-connections/actions/delete',
-	tier: TIER_2,
-	response: { kind: 'object' },
-	async executeAll(spec, settings) {
-		return await runBatches(this, settings, {
-			subject: 'Data connection',
-			method: spec.method,
-			path: spec.path,
-			tier: spec.tier,
-			read: (i) => ({
-				id: readId(this, 'connectionId', 'Data Connection ID', i, CONNECTION_EXAMPLE),
-			}),
-			body: (entries) => ({ connections: entries.map((e) => ({ id: e.id })) }),
-			output: (entry) => ({ id: entry.id, deleted: true }),
-		});
-	},
-};
+export const operation = batchOperation(rowFacts('dataConnection', 'deleteMany'), (ctx, settings) =>
+	entryBatch(ctx, settings, {
+		subject: 'Data connection',
+		operation: api.dataConnection.deleteMany,
+		read: (i) => ({
+			id: readId(ctx, 'connectionId', 'Data Connection ID', i, CONNECTION_EXAMPLE),
+		}),
+		body: (entries) => ({ connections: entries.map((e) => ({ id: e.id })) }),
+		output: (entry) => ({ id: entry.id, deleted: true }),
+	}),
+);

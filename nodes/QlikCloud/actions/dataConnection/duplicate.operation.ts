@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { checkId, readId } from '../../shared/batch';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_2 } from '../../shared/types';
 import type { TransportSettings } from '../../transport';
+import { api } from '../api';
 import { CONNECTION_EXAMPLE, connectionLocator, requestRedacted } from './common';
 
 const properties: INodeProperties[] = [
@@ -77,20 +78,17 @@ async function duplicate(
 	for (const key of ['qUsername', 'qPassword']) {
 		if (typeof extra[key] === 'string' && extra[key] !== '') body[key] = extra[key];
 	}
-	return await requestRedacted(this, settings, i, {
-		method: spec.method,
-		path: spec.path,
-		route: `${spec.method} ${spec.path}`,
-		tier: spec.tier,
-		body,
-		subject: `Data connection "${name}"`,
-	});
+	return await requestRedacted(
+		this,
+		settings,
+		i,
+		api.dataConnection.duplicate,
+		{ body },
+		`Data connection "${name}"`,
+	);
 }
 
 export const operation: OperationSpec = {
-	method: 'POST',
-	path: '/api/v1/data-connections/actions/duplicate',
-	tier: TIER_2,
-	response: { kind: 'object' },
+	...rowFacts('dataConnection', 'duplicate'),
 	execute: duplicate,
 };

@@ -2,9 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readId } from '../../shared/batch';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_1 } from '../../shared/types';
 import type { TransportSettings } from '../../transport';
+import { api } from '../api';
 import {
 	CONNECTION_EXAMPLE,
 	connectionLocator,
@@ -66,32 +67,33 @@ async function get(
 			spaceRaw && String(spaceRaw).trim()
 				? readId(this, 'spaceId', 'Space', i, '611bcebaeec1203d88211ac4')
 				: undefined;
-		return await requestRedacted(this, settings, i, {
-			method: 'GET',
-			path: `/api/v1/data-connections/${encodeURIComponent(name)}`,
-			route: `GET ${spec.path}`,
-			tier: TIER_1,
-			qs: { type: 'connectionname', ...(spaceId ? { spaceId } : {}) },
-			subject: `Data connection named "${name}"${spaceId ? ` in space ${spaceId}` : ''}`,
-		});
+		return await requestRedacted(
+			this,
+			settings,
+			i,
+			api.dataConnection.get,
+			{
+				path: { qID: { text: name } },
+				qs: { type: 'connectionname', ...(spaceId ? { spaceId } : {}) },
+			},
+			`Data connection named "${name}"${spaceId ? ` in space ${spaceId}` : ''}`,
+		);
 	}
 	const id = readId(this, 'dataConnectionId', 'Data Connection', i, CONNECTION_EXAMPLE);
-	return await requestRedacted(this, settings, i, {
-		method: 'GET',
-		path: `/api/v1/data-connections/${encodeURIComponent(id)}`,
-		route: `GET ${spec.path}`,
-		tier: TIER_1,
-		subject: `Data connection "${id}"`,
-	});
+	return await requestRedacted(
+		this,
+		settings,
+		i,
+		api.dataConnection.get,
+		{ path: { qID: id } },
+		`Data connection "${id}"`,
+	);
 }
 
 export const operation: OperationSpec = {
-	method: 'GET',
-	path: '/api/v1/data-connections/{qID}',
-	tier: TIER_1,
+	...rowFacts('dataConnection', 'get'),
 	pathParams: [
 		{ name: 'qID', param: 'dataConnectionId', label: 'Data Connection', locator: 'dataConnection' },
 	],
-	response: { kind: 'object' },
 	execute: get,
 };

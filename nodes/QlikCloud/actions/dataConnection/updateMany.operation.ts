@@ -1,9 +1,16 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { batchSizeProperty, checkId, idProperty, readId, runBatches } from '../../shared/batch';
-import type { OperationSpec } from '../../shared/types';
-import { TIER_2 } from '../../shared/types';
+import {
+	batchOperation,
+	batchSizeProperty,
+	checkId,
+	entryBatch,
+	idProperty,
+	readId,
+} from '../../shared/batch';
+import { rowFacts } from '../../shared/rows';
+import { api } from '../api';
 import { CONNECTION_EXAMPLE } from './common';
 
 const SPACE_TYPES = ['personal', 'shared', 'managed', 'data'];
@@ -59,47 +66,35 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export const operation: OperationSpec = {
-	method: 'POST',
-	path: '/api/v1/data-connections/actions/update',
-	tier: TIER_2,
-	response: { kind: 'object' },
-	async executeAll(spec, settings) {
-		return await runBatches(this, settings, {
-			subject: 'Data connection',
-			method: spec.method,
-			path: spec.path,
-			tier: spec.tier,
-			read: (i) => {
-				const id = readId(this, 'connectionId', 'Data Connection ID', i, CONNECTION_EXAMPLE);
-				const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
-				const entry: IDataObject & { id: string } = { id };
-				const name = String(fields.name ?? '').trim();
-				if (name) entry.name = name;
-				const ownerId = String(fields.ownerId ?? '').trim();
-				if (ownerId)
-					entry.ownerId = checkId(this, ownerId, 'Owner ID', i, '6K9xjsItDexffSlu5vg1oWYkY8x7f-06');
-				if (fields.spaceType === 'personal') {
-					entry.spaceId = '';
-					entry.spaceType = 'personal';
-				} else if (String(fields.spaceId ?? '').trim()) {
-					entry.spaceId = checkId(this, fields.spaceId, 'Space ID', i, '611bcebaeec1203d88211ac4');
-					entry.spaceType = String(fields.spaceType ?? 'shared');
-				}
-				if (Object.keys(entry).length === 1) {
-					throw new NodeOperationError(
-						this.getNode(),
-						'Nothing to update: "Update Fields" is empty',
-						{
-							itemIndex: i,
-							description: 'Add a name, owner or space under "Update Fields".',
-						},
-					);
-				}
-				return entry;
-			},
-			body: (entries) => ({ connections: entries }),
-			output: (entry) => ({ ...entry, updated: true }),
-		});
-	},
-};
+export const operation = batchOperation(rowFacts('dataConnection', 'updateMany'), (ctx, settings) =>
+	entryBatch(ctx, settings, {
+		subject: 'Data connection',
+		operation: api.dataConnection.updateMany,
+		read: (i) => {
+			const id = readId(ctx, 'connectionId', 'Data Connection ID', i, CONNECTION_EXAMPLE);
+			const fields = ctx.getNodeParameter('updateFields', i, {}) as IDataObject;
+			const entry: IDataObject & { id: string } = { id };
+			const name = String(fields.name ?? '').trim();
+			if (name) entry.name = name;
+			const ownerId = String(fields.ownerId ?? '').trim();
+			if (ownerId)
+				entry.ownerId = checkId(ctx, ownerId, 'Owner ID', i, '6K9xjsItDexffSlu5vg1oWYkY8x7f-06');
+			if (fields.spaceType === 'personal') {
+				entry.spaceId = '';
+				entry.spaceType = 'personal';
+			} else if (String(fields.spaceId ?? '').trim()) {
+				entry.spaceId = checkId(ctx, fields.spaceId, 'Space ID', i, '611bcebaeec1203d88211ac4');
+				entry.spaceType = String(fields.spaceType ?? 'shared');
+			}
+			if (Object.keys(entry).length === 1) {
+				throw new NodeOperationError(ctx.getNode(), 'Nothing to update: "Update Fields" is empty', {
+					itemIndex: i,
+					description: 'Add a name, owner or space under "Update Fields".',
+				});
+			}
+			return entry;
+		},
+		body: (entries) => ({ connections: entries }),
+		output: (entry) => ({ ...entry, updated: true }),
+	}),
+);

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ResourceCuration } from '../../shared/resource';
 import { redactSecrets } from '../../shared/redact';
+import type { ResourceCuration } from '../../shared/resource';
+import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../../shared/rows';
 import type { FieldSpec, TableOperation } from '../../shared/types';
-import { qlikApiRequest } from '../../transport';
+import { api } from '../api';
 import { redacted } from '../dataConnection/common';
-import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../dataStore/catalog';
 
 const R = 'dataCredential';
 const EXAMPLE = 'c2dd20e3-1842-42d0-81fe-1ecf08e6abde';
@@ -83,7 +83,7 @@ function getOrphans() {
 				}
 			}
 		},
-		async execute(spec, i, settings) {
+		async execute(_spec, i, settings) {
 			// The filter's qSeparated is a number at Qlik: the choice is sent as one.
 			const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 			const body: IDataObject = {};
@@ -93,18 +93,9 @@ function getOrphans() {
 				body.datasourceID = filters.datasourceID.trim();
 			if (filters.qSeparated !== undefined && filters.qSeparated !== '')
 				body.qSeparated = Number(filters.qSeparated);
-			const { body: answer } = await qlikApiRequest.call(
-				this,
-				{
-					method: spec.method,
-					path: spec.path,
-					tier: spec.tier,
-					route: `${spec.method} ${spec.path}`,
-					body,
-				},
-				settings,
-				{ itemIndex: i },
-			);
+			const { body: answer } = await api.dataCredential.getOrphans.call(this, { body }, settings, {
+				itemIndex: i,
+			});
 			const data = ((answer as IDataObject | undefined)?.data ?? []) as IDataObject[];
 			return data.map((entry) => ({ json: redactSecrets(entry), pairedItem: { item: i } }));
 		},

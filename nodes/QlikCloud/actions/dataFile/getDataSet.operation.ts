@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { readId } from '../../shared/batch';
 import { resourceLocator } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_1 } from '../../shared/types';
 import { pollUntil } from '../../shared/wait';
 import type { TransportSettings } from '../../transport';
-import { qlikApiRequest } from '../../transport';
-import { readId } from '../../shared/batch';
+import { api } from '../api';
 import { spaceScopeProperties } from './common';
 
 const properties: INodeProperties[] = [
@@ -60,14 +60,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const requestFor = (path: string, route: string, qs?: IDataObject) => ({
-	method: 'GET' as const,
-	path,
-	tier: TIER_1,
-	route,
-	...(qs ? { qs } : {}),
-});
-
 /** The data set the catalog made of a data file: found through the items API, then read. */
 async function getDataSet(
 	this: IExecuteFunctions,
@@ -102,26 +94,26 @@ async function getDataSet(
 		}
 	} else {
 		const fileId = readId(this, 'fileId', 'Data File', i, 'ee6a390c-5d33-11e8-9c2d-fa7ae01bbebc');
-		const { body } = await qlikApiRequest.call(
-			this,
-			requestFor(`/api/v1/data-files/${encodeURIComponent(fileId)}`, 'GET /api/v1/data-files/{id}'),
-			settings,
-			{ itemIndex: i, subject: `Data file "${fileId}"` },
-		);
+		const { body } = await api.dataFile.get.call(this, { path: { id: fileId } }, settings, {
+			itemIndex: i,
+			subject: `Data file "${fileId}"`,
+		});
 		const file = (body ?? {}) as IDataObject;
 		name = String(file.name ?? '');
 		spaceId = typeof file.spaceId === 'string' && file.spaceId !== '' ? file.spaceId : undefined;
 	}
 	const where = spaceId ? `space ${spaceId}` : 'the personal space';
 	const findItem = async () => {
-		const { body } = await qlikApiRequest.call(
+		const { body } = await api.item.getAll.call(
 			this,
-			requestFor('/api/v1/items', 'GET /api/v1/items', {
-				resourceType: 'dataset',
-				name,
-				...(spaceId ? { spaceId } : { spaceId: 'personal' }),
-				limit: 100,
-			}),
+			{
+				qs: {
+					resourceType: 'dataset',
+					name,
+					...(spaceId ? { spaceId } : { spaceId: 'personal' }),
+					limit: 100,
+				},
+			},
 			settings,
 			{ itemIndex: i },
 		);
@@ -145,22 +137,14 @@ async function getDataSet(
 		);
 	}
 	const id = String(item.resourceId);
-	const { body } = await qlikApiRequest.call(
-		this,
-		requestFor(
-			`/api/v1/data-sets/${encodeURIComponent(id)}`,
-			'GET /api/v1/data-sets/{data-set-id}',
-		),
-		settings,
-		{ itemIndex: i, subject: `Data set "${id}"` },
-	);
+	const { body } = await api.dataSet.get.call(this, { path: { 'data-set-id': id } }, settings, {
+		itemIndex: i,
+		subject: `Data set "${id}"`,
+	});
 	return [{ json: (body ?? {}) as IDataObject, pairedItem: { item: i } }];
 }
 
 export const operation: OperationSpec = {
-	method: 'GET',
-	path: '/api/v1/data-sets/{data-set-id}',
-	tier: TIER_1,
-	response: { kind: 'object' },
+	...rowFacts('dataSet', 'get'),
 	execute: getDataSet,
 };

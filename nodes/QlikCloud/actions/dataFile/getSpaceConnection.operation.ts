@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readId } from '../../shared/batch';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_1 } from '../../shared/types';
 import type { TransportSettings } from '../../transport';
-import { qlikApiRequest } from '../../transport';
+import { api } from '../api';
 import { spaceScopeProperties } from './common';
 
 const properties: INodeProperties[] = spaceScopeProperties('The connection of the files');
@@ -26,15 +26,9 @@ async function getSpaceConnection(
 	const spaceId = personal
 		? undefined
 		: readId(this, 'spaceId', 'Space', i, '62716f4b39b865ece543cd45');
-	const { body } = await qlikApiRequest.call(
+	const { body } = await api.dataFile.getAllConnections.call(
 		this,
-		{
-			method: 'GET',
-			path: '/api/v1/data-files/connections',
-			tier: TIER_1,
-			route: 'GET /api/v1/data-files/connections',
-			qs: personal ? { personal: true } : { spaceId },
-		},
+		{ qs: personal ? { personal: true } : { spaceId } },
 		settings,
 		{ itemIndex: i },
 	);
@@ -60,9 +54,7 @@ async function getSpaceConnection(
 }
 
 export const operation: OperationSpec = {
-	method: 'GET',
-	path: '/api/v1/data-files/connections',
-	tier: TIER_1,
+	...rowFacts('dataFile', 'getAllConnections'),
 	response: { kind: 'object' },
 	execute: getSpaceConnection,
 };

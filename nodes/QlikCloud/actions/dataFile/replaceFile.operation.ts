@@ -6,10 +6,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readId } from '../../shared/batch';
+import { readUploadFile } from '../../shared/binary';
 import { resourceLocator } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
 import type { TransportSettings } from '../../transport';
-import { readUploadFile } from '../../transport/upload';
 import {
 	binaryProperty,
 	checkFileName,
@@ -82,9 +83,6 @@ async function replaceFile(
 }
 
 export const operation: OperationSpec = {
-	method: 'PUT',
-	path: '/api/v1/data-files/{id}',
-	tier: { tier: 'special', perMinute: 800 },
-	response: { kind: 'object' },
+	...rowFacts('dataFile', 'update'),
 	execute: replaceFile,
 };

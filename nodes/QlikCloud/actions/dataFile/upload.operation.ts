@@ -6,17 +6,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { readUploadFile } from '../../shared/binary';
 import { resourceLocator } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_1, TIER_2 } from '../../shared/types';
 import type { TransportSettings } from '../../transport';
-import { qlikApiRequest } from '../../transport';
-import type { UploadFile } from '../../transport/upload';
-import { dataFileQuotas, multipartUpload, readUploadFile, tusUpload } from '../../transport/upload';
+import type { UploadFile } from '../../transport/file';
+import { multipartBody } from '../../transport/multipart';
+import { tusUpload } from '../../transport/tus';
+import { api, rowOf } from '../api';
 
 export const DEFAULT_CHUNK_MIB = 16;
-const FILES = '/api/v1/data-files';
-const PUT_TIER = { tier: 'special' as const, perMinute: 800 };
 /** Characters Qlik refuses in a data file name (its pattern `^[^<>":\u0000|?*]+$`). */
 const NAME_FORBIDDEN = '<>":|?*\u0000';
 
@@ -196,14 +196,9 @@ async function connectionOfSpace(
 	settings: TransportSettings,
 	i: number,
 ): Promise<string> {
-	const { body } = await qlikApiRequest.call(
+	const { body } = await api.dataFile.getAllConnections.call(
 		this,
-		{
-			method: 'GET',
-			path: `${FILES}/connections`,
-			tier: TIER_1,
-			qs: { spaceId, limit: 100 },
-		},
+		{ qs: { spaceId, limit: 100 } },
 		settings,
 		{ itemIndex: i, subject: `Space "${spaceId}"` },
 	);
@@ -231,14 +226,9 @@ async function existingFile(
 	settings: TransportSettings,
 	i: number,
 ): Promise<string | undefined> {
-	const { body } = await qlikApiRequest.call(
+	const { body } = await api.dataFile.getAll.call(
 		this,
-		{
-			method: 'GET',
-			path: FILES,
-			tier: TIER_1,
-			qs: { name, limit: 100, ...(connectionId ? { connectionId } : {}) },
-		},
+		{ qs: { name, limit: 100, ...(connectionId ? { connectionId } : {}) } },
 		settings,
 		{ itemIndex: i },
 	);
@@ -246,6 +236,27 @@ async function existingFile(
 	const found = list.find((f) => f.name === name);
 	return found?.id ? String(found.id) : undefined;
 }
+
+/** The data-file quotas (`maxFileSize` is the direct-upload limit), read once per execution. */
+async function dataFileQuotas(
+	this: IExecuteFunctions,
+	settings: TransportSettings,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const key = 'dataFiles.quotas';
+	const known = settings.memo?.get(key) as IDataObject | undefined;
+	if (known) return known;
+	const { body } = await api.dataFile.getQuotas.call(this, {}, settings, { itemIndex });
+	const quotas = (body ?? {}) as IDataObject;
+	settings.memo?.set(key, quotas);
+	return quotas;
+}
+
+/** The tus rows of temp-contents, which large files go through. */
+const TUS_ROWS = {
+	create: rowOf('tempContent', 'createResumableUpload'),
+	chunk: rowOf('tempContent', 'uploadChunk'),
+};
 
 export interface SendOptions {
 	/** PUT into this file instead of creating one. */
@@ -286,20 +297,18 @@ export async function sendDataFile(
 			chunkSize: options.chunkSize,
 			itemIndex: i,
 			maxResumes: Math.max(3, settings.maxRetries),
+			rows: TUS_ROWS,
 		});
 		json = { ...json, tempContentFileId };
 	}
-	const { bodyFactory, headers } = multipartUpload(json, direct ? file : undefined);
-	const { body } = await qlikApiRequest.call(
+	const { bodyFactory, headers } = multipartBody([
+		{ name: 'Json', data: JSON.stringify(json), mimeType: 'application/json' },
+		...(direct ? [{ name: 'File', file }] : []),
+	]);
+	const send = options.replaceId ? api.dataFile.update : api.dataFile.create;
+	const { body } = await send.call(
 		this,
-		{
-			method: options.replaceId ? 'PUT' : 'POST',
-			path: options.replaceId ? `${FILES}/${encodeURIComponent(options.replaceId)}` : FILES,
-			route: options.replaceId ? `PUT ${FILES}/{id}` : `POST ${FILES}`,
-			tier: options.replaceId ? PUT_TIER : TIER_2,
-			bodyFactory,
-			headers,
-		},
+		{ ...(options.replaceId ? { path: { id: options.replaceId } } : {}), bodyFactory, headers },
 		settings,
 		{
 			itemIndex: i,
@@ -412,9 +421,6 @@ async function upload(
 }
 
 export const operation: OperationSpec = {
-	method: 'POST',
-	path: FILES,
-	tier: TIER_2,
-	response: { kind: 'object' },
+	...rowFacts('dataFile', 'create'),
 	execute: upload,
 };

@@ -1,19 +1,15 @@
-import type { ResourceCuration } from '../../shared/resource';
-import type { FieldSpec, TableOperation } from '../../shared/types';
 import {
 	ASSET_EXAMPLE,
 	PROJECTIONS,
 	SET_EXAMPLE,
 	deleteManyModule,
-	fieldOf,
-	generatedRow,
 	idListLocator,
-	pathPicked,
-	placed,
 	projectionsField,
-	rowModule,
 	withParent,
-} from '../dataStore/catalog';
+} from '../../shared/catalog';
+import type { ResourceCuration } from '../../shared/resource';
+import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../../shared/rows';
+import type { FieldSpec, TableOperation } from '../../shared/types';
 
 const R = 'dataSet';
 
@@ -130,7 +126,6 @@ export const curation: ResourceCuration = {
 		getAllProfiles: getAllProfiles(),
 		deleteMany: deleteManyModule({
 			resource: R,
-			path: '/api/v1/data-sets',
 			subject: 'Data set',
 			what: 'data set',
 			param: 'dataSetIds',

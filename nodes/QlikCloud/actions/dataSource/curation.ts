@@ -1,6 +1,6 @@
 import type { ResourceCuration } from '../../shared/resource';
+import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../../shared/rows';
 import type { TableOperation } from '../../shared/types';
-import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../dataStore/catalog';
 
 const R = 'dataSource';
 

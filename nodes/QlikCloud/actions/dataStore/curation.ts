@@ -1,30 +1,25 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { batchSizeProperty } from '../../shared/batch';
-import type { OperationModule, ResourceCuration } from '../../shared/resource';
-import type { FieldSpec, TableOperation } from '../../shared/types';
-import { qlikApiRequest } from '../../transport';
-import { asNodeError } from '../../transport/errors';
+import { batchOperation, batchSizeProperty, idBatch } from '../../shared/batch';
 import {
 	ASSET_EXAMPLE,
 	PROJECTIONS,
 	STORE_EXAMPLE,
 	deleteManyModule,
-	fieldOf,
-	generatedRow,
 	idListLocator,
 	idsOutput,
 	idsProperty,
 	listUnder,
-	placed,
 	projectionsField,
 	readIdList,
-	rowModule,
-	runIdBatches,
-} from './catalog';
+} from '../../shared/catalog';
+import type { OperationModule, ResourceCuration } from '../../shared/resource';
+import { fieldOf, generatedRow, placed, rowFacts, rowModule } from '../../shared/rows';
+import type { FieldSpec, TableOperation } from '../../shared/types';
+import { asNodeError } from '../../transport/errors';
+import { api } from '../api';
 
 const R = 'dataStore';
-const STORES = '/api/v1/data-stores';
 
 const sortField = (row: TableOperation, fields: string): FieldSpec =>
 	fieldOf(row, 'sort', {
@@ -91,9 +86,8 @@ const assetsLocator = idListLocator({
 	description: 'The data asset (or several, separated by commas) whose data sets to list',
 });
 
-/** The comma-joined IDs of a path: each checked, never encoded (commas stay commas). */
-const joined = (ctx: IExecuteFunctions, param: string, label: string, i: number, example: string) =>
-	readIdList(ctx, param, label, i, example).map(encodeURIComponent).join(',');
+const storeIds = (ctx: IExecuteFunctions, i: number) =>
+	readIdList(ctx, 'dataStoreId', 'Data Store', i, STORE_EXAMPLE);
 
 function getAllDataAssets(): OperationModule {
 	const row = generatedRow(R, 'getAllDataAssets');
@@ -107,10 +101,9 @@ function getAllDataAssets(): OperationModule {
 		before: [
 			storesLocator('The data store (or several, separated by commas) whose data assets to list'),
 		],
-		execute: listUnder(
-			(ctx, i) =>
-				`${STORES}/${joined(ctx, 'dataStoreId', 'Data Store', i, STORE_EXAMPLE)}/data-assets`,
-		),
+		execute: listUnder(api[R].getAllDataAssets, (ctx, i) => ({
+			'data-store-ids': storeIds(ctx, i),
+		})),
 	});
 }
 
@@ -127,10 +120,10 @@ function getAllDataSets(): OperationModule {
 			storesLocator('The data store (or several, separated by commas) of the data assets'),
 			assetsLocator,
 		],
-		execute: listUnder(
-			(ctx, i) =>
-				`${STORES}/${joined(ctx, 'dataStoreId', 'Data Store', i, STORE_EXAMPLE)}/data-assets/${joined(ctx, 'dataAssetIds', 'Data Asset', i, ASSET_EXAMPLE)}/data-sets`,
-		),
+		execute: listUnder(api[R].getAllDataSets, (ctx, i) => ({
+			'data-store-ids': storeIds(ctx, i),
+			'data-asset-ids': readIdList(ctx, 'dataAssetIds', 'Data Asset', i, ASSET_EXAMPLE),
+		})),
 	});
 }
 
@@ -142,38 +135,28 @@ const show =
 	});
 
 function deleteDataAssets(): OperationModule {
-	const row = generatedRow(R, 'deleteDataAssets');
 	return {
 		description: [
 			idsProperty('dataStoreIds', 'Data Store IDs', 'data store', STORE_EXAMPLE),
 			batchSizeProperty('data store IDs'),
 		].map(show('deleteDataAssets')),
-		operation: {
-			method: 'DELETE',
-			path: row.path,
-			tier: row.tier,
-			response: { kind: 'object' },
-			async executeAll(_spec, settings) {
-				return await runIdBatches(this, settings, {
-					subject: 'Data store',
-					method: 'DELETE',
-					tier: row.tier,
-					request: (ids) => ({
-						path: `${STORES}/${ids.map(encodeURIComponent).join(',')}/data-assets`,
-						route: `DELETE ${row.path}`,
+		operation: batchOperation(rowFacts(R, 'deleteDataAssets'), (ctx, settings) =>
+			idBatch(ctx, settings, {
+				subject: 'Data store',
+				send: async (ids, itemIndex) =>
+					await api[R].deleteDataAssets.call(ctx, { path: { 'data-store-ids': ids } }, settings, {
+						itemIndex,
 					}),
-					exists: (id) => `${STORES}/${id === '{id}' ? id : encodeURIComponent(id)}`,
-					read: (i) => readIdList(this, 'dataStoreIds', 'Data Store IDs', i, STORE_EXAMPLE),
-					output: (ids) => ({ ...idsOutput(ids), dataAssetsDeleted: true }),
-				});
-			},
-		},
+				exists: api[R].get,
+				read: (i) => readIdList(ctx, 'dataStoreIds', 'Data Store IDs', i, STORE_EXAMPLE),
+				output: (ids) => ({ ...idsOutput(ids), dataAssetsDeleted: true }),
+			}),
+		),
 	};
 }
 
 /** All items' data sets deleted in one request: the stores and assets of every item together. */
 function deleteDataSets(): OperationModule {
-	const row = generatedRow(R, 'deleteDataSets');
 	return {
 		description: [
 			idsProperty(
@@ -186,9 +169,7 @@ function deleteDataSets(): OperationModule {
 			idsProperty('dataAssetIds', 'Data Asset IDs', 'data asset', ASSET_EXAMPLE),
 		].map(show('deleteDataSets')),
 		operation: {
-			method: 'DELETE',
-			path: row.path,
-			tier: row.tier,
+			...rowFacts(R, 'deleteDataSets'),
 			response: { kind: 'object' },
 			async executeAll(_spec, settings) {
 				const items = this.getInputData();
@@ -203,14 +184,9 @@ function deleteDataSets(): OperationModule {
 					for (const a of r.assets) if (!assets.includes(a)) assets.push(a);
 				}
 				try {
-					await qlikApiRequest.call(
+					await api[R].deleteDataSets.call(
 						this,
-						{
-							method: 'DELETE',
-							path: `${STORES}/${stores.map(encodeURIComponent).join(',')}/data-assets/${assets.map(encodeURIComponent).join(',')}/data-sets`,
-							tier: row.tier,
-							route: `DELETE ${row.path}`,
-						},
+						{ path: { 'data-store-ids': stores, 'data-asset-ids': assets } },
 						settings,
 						{
 							itemIndex: 0,
@@ -275,7 +251,6 @@ export const curation: ResourceCuration = {
 		replace: rowModule(R, 'replace', storeBody(generatedRow(R, 'replace'))),
 		deleteMany: deleteManyModule({
 			resource: R,
-			path: STORES,
 			subject: 'Data store',
 			what: 'data store',
 			param: 'dataStoreIds',

@@ -10,34 +10,8 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import type { QlikList } from '../../shared/types';
-import { TIER_1 } from '../../shared/types';
-import { qlikApiRequest } from '../../transport';
-
-async function page(
-	ctx: ILoadOptionsFunctions,
-	path: string,
-	qs: IDataObject,
-	paginationToken?: string,
-): Promise<{ data: IDataObject[]; next?: string }> {
-	const { body } = await qlikApiRequest.call(
-		ctx,
-		paginationToken
-			? { method: 'GET', path: paginationToken, tier: TIER_1 }
-			: { method: 'GET', path, tier: TIER_1, qs },
-	);
-	const list = (body ?? {}) as QlikList;
-	return {
-		data: Array.isArray(list.data) ? list.data : [],
-		next: list.links?.next?.href ?? undefined,
-	};
-}
-
-const matches = (text: unknown, filter?: string) =>
-	!filter ||
-	String(text ?? '')
-		.toLowerCase()
-		.includes(filter.toLowerCase());
+import { listPage, matches } from '../../methods/listSearch';
+import { api } from '../api';
 
 /** IDs the node has in a parameter now (one, or several separated by commas). */
 function currentIds(ctx: ILoadOptionsFunctions, name: string): string[] {
@@ -62,12 +36,16 @@ export async function searchDataAsset(
 ): Promise<INodeListSearchResult> {
 	let stores = currentIds(this, 'dataStoreId');
 	if (!paginationToken && stores.length === 0) {
-		const { data } = await page(this, '/api/v1/data-stores', { limit: 100 });
+		const { data } = await listPage.call(this, api.dataStore.getAll, { qs: { limit: 100 } });
 		stores = data.map((s) => String(s.id));
 		if (stores.length === 0) return { results: [] };
 	}
-	const path = `/api/v1/data-stores/${stores.map(encodeURIComponent).join(',')}/data-assets`;
-	const { data, next } = await page(this, path, { limit: 100 }, paginationToken);
+	const { data, next } = await listPage.call(
+		this,
+		api.dataStore.getAllDataAssets,
+		{ path: { 'data-store-ids': stores }, qs: { limit: 100 } },
+		paginationToken,
+	);
 	const results: INodeListSearchItems[] = data
 		.filter(
 			(a) => matches(a.name, filter) || matches(a.technicalName, filter) || matches(a.id, filter),
@@ -86,10 +64,17 @@ export async function searchDataSet(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { data, next } = await page(
+	const { data, next } = await listPage.call(
 		this,
-		'/api/v1/items',
-		{ resourceType: 'dataset', limit: 100, sort: '+name', ...(filter ? { query: filter } : {}) },
+		api.item.getAll,
+		{
+			qs: {
+				resourceType: 'dataset',
+				limit: 100,
+				sort: '+name',
+				...(filter ? { query: filter } : {}),
+			},
+		},
 		paginationToken,
 	);
 	return {
@@ -115,15 +100,17 @@ export async function searchItem(
 	} catch {
 		type = undefined;
 	}
-	const { data, next } = await page(
+	const { data, next } = await listPage.call(
 		this,
-		'/api/v1/items',
+		api.item.getAll,
 		{
-			limit: 100,
-			sort: '+name',
-			noActions: true,
-			...(typeof type === 'string' && type ? { resourceType: type } : {}),
-			...(filter ? { query: filter } : {}),
+			qs: {
+				limit: 100,
+				sort: '+name',
+				noActions: true,
+				...(typeof type === 'string' && type ? { resourceType: type } : {}),
+				...(filter ? { query: filter } : {}),
+			},
 		},
 		paginationToken,
 	);
@@ -142,10 +129,10 @@ export async function searchDataCredential(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { data, next } = await page(
+	const { data, next } = await listPage.call(
 		this,
-		'/api/v1/data-connections',
-		{ limit: 100 },
+		api.dataConnection.getAll,
+		{ qs: { limit: 100 } },
 		paginationToken,
 	);
 	const seen = new Set<string>();

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ResourceCuration } from '../../shared/resource';
-import type { FieldSpec, TableOperation } from '../../shared/types';
 import {
 	changeProperty,
 	fieldOf,
@@ -9,7 +8,8 @@ import {
 	placed,
 	rowModule,
 	sortOptionName,
-} from '../dataStore/catalog';
+} from '../../shared/rows';
+import type { FieldSpec, TableOperation } from '../../shared/types';
 
 const R = 'item';
 

@@ -2,9 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationExtension } from '../../shared/resource';
-import { TIER_1 } from '../../shared/types';
 import { logTail, pollUntil, waitProperties } from '../../shared/wait';
-import { qlikApiRequest } from '../../transport';
+import { api } from '../api';
 import { executeOperation } from '../executor';
 
 const DONE = new Set(['SUCCEEDED', 'FAILED', 'CANCELED', 'EXCEEDED_LIMIT']);
@@ -20,17 +19,10 @@ export const reloadAndWait: OperationExtension = {
 		const { value: reload, timedOut } = await pollUntil(
 			async () =>
 				(
-					await qlikApiRequest.call(
-						this,
-						{
-							method: 'GET',
-							path: `/api/v1/reloads/${encodeURIComponent(id)}`,
-							tier: TIER_1,
-							route: 'GET /api/v1/reloads/{reloadId}',
-						},
-						settings,
-						{ itemIndex: i, subject: `Reload "${id}"` },
-					)
+					await api.reload.get.call(this, { path: { reloadId: id } }, settings, {
+						itemIndex: i,
+						subject: `Reload "${id}"`,
+					})
 				).body as IDataObject,
 			(r) => DONE.has(String(r.status)),
 			{ timeoutMs: timeoutSeconds * 1000, signal: settings.signal },

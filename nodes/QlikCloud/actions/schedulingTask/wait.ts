@@ -2,9 +2,8 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { OperationExtension } from '../../shared/resource';
-import { TIER_1 } from '../../shared/types';
 import { logTail, pollUntil, waitProperties } from '../../shared/wait';
-import { qlikApiRequest } from '../../transport';
+import { api } from '../api';
 import { executeOperation } from '../executor';
 
 /** Qlik's clock and ours may differ a little: a run that began this much before the start counts. */
@@ -26,14 +25,9 @@ export const startAndWait: OperationExtension = {
 		const { value: run, timedOut } = await pollUntil(
 			async (): Promise<IDataObject | undefined> => {
 				try {
-					const answer = await qlikApiRequest.call(
+					const answer = await api.schedulingTask.getLastRun.call(
 						this,
-						{
-							method: 'GET',
-							path: `/api/scheduling/tasks/${encodeURIComponent(id)}/runs/last`,
-							tier: TIER_1,
-							route: 'GET /api/scheduling/tasks/{id}/runs/last',
-						},
+						{ path: { id } },
 						settings,
 						{ itemIndex: i, subject: `Scheduling task "${id}"` },
 					);

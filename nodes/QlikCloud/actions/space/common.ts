@@ -1,7 +1,7 @@
 import type { INodePropertyCollection, INodeProperties } from 'n8n-workflow';
 
+import { fieldOf, generatedRow } from '../../shared/rows';
 import type { FieldSpec, PathParamSpec } from '../../shared/types';
-import { SPACE_NAME_FORBIDDEN } from '../../shared/descriptions';
 
 export const SPACE_ID: PathParamSpec = {
 	name: 'spaceId',
@@ -9,17 +9,33 @@ export const SPACE_ID: PathParamSpec = {
 	example: '62716f4b39b865ece543cd45',
 };
 
+/**
+ * The name of a space as Qlik's spec has it (its longest length), with the characters Qlik
+ * refuses in a name: the one list the node checks names against and the help text shows.
+ */
+const SPACE_NAME: FieldSpec = fieldOf(generatedRow('space', 'create'), 'name', {
+	required: false,
+	forbiddenCharacters: '"*?<>/|\\:',
+});
+
+const html: Record<string, string> = { '<': '&lt;', '>': '&gt;' };
+
+/** The help under a space name field, from the same facts the node checks the name against. */
+export const SPACE_NAME_HELP = `Unique name of the space, up to ${SPACE_NAME.maxLength} characters, without ${[
+	...SPACE_NAME.forbiddenCharacters!,
+]
+	.map((c) => html[c] ?? c)
+	.join(' ')}`;
+
+/** The name of a space, checked against Qlik's rules before any request. */
+export function spaceNameField(changes: Partial<FieldSpec> = {}): FieldSpec {
+	return { ...SPACE_NAME, ...changes };
+}
+
 /** Name, description and owner: the attributes a space update may set. */
 export function spaceAttributeFields(collection: string): FieldSpec[] {
 	return [
-		{
-			name: 'name',
-			param: `${collection}.name`,
-			label: 'Name',
-			type: 'string',
-			maxLength: 256,
-			forbiddenCharacters: SPACE_NAME_FORBIDDEN,
-		},
+		spaceNameField({ param: `${collection}.name` }),
 		{
 			name: 'description',
 			param: `${collection}.description`,
@@ -33,7 +49,7 @@ export function spaceAttributeFields(collection: string): FieldSpec[] {
 /** The fields of a space that a PUT or PATCH may set, as collection options. */
 export const spaceAttributeOptions: Array<INodeProperties | INodePropertyCollection> = [
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: SPACE_NAME_HELP },
 	{
 		displayName: 'Owner ID',
 		name: 'ownerId',

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { SPACE_NAME_FORBIDDEN, SPACE_TYPE_OPTIONS, SPACE_TYPES } from '../../shared/descriptions';
+import { SPACE_TYPE_OPTIONS, SPACE_TYPES } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_2 } from '../../shared/types';
+import { SPACE_NAME_HELP, spaceNameField } from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -13,7 +14,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Finance (dev)',
-		description: 'Unique name of the space, up to 256 characters, without " * ? &lt; &gt; / | \\ :',
+		description: SPACE_NAME_HELP,
 	},
 	{
 		displayName: 'Type',
@@ -48,20 +49,11 @@ export const description = updateDisplayOptions(
 );
 
 export const operation: OperationSpec = {
-	method: 'POST',
-	path: '/api/v1/spaces',
-	tier: TIER_2,
+	...rowFacts('space', 'create'),
 	body: {
 		kind: 'json',
 		fields: [
-			{
-				name: 'name',
-				label: 'Name',
-				type: 'string',
-				required: true,
-				maxLength: 256,
-				forbiddenCharacters: SPACE_NAME_FORBIDDEN,
-			},
+			spaceNameField({ required: true }),
 			{ name: 'type', label: 'Type', type: 'string', required: true, enum: SPACE_TYPES },
 			{
 				name: 'description',
@@ -78,5 +70,4 @@ export const operation: OperationSpec = {
 			},
 		],
 	},
-	response: { kind: 'object' },
 };

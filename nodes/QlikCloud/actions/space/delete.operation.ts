@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { spaceLocator } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_2 } from '../../shared/types';
 import { SPACE_ID } from './common';
 
 const properties: INodeProperties[] = [spaceLocator];
@@ -14,9 +14,6 @@ export const description = updateDisplayOptions(
 );
 
 export const operation: OperationSpec = {
-	method: 'DELETE',
-	path: '/api/v1/spaces/{spaceId}',
-	tier: TIER_2,
+	...rowFacts('space', 'delete'),
 	pathParams: [SPACE_ID],
-	response: { kind: 'empty', output: { deleted: true } },
 };

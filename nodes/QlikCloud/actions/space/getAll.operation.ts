@@ -8,8 +8,8 @@ import {
 	SPACE_TYPE_OPTIONS,
 	SPACE_TYPES,
 } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_1 } from '../../shared/types';
 
 const SORT_OPTIONS = [
 	{ name: 'Created (Newest First)', value: '-createdAt' },
@@ -89,9 +89,7 @@ export const description = updateDisplayOptions(
 );
 
 export const operation: OperationSpec = {
-	method: 'GET',
-	path: '/api/v1/spaces',
-	tier: TIER_1,
+	...rowFacts('space', 'getAll'),
 	query: [
 		{ name: 'name', param: 'filters.name', label: 'Name Contains', type: 'string' },
 		{ name: 'type', param: 'filters.type', label: 'Types', type: 'array', enum: SPACE_TYPES },
@@ -124,5 +122,4 @@ export const operation: OperationSpec = {
 			enum: SORT_OPTIONS.map((o) => o.value),
 		},
 	],
-	response: { kind: 'list', maxPageSize: 100 },
 };

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_1 } from '../../shared/types';
 
 const properties: INodeProperties[] = [];
 
@@ -12,8 +12,6 @@ export const description = updateDisplayOptions(
 );
 
 export const operation: OperationSpec = {
-	method: 'GET',
-	path: '/api/v1/spaces/types',
-	tier: TIER_1,
+	...rowFacts('space', 'getTypes'),
 	response: { kind: 'list', maxPageSize: 100, single: true, valueKey: 'name' },
 };

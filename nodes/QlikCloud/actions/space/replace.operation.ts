@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { spaceLocator } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_2 } from '../../shared/types';
 import { SPACE_ID, spaceAttributeFields, spaceAttributeOptions } from './common';
 
 const properties: INodeProperties[] = [
@@ -25,10 +25,7 @@ export const description = updateDisplayOptions(
 );
 
 export const operation: OperationSpec = {
-	method: 'PUT',
-	path: '/api/v1/spaces/{spaceId}',
-	tier: TIER_2,
+	...rowFacts('space', 'replace'),
 	pathParams: [SPACE_ID],
 	body: { kind: 'json', fields: spaceAttributeFields('attributes') },
-	response: { kind: 'object' },
 };

@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assigneeLocator, spaceLocator } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_2 } from '../../shared/types';
 import { SPACE_ID } from '../space/common';
 import { ASSIGNMENT_TYPE_OPTIONS, ASSIGNMENT_TYPES, ROLES_FIELD, rolesProperty } from './common';
 
@@ -26,9 +26,7 @@ export const description = updateDisplayOptions(
 );
 
 export const operation: OperationSpec = {
-	method: 'POST',
-	path: '/api/v1/spaces/{spaceId}/assignments',
-	tier: TIER_2,
+	...rowFacts('spaceAssignment', 'create'),
 	pathParams: [SPACE_ID],
 	body: {
 		kind: 'json',
@@ -44,5 +42,4 @@ export const operation: OperationSpec = {
 			ROLES_FIELD,
 		],
 	},
-	response: { kind: 'object' },
 };

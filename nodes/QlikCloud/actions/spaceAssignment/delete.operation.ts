@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { spaceLocator } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_2 } from '../../shared/types';
 import { SPACE_ID } from '../space/common';
 import { ASSIGNMENT_ID, assignmentLocator } from './common';
 
@@ -15,9 +15,6 @@ export const description = updateDisplayOptions(
 );
 
 export const operation: OperationSpec = {
-	method: 'DELETE',
-	path: '/api/v1/spaces/{spaceId}/assignments/{assignmentId}',
-	tier: TIER_2,
+	...rowFacts('spaceAssignment', 'delete'),
 	pathParams: [SPACE_ID, ASSIGNMENT_ID],
-	response: { kind: 'empty', output: { deleted: true } },
 };

@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, spaceLocator } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_1 } from '../../shared/types';
 import { SPACE_ID } from '../space/common';
 import { ASSIGNMENT_TYPE_OPTIONS, ASSIGNMENT_TYPES } from './common';
 
@@ -41,9 +41,7 @@ export const description = updateDisplayOptions(
 );
 
 export const operation: OperationSpec = {
-	method: 'GET',
-	path: '/api/v1/spaces/{spaceId}/assignments',
-	tier: TIER_1,
+	...rowFacts('spaceAssignment', 'getAll'),
 	pathParams: [SPACE_ID],
 	query: [
 		{ name: 'assigneeId', param: 'filters.assigneeId', label: 'Assignee ID', type: 'string' },
@@ -55,5 +53,4 @@ export const operation: OperationSpec = {
 			enum: ASSIGNMENT_TYPES,
 		},
 	],
-	response: { kind: 'list', maxPageSize: 100 },
 };

@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assigneeLocator, spaceLocator } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_2 } from '../../shared/types';
 import { SPACE_ID } from '../space/common';
 import { SHARE_ROLE_OPTIONS, SHARE_ROLES, SHARE_TYPE_OPTIONS, SHARE_TYPES } from './common';
 
@@ -50,9 +50,7 @@ export const description = updateDisplayOptions(
 );
 
 export const operation: OperationSpec = {
-	method: 'POST',
-	path: '/api/v1/spaces/{spaceId}/shares',
-	tier: TIER_2,
+	...rowFacts('spaceShare', 'create'),
 	pathParams: [SPACE_ID],
 	body: {
 		kind: 'json',
@@ -64,5 +62,4 @@ export const operation: OperationSpec = {
 			{ name: 'roles', label: 'Roles', type: 'array', required: true, enum: SHARE_ROLES },
 		],
 	},
-	response: { kind: 'object' },
 };

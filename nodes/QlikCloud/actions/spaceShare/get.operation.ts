@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { spaceLocator } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_1 } from '../../shared/types';
 import { SPACE_ID } from '../space/common';
 import { SHARE_ID, shareLocator } from './common';
 
@@ -15,9 +15,6 @@ export const description = updateDisplayOptions(
 );
 
 export const operation: OperationSpec = {
-	method: 'GET',
-	path: '/api/v1/spaces/{spaceId}/shares/{shareId}',
-	tier: TIER_1,
+	...rowFacts('spaceShare', 'get'),
 	pathParams: [SPACE_ID, SHARE_ID],
-	response: { kind: 'object' },
 };

@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, spaceLocator } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_1 } from '../../shared/types';
 import { SPACE_ID } from '../space/common';
 import { SHARE_TYPE_OPTIONS, SHARE_TYPES } from './common';
 
@@ -69,9 +69,7 @@ export const description = updateDisplayOptions(
 );
 
 export const operation: OperationSpec = {
-	method: 'GET',
-	path: '/api/v1/spaces/{spaceId}/shares',
-	tier: TIER_1,
+	...rowFacts('spaceShare', 'getAll'),
 	pathParams: [SPACE_ID],
 	query: [
 		{
@@ -87,5 +85,4 @@ export const operation: OperationSpec = {
 		{ name: 'resourceType', param: 'filters.resourceType', label: 'Resource Type', type: 'string' },
 		{ name: 'userId', param: 'filters.userId', label: 'User ID', type: 'string' },
 	],
-	response: { kind: 'list', maxPageSize: 100 },
 };

@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { spaceLocator } from '../../shared/descriptions';
+import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { TIER_2 } from '../../shared/types';
 import { SPACE_ID } from '../space/common';
 import { SHARE_ID, SHARE_ROLE_OPTIONS, SHARE_ROLES, shareLocator } from './common';
 
@@ -41,9 +41,7 @@ export const description = updateDisplayOptions(
 );
 
 export const operation: OperationSpec = {
-	method: 'PATCH',
-	path: '/api/v1/spaces/{spaceId}/shares/{shareId}',
-	tier: TIER_2,
+	...rowFacts('spaceShare', 'update'),
 	pathParams: [SPACE_ID, SHARE_ID],
 	body: {
 		kind: 'jsonPatch',
@@ -58,5 +56,4 @@ export const operation: OperationSpec = {
 			{ name: 'disabled', param: 'updateFields.disabled', label: 'Disabled', type: 'boolean' },
 		],
 	},
-	response: { kind: 'object' },
 };

@@ -6,12 +6,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationModule } from '../../shared/resource';
-import type { OperationSpec, TableOperation } from '../../shared/types';
-import { TUS_VERSION } from '../../transport/upload';
-import table from './table.json';
+import type { OperationSpec } from '../../shared/types';
+import { TUS_VERSION } from '../../transport/tus';
+import { rowOf } from '../api';
 
 function row(name: string): OperationSpec {
-	const op = (table.operations as unknown as Record<string, TableOperation>)[name];
+	const op = rowOf('tempContent', name);
 	const spec: OperationSpec = {
 		method: op.method,
 		path: op.path,

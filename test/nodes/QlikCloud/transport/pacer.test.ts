@@ -1,5 +1,5 @@
-import { Pacer } from '../../nodes/QlikCloud/transport/pacer';
-import { TIER_1, TIER_2 } from '../../nodes/QlikCloud/shared/types';
+import { Pacer } from '../../../../nodes/QlikCloud/transport/pacer';
+import { TIER_1, TIER_2 } from '../../../../nodes/QlikCloud/shared/types';
 
 /** A pacer on a fake clock: waiting moves the clock, nothing really sleeps. */
 function fakePacer(options: { enabled?: boolean; maxRequestsPerMinute?: number } = {}) {

@@ -5,7 +5,7 @@ import {
 	describeHttpFailure,
 	retryAfterToMs,
 	toNodeApiError,
-} from '../../nodes/QlikCloud/transport/errors';
+} from '../../../../nodes/QlikCloud/transport/errors';
 
 const node: INode = {
 	id: '1',

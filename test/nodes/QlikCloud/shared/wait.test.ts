@@ -1,4 +1,4 @@
-import { logTail, pollUntil } from '../../nodes/QlikCloud/shared/wait';
+import { logTail, pollUntil } from '../../../../nodes/QlikCloud/shared/wait';
 
 function fakeClock() {
 	let now = 0;

@@ -1,4 +1,4 @@
-import { checkTenantUrl } from '../../nodes/QlikCloud/transport/tenant';
+import { checkTenantUrl } from '../../../../nodes/QlikCloud/transport/tenant';
 
 describe('tenant URL', () => {
 	it.each([

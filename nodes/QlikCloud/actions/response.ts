@@ -1,0 +1,155 @@
+/**
+ * Output items by response kind: one handler per `ResponseSpec` kind (it sends the request and
+ * shapes the answer), so that a new kind does not compile until it has one.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { ResponseSpec } from '../shared/types';
+import type { QlikRequest, QlikResponse, TransportSettings } from '../transport';
+import { qlikApiRequest, qlikApiRequestAllItems } from '../transport';
+import type { ErrorContext } from '../transport/errors';
+
+/** One request of one item, ready to send. */
+export interface PreparedCall {
+	ctx: IExecuteFunctions;
+	i: number;
+	request: QlikRequest;
+	settings: TransportSettings;
+	errorContext: ErrorContext & { itemIndex: number };
+}
+
+type Shaper<K extends ResponseSpec['kind']> = (
+	spec: Extract<ResponseSpec, { kind: K }>,
+	call: PreparedCall,
+) => Promise<INodeExecutionData[]>;
+
+const out = (json: IDataObject, i: number): INodeExecutionData => ({
+	json,
+	pairedItem: { item: i },
+});
+
+async function send(call: PreparedCall): Promise<QlikResponse> {
+	return await qlikApiRequest.call(call.ctx, call.request, call.settings, call.errorContext);
+}
+
+function fileNameOf(headers: IDataObject, fallback: string): string {
+	const disposition = String(headers['content-disposition'] ?? '');
+	const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+	return match ? decodeURIComponent(match[1]) : fallback;
+}
+
+/** A JSON answer: an object is one item, an array one item per element. */
+async function json(_spec: ResponseSpec, call: PreparedCall): Promise<INodeExecutionData[]> {
+	const { ctx, i, request, errorContext } = call;
+	const answer = await send(call);
+	const value = answer.body;
+	if (Array.isArray(value)) {
+		return value.map((entry) =>
+			out(
+				typeof entry === 'object' && entry !== null
+					? (entry as IDataObject)
+					: { value: entry as string },
+				i,
+			),
+		);
+	}
+	if (value === undefined || value === null || value === '') {
+		if (request.method === 'GET') {
+			const subject = errorContext.subject;
+			throw new NodeApiError(
+				ctx.getNode(),
+				{ message: 'Empty answer' },
+				{
+					message: `Qlik Cloud answered ${answer.statusCode} with an empty body where it documents an object${subject ? ` (${subject})` : ''}`,
+					description:
+						'Nothing was output. Try again; if it persists, the tenant or a proxy in front of it is misbehaving.',
+					itemIndex: i,
+				},
+			);
+		}
+		const location = answer.headers.location;
+		return [out(location ? { location: String(location) } : { success: true }, i)];
+	}
+	return [out(typeof value === 'object' ? (value as IDataObject) : { value: value as string }, i)];
+}
+
+export const responseShapers: { [K in ResponseSpec['kind']]: Shaper<K> } = {
+	async list(spec, call) {
+		const { ctx, i } = call;
+		const returnAll = spec.single ? true : (ctx.getNodeParameter('returnAll', i, false) as boolean);
+		const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', i, 50) as number);
+		const items = await qlikApiRequestAllItems.call(
+			ctx,
+			call.request,
+			{
+				limit,
+				maxPageSize: spec.maxPageSize,
+				limitParam: spec.limitParam,
+				itemsKey: spec.itemsKey,
+			},
+			call.settings,
+			call.errorContext,
+		);
+		return items.map((item) =>
+			out(spec.valueKey ? { [spec.valueKey]: item as string } : (item as IDataObject), i),
+		);
+	},
+	async empty(spec, call) {
+		// A create answered with only a Location header (temp contents, exports) says where.
+		const answer = await send(call);
+		const location = answer.headers.location;
+		return [out({ ...spec.output, ...(location ? { location: String(location) } : {}) }, call.i)];
+	},
+	async binary(spec, call) {
+		// The answer is a stream: n8n writes it to its binary store without holding it whole.
+		const { ctx, i, request } = call;
+		const answer = await send({ ...call, request: { ...request, encoding: 'stream' } });
+		const data = answer.body as Parameters<typeof ctx.helpers.prepareBinaryData>[0] | string;
+		const mimeType = String(
+			answer.headers['content-type'] ?? spec.mimeType ?? 'application/octet-stream',
+		).split(';')[0];
+		const path = request.path.split('?')[0];
+		const fallbackName = decodeURIComponent(path.split('/').filter(Boolean).pop() ?? 'file');
+		const binary = await ctx.helpers.prepareBinaryData(
+			typeof data === 'string' || data === undefined || data === null
+				? Buffer.from(data ?? '')
+				: data,
+			fileNameOf(answer.headers, fallbackName),
+			mimeType,
+		);
+		const length = Number(answer.headers['content-length']);
+		const bytes = (binary as { bytes?: number }).bytes;
+		const fileSize = Number.isFinite(length) ? length : bytes;
+		return [
+			{
+				json: {
+					fileName: binary.fileName,
+					mimeType,
+					...(fileSize !== undefined ? { fileSize } : {}),
+				},
+				binary: { data: binary },
+				pairedItem: { item: i },
+			},
+		];
+	},
+	async text(_spec, call) {
+		const answer = await send({ ...call, request: { ...call.request, encoding: 'text' } });
+		return [
+			out(
+				{ text: typeof answer.body === 'string' ? answer.body : String(answer.body ?? '') },
+				call.i,
+			),
+		];
+	},
+	object: json,
+	array: json,
+};
+
+/** Sends the request of one item and makes its output items, as the row's response kind says. */
+export async function shapeResponse(
+	spec: ResponseSpec,
+	call: PreparedCall,
+): Promise<INodeExecutionData[]> {
+	return await (responseShapers[spec.kind] as Shaper<typeof spec.kind>)(spec as never, call);
+}

@@ -1,0 +1,176 @@
+/**
+ * tus 1.0.0 uploads to temp-contents (creation, then PATCH chunks), given the two generated rows
+ * they use: a chunk that fails is resumed from the offset a HEAD reports, not restarted.
+ */
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import type { OperationSpec } from '../shared/types';
+import type { UploadFile } from './file';
+import { ChunkReader } from './file';
+import type { QlikRequest, QlikResponse, TransportSettings } from './index';
+import { qlikApiRequest } from './index';
+
+export const TUS_VERSION = '1.0.0';
+
+/** The rows of the tus endpoints: creation (POST) and a chunk (PATCH on the upload's URL). */
+export interface TusRows {
+	create: OperationSpec;
+	chunk: OperationSpec;
+}
+
+export interface TusOptions {
+	chunkSize: number;
+	itemIndex: number;
+	/** Failed chunks (server error, dropped connection, offset conflict, lock) resumed at most
+	 * this many times in all. */
+	maxResumes: number;
+	rows: TusRows;
+}
+
+function statusOf(error: unknown): number | undefined {
+	const code = (error as { httpCode?: string | null }).httpCode;
+	return code && /^\d{3}$/.test(code) ? Number(code) : undefined;
+}
+
+/** A failure after which the upload can go on from the server's offset. */
+function resumable(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const status = statusOf(error);
+	return status === undefined || status >= 500 || status === 409 || status === 423;
+}
+
+function headerValue(headers: IDataObject, name: string): string | undefined {
+	const value = headers[name.toLowerCase()] ?? headers[name];
+	if (Array.isArray(value)) return value[0] as string;
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+/**
+ * Uploads a file to temp-contents with tus 1.0.0 (creation, then PATCH chunks); a chunk that
+ * fails is resumed from the offset a HEAD reports, not restarted. Returns the temp content ID.
+ */
+export async function tusUpload(
+	this: IExecuteFunctions,
+	file: UploadFile,
+	settings: TransportSettings,
+	options: TusOptions,
+): Promise<string> {
+	const errorContext = { itemIndex: options.itemIndex, subject: `"${file.fileName}"` };
+	const { create, chunk: chunkRow } = options.rows;
+	const created = await qlikApiRequest.call(
+		this,
+		{
+			method: create.method,
+			path: create.path,
+			tier: create.tier,
+			route: `${create.method} ${create.path}`,
+			headers: {
+				'Tus-Resumable': TUS_VERSION,
+				'Upload-Length': String(file.size),
+				'Upload-Metadata': `filename ${Buffer.from(file.fileName).toString('base64')}`,
+			},
+			encoding: 'text',
+		},
+		settings,
+		errorContext,
+	);
+	const location = headerValue(created.headers, 'location');
+	if (!location) {
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'No upload location' },
+			{
+				message:
+					'Qlik Cloud created the resumable upload but did not say where (no Location header)',
+				itemIndex: options.itemIndex,
+			},
+		);
+	}
+	const uploadUrl = location;
+	const id = decodeURIComponent(new URL(location, 'http://x').pathname.split('/').pop() ?? '');
+	const reader = new ChunkReader(file);
+	let resumes = 0;
+	let offset = 0;
+	let chunk: { start: number; data: Buffer } | undefined;
+	try {
+		while (offset < file.size) {
+			// The bytes from `offset`: what is left of the chunk in hand, or the next chunk.
+			let data: Buffer;
+			if (chunk && offset >= chunk.start && offset < chunk.start + chunk.data.length) {
+				data = chunk.data.subarray(offset - chunk.start);
+			} else {
+				chunk = {
+					start: offset,
+					data: await reader.read(offset, Math.min(options.chunkSize, file.size - offset)),
+				};
+				data = chunk.data;
+			}
+			const request: QlikRequest = {
+				method: chunkRow.method,
+				path: uploadUrl,
+				tier: chunkRow.tier,
+				route: `${chunkRow.method} ${chunkRow.path}`,
+				headers: {
+					'Tus-Resumable': TUS_VERSION,
+					'Upload-Offset': String(offset),
+					'Content-Type': 'application/offset+octet-stream',
+				},
+				body: data,
+				encoding: 'text',
+			};
+			let answer: QlikResponse;
+			try {
+				answer = await qlikApiRequest.call(this, request, settings, errorContext);
+			} catch (error) {
+				if (!resumable(error) || resumes >= options.maxResumes) {
+					throw new NodeApiError(this.getNode(), error as JsonObject);
+				}
+				resumes++;
+				await sleep(Math.min(8000, 250 * 2 ** resumes), settings.signal);
+				offset = await serverOffset.call(this, uploadUrl, chunkRow, settings, errorContext);
+				continue;
+			}
+			const reported = Number(headerValue(answer.headers, 'upload-offset'));
+			offset = Number.isFinite(reported) ? reported : offset + data.length;
+		}
+	} finally {
+		reader.close();
+	}
+	return id;
+}
+
+/** Where the server's copy of an upload ends (tus HEAD). */
+async function serverOffset(
+	this: IExecuteFunctions,
+	uploadUrl: string,
+	chunkRow: OperationSpec,
+	settings: TransportSettings,
+	errorContext: { itemIndex: number },
+): Promise<number> {
+	const answer = await qlikApiRequest.call(
+		this,
+		{
+			method: 'HEAD',
+			path: uploadUrl,
+			tier: chunkRow.tier,
+			route: `HEAD ${chunkRow.path}`,
+			headers: { 'Tus-Resumable': TUS_VERSION },
+			encoding: 'text',
+		},
+		settings,
+		errorContext,
+	);
+	const offset = Number(headerValue(answer.headers, 'upload-offset'));
+	if (!Number.isInteger(offset) || offset < 0) {
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'No upload offset' },
+			{
+				message: 'Qlik Cloud did not report how much of the upload it has (no Upload-Offset)',
+				itemIndex: errorContext.itemIndex,
+			},
+		);
+	}
+	return offset;
+}
