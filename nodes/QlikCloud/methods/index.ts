@@ -1,7 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { catalogSearch } from '../actions/dataStore/search';
-import { tables } from '../actions/tables';
+import { tables } from '../actions/generated';
+import type { SearchMethod } from '../shared/descriptions';
 import { searchMethodName } from '../shared/resource';
 import {
 	searchApp,
@@ -38,8 +39,8 @@ function generatedSearches(): Record<string, ListSearch> {
 	return searches;
 }
 
-export const listSearch: Record<string, ListSearch> = {
-	...generatedSearches(),
+/** Hand-written searches, named after the resource they list: a renamed resource fails here. */
+const handWritten = {
 	searchApp,
 	searchAssignees,
 	searchDataConnection,
@@ -48,6 +49,8 @@ export const listSearch: Record<string, ListSearch> = {
 	searchSpaceAssignment,
 	searchSpaceShare,
 	...catalogSearch,
-};
+} satisfies Partial<Record<SearchMethod, ListSearch>>;
+
+export const listSearch: Record<string, ListSearch> = { ...generatedSearches(), ...handWritten };
 
 export { loadOptions } from './loadOptions';

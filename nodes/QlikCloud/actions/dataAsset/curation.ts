@@ -1,4 +1,4 @@
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import type { FieldSpec, TableOperation } from '../../shared/types';
 import {
 	ASSET_EXAMPLE,
@@ -77,7 +77,7 @@ function get() {
 }
 
 /** Data assets: a member of a data store, holding data sets (a space's data files, a schema…). */
-export const curation: ResourceCuration = {
+export const curation = curate('dataAsset', {
 	description: 'A part of a data store that holds data sets',
 	options: {
 		create: { description: 'Add a data asset to a data store' },
@@ -105,4 +105,4 @@ export const curation: ResourceCuration = {
 			example: ASSET_EXAMPLE,
 		}),
 	},
-};
+});

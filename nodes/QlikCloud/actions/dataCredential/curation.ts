@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import { redactSecrets } from '../../shared/redact';
 import type { FieldSpec, TableOperation } from '../../shared/types';
 import { qlikApiRequest } from '../../transport';
@@ -112,7 +112,7 @@ function getOrphans() {
 }
 
 /** Data credentials: kept apart from their connections; no output shows a password or secret. */
-export const curation: ResourceCuration = {
+export const curation = curate('dataCredential', {
 	description: 'User names and passwords kept apart from data connections',
 	options: {
 		get: { description: 'Get a credential by ID or name (the password is never shown)' },
@@ -132,4 +132,4 @@ export const curation: ResourceCuration = {
 		delete: rowModule(R, 'delete', picked('delete'), { execute: redacted.execute }),
 		getOrphans: getOrphans(),
 	},
-};
+});

@@ -1,4 +1,4 @@
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import type { FieldSpec, TableOperation } from '../../shared/types';
 import {
 	ASSET_EXAMPLE,
@@ -105,7 +105,7 @@ function getAllProfiles() {
 }
 
 /** Data sets: one table or file of a data asset, with its schema and profiles. */
-export const curation: ResourceCuration = {
+export const curation = curate('dataSet', {
 	description: 'A table or file of the catalog, with its schema and profiles',
 	options: {
 		create: { description: 'Add a data set to a data asset' },
@@ -138,4 +138,4 @@ export const curation: ResourceCuration = {
 			example: SET_EXAMPLE,
 		}),
 	},
-};
+});

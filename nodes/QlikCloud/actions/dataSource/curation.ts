@@ -1,4 +1,4 @@
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import type { TableOperation } from '../../shared/types';
 import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../dataStore/catalog';
 
@@ -44,11 +44,11 @@ function updateSettings() {
 }
 
 /** Data sources: the connectors a data connection is made with (PostgreSQL, Snowflake, REST…). */
-export const curation: ResourceCuration = {
+export const curation = curate('dataSource', {
 	description: 'The connectors data connections are made with',
 	options: {
 		getAll: { description: 'List the connectors of the tenant' },
-		getAPISpecs: {
+		getApiSpecs: {
 			name: 'Get Connection Properties',
 			action: 'Get the connection properties of a data source',
 			description: 'The properties a connection made with this source asks for',
@@ -69,9 +69,9 @@ export const curation: ResourceCuration = {
 	},
 	operations: {
 		getAll: getAll(),
-		getAPISpecs: rowModule(R, 'getAPISpecs', picked('getAPISpecs')),
+		getApiSpecs: rowModule(R, 'getApiSpecs', picked('getApiSpecs')),
 		getGateways: rowModule(R, 'getGateways', picked('getGateways')),
 		getSettings: rowModule(R, 'getSettings', picked('getSettings')),
 		updateSettings: updateSettings(),
 	},
-};
+});

@@ -27,7 +27,7 @@ import type { TransportSettings } from '../../transport';
 import { qlikApiRequest } from '../../transport';
 import { asNodeError } from '../../transport/errors';
 import { executeOperation } from '../executor';
-import { tables } from '../tables';
+import { tables } from '../generated';
 
 const tablesByResource = new Map<string, ResourceTable>(tables.map((t) => [t.resource, t]));
 

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { batchSizeProperty } from '../../shared/batch';
-import type { OperationModule, ResourceCuration } from '../../shared/resource';
+import type { OperationModule } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import type { FieldSpec, TableOperation } from '../../shared/types';
 import { qlikApiRequest } from '../../transport';
 import { asNodeError } from '../../transport/errors';
@@ -234,7 +235,7 @@ function deleteDataSets(): OperationModule {
 }
 
 /** Data stores: the top of the catalog (data store → data assets → data sets). */
-export const curation: ResourceCuration = {
+export const curation = curate('dataStore', {
 	description: 'The sources of the catalog, each holding data assets',
 	options: {
 		getAll: { description: 'List the data stores of the catalog' },
@@ -287,4 +288,4 @@ export const curation: ResourceCuration = {
 		getAllDataSets: getAllDataSets(),
 		deleteDataSets: deleteDataSets(),
 	},
-};
+});

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import type { FieldSpec, TableOperation } from '../../shared/types';
 import {
 	changeProperty,
@@ -164,7 +164,7 @@ function updateSettings() {
 }
 
 /** Items: every piece of content in the tenant's catalog (apps, data sets, links…). */
-export const curation: ResourceCuration = {
+export const curation = curate('item', {
 	options: {
 		getAll: { description: 'Find items by type, name, space, owner or collection' },
 		get: { description: 'Get an item by ID' },
@@ -175,7 +175,7 @@ export const curation: ResourceCuration = {
 			action: 'Get the collections of an item',
 			description: 'The collections and tags an item is in',
 		},
-		getAllPublisheditems: {
+		getAllPublishedItems: {
 			name: 'Get Published Items',
 			action: 'Get the published copies of an item',
 			description: 'The items published from an app to managed spaces',
@@ -195,7 +195,7 @@ export const curation: ResourceCuration = {
 		update: update(),
 		delete: onItem('delete'),
 		getAllCollections: onItem('getAllCollections'),
-		getAllPublisheditems: onItem('getAllPublisheditems'),
+		getAllPublishedItems: onItem('getAllPublishedItems'),
 		updateSettings: updateSettings(),
 	},
-};
+});

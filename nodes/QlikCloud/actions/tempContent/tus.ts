@@ -8,10 +8,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationModule } from '../../shared/resource';
 import type { OperationSpec, TableOperation } from '../../shared/types';
 import { TUS_VERSION } from '../../transport/upload';
-import table from './table.json';
+import type { OperationValues } from '../generated';
+import { tempContent } from '../generated/tempContent';
 
-function row(name: string): OperationSpec {
-	const op = (table.operations as unknown as Record<string, TableOperation>)[name];
+type TusOperation = Extract<
+	OperationValues['tempContent'],
+	'createResumableUpload' | 'uploadChunk'
+>;
+
+function row(name: TusOperation): OperationSpec {
+	const op: TableOperation = tempContent.operations[name];
 	const spec: OperationSpec = {
 		method: op.method,
 		path: op.path,
@@ -38,7 +44,7 @@ const tusVersion: INodeProperties = {
 	description: 'The tus protocol version, sent as the Tus-Resumable header',
 };
 
-const show = (operation: string) => ({
+const show = (operation: TusOperation) => ({
 	show: { resource: ['tempContent'], operation: [operation] },
 });
 
