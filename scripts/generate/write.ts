@@ -4,7 +4,6 @@
  * a run would change: files to write, stale files, lock entries to add, problems to decide.
  */
 import * as path from 'path';
-import * as prettier from 'prettier';
 
 import type { ResourceTable } from '../../nodes/QlikCloud/shared/types';
 import type { SpecRule } from './config';
@@ -57,6 +56,16 @@ export const renamed: Renamed = ${JSON.stringify(aliases)};
 `;
 }
 
+/** Formats a generated source (prettier in the generator; tests may pass their own). */
+export type Format = (source: string, parser: 'typescript' | 'json') => Promise<string>;
+
+/** Prettier with the repository's settings, loaded when first used. */
+export const prettierFormat: Format = async (source, parser) => {
+	const prettier = await import('prettier');
+	const config = (await prettier.resolveConfig(path.join(ROOT, 'nodes/QlikCloud'))) ?? {};
+	return await prettier.format(source, { ...config, parser });
+};
+
 export interface Run {
 	/** Every generated file (and the lock): path → content. */
 	files: Map<string, string>;
@@ -81,18 +90,16 @@ export async function run(options: {
 	rules?: SpecRule[];
 	read: (file: string) => string | undefined;
 	existing: string[];
+	format?: Format;
 }): Promise<Run> {
 	const { tables, resolution } = buildTables(options.specs, options.lock, options.rules);
-	const config = (await prettier.resolveConfig(path.join(ROOT, 'nodes/QlikCloud'))) ?? {};
-	const ts = (source: string) => prettier.format(source, { ...config, parser: 'typescript' });
+	const format = options.format ?? prettierFormat;
+	const ts = (source: string) => format(source, 'typescript');
 	const files = new Map<string, string>();
 	for (const table of tables)
 		files.set(path.join(GENERATED, `${table.resource}.ts`), await ts(tableSource(table)));
 	files.set(path.join(GENERATED, 'index.ts'), await ts(indexSource(tables, resolution.lock)));
-	files.set(
-		LOCK_FILE,
-		await prettier.format(JSON.stringify(resolution.lock), { ...config, parser: 'json' }),
-	);
+	files.set(LOCK_FILE, await format(JSON.stringify(resolution.lock), 'json'));
 	const drift = [...files].filter(([file, content]) => options.read(file) !== content);
 	return {
 		files,
