@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { n8nCredentials, startSimulator, type Simulator } from '../simulator';
 import { n8nForSimulator, N8nInstance, OWNER, repoRoot } from '../../scripts/n8n';
+import { loadWorkflow } from '../../scripts/examples';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Opens a dropdown parameter and returns the titles of its options (first line of each). */
@@ -46,6 +47,10 @@ beforeAll(async () => {
 		{ id: 'uiApiKey', name: 'Qlik Cloud (API key)', ...made.apiKey() },
 		{ id: 'uiM2m', name: 'Qlik Cloud (OAuth M2M)', ...made.m2m() },
 	]);
+	await n8n.importWorkflow({
+		...loadWorkflow('test/e2e/workflows/renamed.json'),
+		id: 'renamedEditor',
+	});
 	await n8n.start();
 	browser = await chromium.launch({
 		executablePath: CHROMIUM,
@@ -159,5 +164,16 @@ describe('the n8n editor in a browser', () => {
 			grant_type: 'authorization_code',
 			client_id: sim.credentials.interactive.clientId,
 		});
+	});
+});
+
+describe('a workflow saved with values the lock has since renamed', () => {
+	it('opens in the editor, and its node shows the fields of the new value', async () => {
+		const tab = await page.context().newPage();
+		await tab.goto(`${n8n.url}/workflow/renamedEditor`);
+		await tab.getByText('Get it (workflow.get)').first().dblclick();
+		await tab.locator('[data-test-id="ndv"]').waitFor();
+		await tab.locator('[data-test-id="parameter-input-workflowId"]').waitFor();
+		await tab.close();
 	});
 });
