@@ -1,8 +1,8 @@
 /**
  * Lock stage of the generator. Resource and operation values are saved in users' workflows, so
- * once an endpoint has values they are kept in `lock.json` (endpoint → values) and change only
- * through a rename entry, whose old value keeps running as the new one. A new endpoint gets its
- * values by rule and a new entry.
+ * once an endpoint has values they are kept in `values.lock.json` (endpoint → values) and
+ * change only through a rename entry, whose old value keeps running as the new one. A new
+ * endpoint gets its values by rule and a new entry.
  */
 import * as fs from 'fs';
 import * as path from 'path';

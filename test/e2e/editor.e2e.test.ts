@@ -31,6 +31,14 @@ function actionCount(): number {
 		.reduce((n, p) => n + (p.options?.length ?? 0), 0);
 }
 
+async function signIn(tab: Page): Promise<void> {
+	await tab.goto(`${n8n.url}/signin`);
+	await tab.fill('#emailOrLdapLoginId', OWNER.email);
+	await tab.fill('#password', OWNER.password);
+	await tab.click('button:has-text("Sign in")');
+	await tab.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}
+
 const shot = (page: Page, name: string) =>
 	page.screenshot({ path: path.join(repoRoot, 'docs', name) });
 
@@ -75,11 +83,7 @@ afterAll(async () => {
 
 describe('the n8n editor in a browser', () => {
 	it('logs in as the preset owner (no setup form)', async () => {
-		await page.goto(`${n8n.url}/signin`);
-		await page.fill('#emailOrLdapLoginId', OWNER.email);
-		await page.fill('#password', OWNER.password);
-		await page.click('button:has-text("Sign in")');
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+		await signIn(page);
 	});
 
 	it('finds Qlik Cloud in the nodes panel with its trigger and all its actions', async () => {
@@ -169,9 +173,10 @@ describe('the n8n editor in a browser', () => {
 
 describe('a workflow saved with values the lock has since renamed', () => {
 	it('opens in the editor, and its node shows the fields of the new value', async () => {
-		const tab = await page.context().newPage();
-		await tab.goto(`${n8n.url}/workflow/renamedEditor`);
-		await tab.getByText('Get it (workflow.get)').first().dblclick();
+		const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+		await signIn(tab);
+		// The editor's address of a node opens its settings: "Get it (workflow.get)".
+		await tab.goto(`${n8n.url}/workflow/renamedEditor/e2e00000-0009-4000-8000-000000000004`);
 		await tab.locator('[data-test-id="ndv"]').waitFor();
 		await tab.locator('[data-test-id="parameter-input-workflowId"]').waitFor();
 		await tab.close();
