@@ -41,6 +41,7 @@ const curations: { [R in ResourceValue]?: ResourceCuration<OperationValues[R]> }
 };
 
 const tablesByResource = new Map<string, ResourceTable>(tables.map((t) => [t.resource, t]));
+const curationOf: Partial<Record<string, ResourceCuration>> = curations;
 
 const operationRenames: Record<string, Record<string, string> | undefined> = renamed.operations;
 
@@ -54,12 +55,7 @@ function aliasesOf(resource: string): ResourceAliases {
 }
 
 const built = tables.map((table) =>
-	buildResource(
-		table,
-		tablesByResource,
-		curations[table.resource as ResourceValue],
-		aliasesOf(table.resource),
-	),
+	buildResource(table, tablesByResource, curationOf[table.resource], aliasesOf(table.resource)),
 );
 
 export const resourceProperty: INodeProperties = {
@@ -84,6 +80,7 @@ export const operations: Record<string, Record<string, OperationSpec>> = Object.
  */
 export function operationFor(resource: string, operation: string): OperationSpec | undefined {
 	const current = renamed.resources[resource] ?? resource;
-	const rows = operations[current];
-	return rows?.[operation] ?? rows?.[operationRenames[current]?.[operation] ?? ''];
+	const rows = operations[current] ?? {};
+	const renamedTo = operationRenames[current]?.[operation];
+	return rows[operation] ?? (renamedTo === undefined ? undefined : rows[renamedTo]);
 }

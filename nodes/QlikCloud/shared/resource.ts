@@ -65,7 +65,7 @@ export function curate<R extends ResourceValue, B extends string = never>(
 	return curation;
 }
 
-/** Old values of a resource that still run (the lock's renames): hidden, shown its fields. */
+/** Old values of a resource and its operations (the lock's renames): offered nowhere, still run. */
 export interface ResourceAliases {
 	/** Old values of the resource itself. */
 	resource: string[];
@@ -86,8 +86,8 @@ export interface BuiltResource {
 }
 
 /** The list search method that offers the items of a resource. */
-export function searchMethodName<R extends string>(resource: R): `search${Capitalize<R>}` {
-	return `search${resource.charAt(0).toUpperCase()}${resource.slice(1)}` as `search${Capitalize<R>}`;
+export function searchMethodName(resource: string): string {
+	return `search${resource.charAt(0).toUpperCase()}${resource.slice(1)}`;
 }
 
 function paramOf(spec: { name: string; param?: string }): string {
