@@ -12,7 +12,7 @@ import * as path from 'path';
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { operations } from '../nodes/QlikCloud/actions';
-import { specsDir, specsInScope } from './generate/tables';
+import { specsDir, specsInScope } from './generate/spec';
 
 // By file name: `QlikCloud.node` alone would resolve to the codex file QlikCloud.node.json.
 const { QlikCloud } = require(path.join(__dirname, '../nodes/QlikCloud/QlikCloud.node.ts')) as {

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { tables } from '../nodes/QlikCloud/actions/tables';
+import { tables } from '../nodes/QlikCloud/actions/generated';
 import type { FieldSpec, TableOperation } from '../nodes/QlikCloud/shared/types';
 import { startSimulator, type Simulator } from './simulator';
 import { shapeOf } from './simulator/generic/model';

@@ -59,7 +59,10 @@ export const SPEC_RULES: SpecRule[] = [
 	{
 		spec: 'data-sources.json',
 		resources: [{ resource: 'dataSource', displayName: 'Data Source' }],
-		names: { 'GET /api/v1/data-sources': 'getAll' },
+		names: {
+			'GET /api/v1/data-sources': 'getAll',
+			'GET /api/v1/data-sources/{dataSourceId}/api-specs': 'getApiSpecs',
+		},
 	},
 	{
 		spec: 'data-files.json',
@@ -97,13 +100,21 @@ export const SPEC_RULES: SpecRule[] = [
 	{
 		spec: 'items.json',
 		resources: [{ resource: 'item', displayName: 'Item', description: 'The catalog of content' }],
+		names: { 'GET /api/v1/items/{itemId}/publisheditems': 'getAllPublishedItems' },
 	},
 	{
 		spec: 'users.json',
 		resources: [{ resource: 'user', displayName: 'User' }],
-		names: { 'GET /api/v1/users/me': 'getMe' },
+		names: {
+			'GET /api/v1/users/me': 'getCurrent',
+			'POST /api/v1/users/actions/filter': 'search',
+		},
 	},
-	{ spec: 'groups.json', resources: [{ resource: 'group', displayName: 'Group' }] },
+	{
+		spec: 'groups.json',
+		resources: [{ resource: 'group', displayName: 'Group' }],
+		names: { 'POST /api/v1/groups/actions/filter': 'search' },
+	},
 	{ spec: 'roles.json', resources: [{ resource: 'role', displayName: 'Role' }] },
 	{
 		spec: 'api-keys.json',
@@ -130,8 +141,8 @@ export const SPEC_RULES: SpecRule[] = [
 		spec: 'identity-providers.json',
 		resources: [{ resource: 'identityProvider', displayName: 'Identity Provider' }],
 		names: {
-			'GET /api/v1/identity-providers/.well-known/metadata.json': 'getWellKnownMetadata',
-			'GET /api/v1/identity-providers/me/meta': 'getMyMetadata',
+			'GET /api/v1/identity-providers/.well-known/metadata.json': 'getTenantIdpMetadata',
+			'GET /api/v1/identity-providers/me/meta': 'getActive',
 		},
 	},
 	{
@@ -150,12 +161,13 @@ export const SPEC_RULES: SpecRule[] = [
 	{
 		spec: 'tenants.json',
 		resources: [{ resource: 'tenant', displayName: 'Tenant' }],
-		names: { 'GET /api/v1/tenants/me': 'getMe' },
+		names: { 'GET /api/v1/tenants/me': 'getCurrent' },
 	},
 	{
 		spec: 'tenant-settings.json',
 		resources: [{ resource: 'tenantSetting', displayName: 'Tenant Setting' }],
 		names: {
+			'DELETE /api/v1/tenant-settings': 'delete',
 			'POST /api/v1/tenant-settings/actions/toggle-cross-region-data-processing':
 				'toggleCrossRegionDataProcessing',
 		},
@@ -165,9 +177,10 @@ export const SPEC_RULES: SpecRule[] = [
 		resources: [{ resource: 'license', displayName: 'License' }],
 		names: {
 			'GET /api/v1/licenses/assignments': 'getAllAssignments',
-			'POST /api/v1/licenses/assignments/actions/add': 'addAssignments',
-			'POST /api/v1/licenses/assignments/actions/delete': 'deleteAssignments',
-			'POST /api/v1/licenses/assignments/actions/update': 'updateAssignments',
+			'POST /api/v1/licenses/assignments/actions/add': 'assign',
+			'POST /api/v1/licenses/assignments/actions/delete': 'unassign',
+			'POST /api/v1/licenses/assignments/actions/update': 'changeLicenseType',
+			'GET /api/v1/licenses/consumption': 'getConsumption',
 		},
 	},
 	{ spec: 'quotas.json', resources: [{ resource: 'quota', displayName: 'Quota' }] },
@@ -175,7 +188,11 @@ export const SPEC_RULES: SpecRule[] = [
 		spec: 'consumption.json',
 		resources: [{ resource: 'consumption', displayName: 'Consumption' }],
 	},
-	{ spec: 'banners.json', resources: [{ resource: 'banner', displayName: 'Banner' }] },
+	{
+		spec: 'banners.json',
+		resources: [{ resource: 'banner', displayName: 'Banner' }],
+		names: { 'POST /api/v1/banners/actions/upsert': 'createOrUpdate' },
+	},
 	{
 		spec: 'brands.json',
 		resources: [{ resource: 'brand', displayName: 'Brand' }],
@@ -212,14 +229,24 @@ export const SPEC_RULES: SpecRule[] = [
 		names: {
 			'GET /api/v1/encryption/keyproviders': 'getAll',
 			'GET /api/v1/encryption/keyproviders/actions/list': 'getAllDetailed',
+			'POST /api/v1/encryption/keyproviders/actions/reset-to-default-provider':
+				'resetToQlikManagedKey',
 			'GET /api/v1/encryption/keyproviders/migration/actions/details': 'getMigrationDetails',
 		},
 	},
 	{
 		spec: 'transports.json',
 		resources: [{ resource: 'emailConfig', displayName: 'Email Configuration' }],
+		names: { 'DELETE /api/v1/transports/email-config': 'delete' },
 	},
-	{ spec: 'ui-config.json', resources: [{ resource: 'pinnedLink', displayName: 'Pinned Link' }] },
+	{
+		spec: 'ui-config.json',
+		resources: [{ resource: 'pinnedLink', displayName: 'Pinned Link' }],
+		names: {
+			'POST /api/v1/ui-config/pinned-links/actions/bulk-create-pinned-links': 'createMany',
+			'POST /api/v1/ui-config/pinned-links/actions/delete-all-pinned-links': 'deleteAll',
+		},
+	},
 	{
 		spec: 'apps.json',
 		resources: [
@@ -249,10 +276,10 @@ export const SPEC_RULES: SpecRule[] = [
 			'POST /api/v1/apps/{appId}/objects/{objectId}/actions/change-owner': 'changeObjectOwner',
 			'PUT /api/v1/apps/{appId}/owner': 'changeOwner',
 			'PUT /api/v1/apps/{appId}/space': 'changeSpace',
-			'DELETE /api/v1/apps/{appId}/space': 'removeFromSpace',
+			'DELETE /api/v1/apps/{appId}/space': 'moveToPersonalSpace',
 			'PUT /api/v1/apps/{appId}/publish': 'republish',
 			'GET /api/v1/apps/{appId}/data/lineage': 'getLineage',
-			'GET /api/v1/apps/{appId}/data/metadata': 'getDataMetadata',
+			'GET /api/v1/apps/{appId}/data/metadata': 'getDataModelMetadata',
 			'GET /api/v1/apps/{appId}/insight-analyses': 'getInsightAnalyses',
 			'POST /api/v1/apps/{appId}/insight-analyses/actions/recommend': 'recommendInsights',
 			'GET /api/v1/apps/{appId}/insight-analyses/model': 'getInsightModel',
@@ -288,8 +315,15 @@ export const SPEC_RULES: SpecRule[] = [
 		],
 		names: { 'GET /api/v1/collections/favorites': 'getFavorites' },
 	},
-	{ spec: 'notes.json', resources: [{ resource: 'note', displayName: 'Note' }] },
-	{ spec: 'reloads.json', resources: [{ resource: 'reload', displayName: 'Reload' }] },
+	{
+		spec: 'notes.json',
+		resources: [{ resource: 'notesSetting', displayName: 'Notes Setting' }],
+	},
+	{
+		spec: 'reloads.json',
+		resources: [{ resource: 'reload', displayName: 'Reload' }],
+		names: { 'POST /api/v1/reloads': 'start' },
+	},
 	{
 		spec: 'reload-tasks.json',
 		resources: [{ resource: 'reloadTask', displayName: 'Reload Task' }],
@@ -300,7 +334,7 @@ export const SPEC_RULES: SpecRule[] = [
 		names: {
 			'GET /api/v1/tasks/{id}/runs/{runId}/log': 'getRunLog',
 			'GET /api/v1/tasks/{id}/runs/last': 'getLastRun',
-			'GET /api/v1/tasks/resources/{id}/runs': 'getResourceRuns',
+			'GET /api/v1/tasks/resources/{id}/runs': 'getAppRuns',
 		},
 	},
 	{
@@ -309,7 +343,12 @@ export const SPEC_RULES: SpecRule[] = [
 		names: {
 			'GET /api/scheduling/tasks/{id}/runs/{runId}/log': 'getRunLog',
 			'GET /api/scheduling/tasks/{id}/runs/last': 'getLastRun',
-			'GET /api/scheduling/tasks/resources/{id}/runs': 'getResourceRuns',
+			'GET /api/scheduling/tasks/resources/{id}/runs': 'getAppRuns',
+			'GET /api/scheduling/tasks/{id}/graphs/ancestors': 'getUpstreamTasks',
+			'GET /api/scheduling/tasks/{id}/graphs/children': 'getChildTasks',
+			'GET /api/scheduling/tasks/{id}/graphs/descendants': 'getDownstreamTasks',
+			'GET /api/scheduling/tasks/{id}/graphs/parents': 'getParentTasks',
+			'GET /api/scheduling/tasks/{id}/graphs/subgraph': 'getTaskChain',
 		},
 	},
 	{
@@ -345,17 +384,20 @@ export const SPEC_RULES: SpecRule[] = [
 		spec: 'workflows-automations.json',
 		resources: [
 			{
-				resource: 'workflowRun',
-				displayName: 'Workflow Run',
+				resource: 'automateWorkflowRun',
+				displayName: 'Automate Workflow Run',
 				match: /^\/api\/workflows\/automations\/\{id\}\/runs/,
 			},
 			{
-				resource: 'workflow',
-				displayName: 'Workflow',
+				resource: 'automateWorkflow',
+				displayName: 'Automate Workflow',
 				description: 'Automations in the workflows API that succeeds the automations API',
 			},
 		],
-		names: { 'GET /api/workflows/automations/usage': 'getUsage' },
+		names: {
+			'GET /api/workflows/automations/usage': 'getUsage',
+			'GET /api/workflows/automations/{id}/runs/{runId}/debug': 'getDebugLog',
+		},
 	},
 	{
 		spec: 'data-alerts.json',
@@ -363,7 +405,7 @@ export const SPEC_RULES: SpecRule[] = [
 		names: {
 			'GET /api/v1/data-alerts/{taskId}/executions/{executionId}/evaluations': 'getEvaluation',
 			'GET /api/v1/data-alerts/{taskId}/executions/stats': 'getExecutionStats',
-			'POST /api/v1/data-alerts/actions/trigger': 'trigger',
+			'POST /api/v1/data-alerts/actions/trigger': 'runNow',
 		},
 	},
 	{
@@ -417,7 +459,7 @@ export const SPEC_RULES: SpecRule[] = [
 		spec: 'audits.json',
 		resources: [{ resource: 'audit', displayName: 'Audit' }],
 		names: {
-			'POST /api/v1/audits/actions/fetch-consumption-app': 'fetchConsumptionApp',
+			'POST /api/v1/audits/actions/fetch-consumption-app': 'exportConsumptionApp',
 			'GET /api/v1/audits/types': 'getTypes',
 		},
 	},

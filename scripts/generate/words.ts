@@ -25,6 +25,7 @@ const ACRONYMS: Record<string, string> = {
 	kms: 'KMS',
 	html: 'HTML',
 	pdf: 'PDF',
+	idp: 'IdP',
 };
 
 /** `createdByUserId`, `data-store-id`, `owner_id` → ['created', 'by', 'user', 'id']. */

@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { n8nCredentials, startSimulator, type Simulator } from '../simulator';
 import { n8nForSimulator, N8nInstance, OWNER, repoRoot } from '../../scripts/n8n';
+import { loadWorkflow } from '../../scripts/examples';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Opens a dropdown parameter and returns the titles of its options (first line of each). */
@@ -30,6 +31,14 @@ function actionCount(): number {
 		.reduce((n, p) => n + (p.options?.length ?? 0), 0);
 }
 
+async function signIn(tab: Page): Promise<void> {
+	await tab.goto(`${n8n.url}/signin`);
+	await tab.fill('#emailOrLdapLoginId', OWNER.email);
+	await tab.fill('#password', OWNER.password);
+	await tab.click('button:has-text("Sign in")');
+	await tab.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}
+
 const shot = (page: Page, name: string) =>
 	page.screenshot({ path: path.join(repoRoot, 'docs', name) });
 
@@ -46,6 +55,10 @@ beforeAll(async () => {
 		{ id: 'uiApiKey', name: 'Qlik Cloud (API key)', ...made.apiKey() },
 		{ id: 'uiM2m', name: 'Qlik Cloud (OAuth M2M)', ...made.m2m() },
 	]);
+	await n8n.importWorkflow({
+		...loadWorkflow('test/e2e/workflows/renamed.json'),
+		id: 'renamedEditor',
+	});
 	await n8n.start();
 	browser = await chromium.launch({
 		executablePath: CHROMIUM,
@@ -70,11 +83,7 @@ afterAll(async () => {
 
 describe('the n8n editor in a browser', () => {
 	it('logs in as the preset owner (no setup form)', async () => {
-		await page.goto(`${n8n.url}/signin`);
-		await page.fill('#emailOrLdapLoginId', OWNER.email);
-		await page.fill('#password', OWNER.password);
-		await page.click('button:has-text("Sign in")');
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+		await signIn(page);
 	});
 
 	it('finds Qlik Cloud in the nodes panel with its trigger and all its actions', async () => {
@@ -159,5 +168,17 @@ describe('the n8n editor in a browser', () => {
 			grant_type: 'authorization_code',
 			client_id: sim.credentials.interactive.clientId,
 		});
+	});
+});
+
+describe('a workflow saved with values the lock has since renamed', () => {
+	it('opens in the editor, and its node shows the fields of the new value', async () => {
+		const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+		await signIn(tab);
+		// The editor's address of a node opens its settings: "Get it (workflow.get)".
+		await tab.goto(`${n8n.url}/workflow/renamedEditor/e2e00000-0009-4000-8000-000000000004`);
+		await tab.locator('[data-test-id="ndv"]').waitFor();
+		await tab.locator('[data-test-id="parameter-input-workflowId"]').waitFor();
+		await tab.close();
 	});
 });

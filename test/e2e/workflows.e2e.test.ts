@@ -166,6 +166,32 @@ describe('errors in real n8n', () => {
 	});
 });
 
+describe('values renamed in the lock (scripts/generate/values.lock.json)', () => {
+	it('a workflow saved with the old resource and operation values runs as the new ones', async () => {
+		await n8n.importWorkflow({ ...load('test/e2e/workflows/renamed.json'), id: 'renamedValues' });
+		sim.clearLog();
+		const run = await n8n.execute('renamedValues');
+		expect(run.errors).toEqual({});
+		expect(run.ok).toBe(true);
+		expect(only(run, 'Who am I (user.getMe)')).toMatchObject({
+			id: sim.credentials.users.admin.id,
+		});
+		const made = only(run, 'Create (workflow.create)');
+		expect(made).toMatchObject({ name: 'Renamed values', description: 'Saved as workflow.create' });
+		expect(only(run, 'Get it (workflow.get)')).toMatchObject({
+			id: made.id,
+			name: 'Renamed values',
+		});
+		const paths = sim.log.map((entry) => `${entry.method} ${entry.path}`);
+		expect(paths).toEqual(
+			expect.arrayContaining([
+				'POST /api/workflows/automations',
+				`GET /api/workflows/automations/${String(made.id)}`,
+			]),
+		);
+	});
+});
+
 describe('the data pipeline example (examples/data-pipeline.json)', () => {
 	it('creates a space and a connection, uploads a CSV made in the workflow, finds its data set, gives a group access and cleans up', async () => {
 		const analysts = sim.credentials.groups.analysts;

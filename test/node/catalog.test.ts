@@ -492,7 +492,7 @@ describe('Item operations', () => {
 			limit: '5',
 		});
 		const published = await ok('item', {
-			operation: 'getAllPublisheditems',
+			operation: 'getAllPublishedItems',
 			itemId: rl(id),
 			returnAll: true,
 			filters: { resourceType: 'app' },
@@ -570,7 +570,7 @@ describe('Data Source operations', () => {
 			dataSourceId: 'postgres,snowflake',
 		});
 		const [specs] = await ok('dataSource', {
-			operation: 'getAPISpecs',
+			operation: 'getApiSpecs',
 			dataSourceId: rl('postgres'),
 		});
 		expect(specs.connectionProperties).toHaveProperty('host');

@@ -356,7 +356,7 @@ describe('Data sources', () => {
 			expect.arrayContaining(['postgres', 'snowflake', 'rest']),
 		);
 		const specs = await runNode({
-			parameters: { resource: 'dataSource', operation: 'getAPISpecs', dataSourceId: 'rest' },
+			parameters: { resource: 'dataSource', operation: 'getApiSpecs', dataSourceId: 'rest' },
 			credential: apiKeyCredential(sim()),
 		});
 		expect(Object.keys(specs.items[0].json.connectionProperties as IDataObject)).toContain('url');

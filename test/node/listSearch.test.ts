@@ -1,4 +1,5 @@
 /** The From list mode of resource locators for generated resources and apps. */
+import { QlikCloud } from '../../nodes/QlikCloud/QlikCloud.node';
 import { listSearch } from '../../nodes/QlikCloud/methods';
 import { searchMethodName } from '../../nodes/QlikCloud/shared/resource';
 import { loadOptionsContext, rl, runNode } from '../helpers/n8n';
@@ -17,6 +18,21 @@ describe('list searches', () => {
 		targets.delete(undefined);
 		for (const target of targets)
 			expect(listSearch[searchMethodName(String(target))]).toBeDefined();
+	});
+
+	it('exist for every search method a field of the node names', () => {
+		const named = new Set<string>();
+		const visit = (value: unknown): void => {
+			if (Array.isArray(value)) return value.forEach(visit);
+			if (!value || typeof value !== 'object') return;
+			for (const [key, inner] of Object.entries(value)) {
+				if (key === 'searchListMethod') named.add(String(inner));
+				else visit(inner);
+			}
+		};
+		visit(new QlikCloud().description.properties);
+		expect(named.size).toBeGreaterThan(10);
+		expect([...named].filter((method) => !listSearch[method])).toEqual([]);
 	});
 
 	it('a generated resource: its items by name, filtered by the search text', async () => {

@@ -100,9 +100,9 @@ describe('App → Reload waits for the reload to end', () => {
 		expect(requests(sim(), 'GET', /^\/api\/v1\/reloads\//)).toHaveLength(0);
 	});
 
-	it('Reload → Create is the same operation', async () => {
+	it('Reload → Start is the same operation', async () => {
 		const result = await runNode({
-			parameters: { resource: 'reload', operation: 'create', appId: 'app-create' },
+			parameters: { resource: 'reload', operation: 'start', appId: 'app-create' },
 			credential: apiKeyCredential(sim()),
 		});
 		expect(result.items[0].json).toMatchObject({ appId: 'app-create', status: 'SUCCEEDED' });

@@ -11,7 +11,8 @@ import type { OperationSpec } from '../shared/types';
 import type { QlikContext, QlikRequest, QlikResponse, TransportSettings } from '../transport';
 import { qlikApiRequest } from '../transport';
 import type { ErrorContext } from '../transport/errors';
-import { tables } from './tables';
+import type { OperationValues, ResourceValue } from './generated';
+import { operations } from './generated';
 
 /** An ID (checked), a list of IDs (sent separated by commas), or `{ text }`: a name, not an ID. */
 type PathValue = string | number | readonly string[] | { text: string };
@@ -109,13 +110,16 @@ export function buildApi<R extends Registry>(registry: R): Api<R> {
 }
 
 /** The generated rows by resource and operation value (Qlik's facts, before any curation). */
-export const registry: Registry = Object.fromEntries(tables.map((t) => [t.resource, t.operations]));
+export const registry = operations satisfies Registry;
 
 export const api = buildApi(registry);
 
 /** A generated row by resource and operation value; an unknown one fails when the module loads. */
-export function rowOf(resource: string, operation: string): OperationSpec {
-	const row = registry[resource]?.[operation];
+export function rowOf<R extends ResourceValue>(
+	resource: R,
+	operation: OperationValues[R],
+): OperationSpec {
+	const row = (registry as Registry)[resource]?.[operation];
 	if (!row) throw new Error(`No generated operation ${resource}.${operation}`);
 	return row;
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ResourceCuration } from '../shared/resource';
+import type { ResourceAliases, ResourceCuration } from '../shared/resource';
 import { buildResource } from '../shared/resource';
 import type { OperationSpec, ResourceTable } from '../shared/types';
 import { curation as app } from './app/curation';
@@ -18,10 +18,11 @@ import { curation as space } from './space/curation';
 import { curation as spaceAssignment } from './spaceAssignment/curation';
 import { curation as spaceShare } from './spaceShare/curation';
 import { curation as tempContent } from './tempContent/curation';
-import { tables } from './tables';
+import type { OperationValues, ResourceValue } from './generated';
+import { renamed, tables } from './generated';
 
 /** Hand curation by resource; every other resource is shown as generated. */
-const curations: Record<string, ResourceCuration> = {
+const curations: { [R in ResourceValue]?: ResourceCuration<OperationValues[R]> } = {
 	app,
 	dataAsset,
 	dataConnection,
@@ -40,9 +41,21 @@ const curations: Record<string, ResourceCuration> = {
 };
 
 const tablesByResource = new Map<string, ResourceTable>(tables.map((t) => [t.resource, t]));
+const curationOf: Partial<Record<string, ResourceCuration>> = curations;
+
+const operationRenames: Record<string, Record<string, string> | undefined> = renamed.operations;
+
+/** The old values of a resource and of its operations, which saved workflows may hold. */
+function aliasesOf(resource: string): ResourceAliases {
+	const operations: Record<string, string[]> = {};
+	for (const [old, now] of Object.entries(operationRenames[resource] ?? {}))
+		operations[now] = [...(operations[now] ?? []), old];
+	const olds = Object.entries(renamed.resources).filter(([, now]) => now === resource);
+	return { resource: olds.map(([old]) => old), operations };
+}
 
 const built = tables.map((table) =>
-	buildResource(table, tablesByResource, curations[table.resource]),
+	buildResource(table, tablesByResource, curationOf[table.resource], aliasesOf(table.resource)),
 );
 
 export const resourceProperty: INodeProperties = {
@@ -60,3 +73,14 @@ export const resourceDescriptions: INodeProperties[] = built.flatMap((b) => b.de
 export const operations: Record<string, Record<string, OperationSpec>> = Object.fromEntries(
 	built.map((b) => [String(b.option.value), b.operations]),
 );
+
+/**
+ * The row a node with these values runs. A value renamed in the lock runs as its new value, so
+ * a workflow saved before the rename keeps working.
+ */
+export function operationFor(resource: string, operation: string): OperationSpec | undefined {
+	const current = renamed.resources[resource] ?? resource;
+	const rows = operations[current] ?? {};
+	const renamedTo = operationRenames[current]?.[operation];
+	return rows[operation] ?? (renamedTo === undefined ? undefined : rows[renamedTo]);
+}

@@ -5,14 +5,14 @@ import { createTransportSettings } from '../transport';
 import { errorItem } from '../shared/batch';
 import { asNodeError } from '../transport/errors';
 import { executeOperation } from './executor';
-import { operations } from './index';
+import { operationFor } from './index';
 
 /** Runs the chosen operation for every input item: one pacer and retry budget for the run. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const spec = operations[resource]?.[operation];
+	const spec = operationFor(resource, operation);
 	if (!spec) {
 		throw new NodeOperationError(
 			this.getNode(),

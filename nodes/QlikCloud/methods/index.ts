@@ -1,8 +1,10 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import type { ApiOperation } from '../actions/api';
 import { api } from '../actions/api';
 import { catalogSearch } from '../actions/dataStore/search';
-import { tables } from '../actions/tables';
+import { tables } from '../actions/generated';
+import type { SearchMethod } from '../shared/descriptions';
 import { searchMethodName } from '../shared/resource';
 import {
 	searchApp,
@@ -30,7 +32,8 @@ function generatedSearches(): Record<string, ListSearch> {
 	);
 	const searches: Record<string, ListSearch> = {};
 	for (const table of tables) {
-		const list = api[table.resource].getAll;
+		const list = (api as Record<string, Record<string, ApiOperation | undefined>>)[table.resource]
+			.getAll;
 		if (!list || !targets.has(table.resource)) continue;
 		searches[searchMethodName(table.resource)] = async function (this, filter, token) {
 			return await searchTable.call(this, list, filter, token);
@@ -39,8 +42,8 @@ function generatedSearches(): Record<string, ListSearch> {
 	return searches;
 }
 
-export const listSearch: Record<string, ListSearch> = {
-	...generatedSearches(),
+/** Hand-written searches, named after the resource they list: a renamed resource fails here. */
+const handWritten = {
 	searchApp,
 	searchAssignees,
 	searchDataConnection,
@@ -49,6 +52,8 @@ export const listSearch: Record<string, ListSearch> = {
 	searchSpaceAssignment,
 	searchSpaceShare,
 	...catalogSearch,
-};
+} satisfies Partial<Record<SearchMethod, ListSearch>>;
+
+export const listSearch: Record<string, ListSearch> = { ...generatedSearches(), ...handWritten };
 
 export { loadOptions } from './loadOptions';

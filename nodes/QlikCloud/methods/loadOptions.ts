@@ -13,7 +13,7 @@ export async function getDataSourceProperties(
 			description: 'The properties depend on the "Data Source" parameter above.',
 		});
 	}
-	const { body } = await api.dataSource.getAPISpecs.call(this, {
+	const { body } = await api.dataSource.getApiSpecs.call(this, {
 		path: { dataSourceId: id.trim() },
 	});
 	const properties = ((body as IDataObject | undefined)?.connectionProperties ?? {}) as IDataObject;

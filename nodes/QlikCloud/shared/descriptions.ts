@@ -1,5 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import type { ResourceValue } from '../actions/generated';
 import {
 	CREDENTIAL_TYPES,
 	DEFAULT_MAX_RETRIES,
@@ -28,6 +29,9 @@ export const authenticationProperty: INodeProperties = {
 };
 
 const ID_PATTERN = '^[A-Za-z0-9._~-]+$';
+
+/** A list search method: one per resource that has a list, and the assignees of a space. */
+export type SearchMethod = `search${Capitalize<ResourceValue>}` | 'searchAssignees';
 
 /** A resource locator: From list (searchable) or By ID. */
 export function resourceLocator(options: {

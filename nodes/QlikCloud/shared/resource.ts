@@ -14,6 +14,7 @@ import type {
 	ResourceTable,
 	TableOperation,
 } from './types';
+import type { OperationValues, ResourceValue } from '../actions/generated';
 
 /** What each hand-written `<operation>.operation.ts` exports: its fields and its table row. */
 export interface OperationModule {
@@ -21,27 +22,55 @@ export interface OperationModule {
 	operation: OperationSpec;
 }
 
+type OptionWords = Partial<Pick<INodePropertyOptions, 'name' | 'action' | 'description'>>;
+
+/** An operation of another resource's table offered here too (App → Reload). */
+export type Borrowed = {
+	[R in ResourceValue]: {
+		table: R;
+		operation: OperationValues[R];
+		option: Omit<INodePropertyOptions, 'value'>;
+		extension?: OperationExtension;
+	};
+}[ResourceValue];
+
 /**
  * Hand curation of a resource (`actions/<resource>/curation.ts`), kept apart from the generated
- * `table.json` so that it survives regeneration: better words for the Operation dropdown, and
- * hand-written operations that replace the generated fields and row of the same value.
+ * table so that it survives regeneration: better words for the Operation dropdown, and
+ * hand-written operations that replace the generated fields and row of the same value. Keys are
+ * the resource's operation values (`Op`) or the values it borrows (`B`): a renamed value that a
+ * curation still names does not compile.
  */
-export interface ResourceCuration {
+export interface ResourceCuration<Op extends string = string, B extends string = string> {
 	description?: string;
-	options?: Record<string, Partial<Pick<INodePropertyOptions, 'name' | 'action' | 'description'>>>;
-	operations?: Record<string, OperationModule>;
+	options?: Partial<Record<Op | B, OptionWords>>;
+	operations?: Partial<Record<Op | B, OperationModule>>;
 	/** Generated operations kept as generated, with more fields and their own code. */
-	extend?: Record<string, OperationExtension>;
-	/** Operations of another resource's table offered here too (App → Reload). */
-	borrow?: Record<
-		string,
-		{
-			table: string;
-			operation: string;
-			option: Omit<INodePropertyOptions, 'value'>;
-			extension?: OperationExtension;
-		}
-	>;
+	extend?: Partial<Record<Op, OperationExtension>>;
+	/** Operations of another resource's table offered here too, under a value of their own. */
+	borrow?: Record<B, Borrowed>;
+}
+
+/** A resource's curation, its keys checked against the resource's operation values. */
+export function curate<R extends ResourceValue, B extends string = never>(
+	resource: R,
+	curation: {
+		description?: string;
+		options?: Partial<Record<OperationValues[R] | NoInfer<B>, OptionWords>>;
+		operations?: Partial<Record<OperationValues[R] | NoInfer<B>, OperationModule>>;
+		extend?: Partial<Record<OperationValues[R], OperationExtension>>;
+		borrow?: Record<B, Borrowed>;
+	},
+): ResourceCuration<OperationValues[R], B> {
+	return curation;
+}
+
+/** Old values of a resource and its operations (the lock's renames): offered nowhere, still run. */
+export interface ResourceAliases {
+	/** Old values of the resource itself. */
+	resource: string[];
+	/** Current operation value → its old values. */
+	operations: Record<string, string[]>;
 }
 
 /** More fields for a generated operation, and the code that reads them. */
@@ -225,15 +254,22 @@ export function buildResource(
 	table: ResourceTable,
 	tables: Map<string, ResourceTable>,
 	curation: ResourceCuration = {},
+	aliases: ResourceAliases = { resource: [], operations: {} },
 ): BuiltResource {
 	const resource = table.resource;
 	const options: INodePropertyOptions[] = [];
 	const description: INodeProperties[] = [];
 	const operations: Record<string, OperationSpec> = {};
 	const rows: Array<[string, TableOperation]> = Object.entries(table.operations);
-	for (const [value, borrowed] of Object.entries(curation.borrow ?? {})) {
+	for (const [value, borrowed] of Object.entries<Borrowed>(curation.borrow ?? {})) {
 		const op = tables.get(borrowed.table)?.operations[borrowed.operation];
-		if (op) rows.push([value, { ...op, ...borrowed.option }]);
+		if (!op) refuse(resource, `borrow.${value}`, `${borrowed.table}.${borrowed.operation}`);
+		rows.push([value, { ...op, ...borrowed.option }]);
+	}
+	const values = new Set(rows.map(([value]) => value));
+	for (const part of ['options', 'operations', 'extend'] as const) {
+		for (const key of Object.keys(curation[part] ?? {}))
+			if (!values.has(key)) refuse(resource, `${part}.${key}`, key);
 	}
 	for (const [value, op] of rows) {
 		const curated = curation.operations?.[value];
@@ -258,7 +294,6 @@ export function buildResource(
 		operations[value] = extension ? { ...op, execute: extension.execute } : op;
 	}
 	options.sort((a, b) => a.name.localeCompare(b.name));
-	const values = options.map((o) => String(o.value));
 	const operationProperty: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
@@ -268,11 +303,45 @@ export function buildResource(
 		options,
 		default: 'getAll',
 	};
-	if (!values.includes('getAll')) operationProperty.default = values[0];
+	if (!values.has('getAll')) operationProperty.default = options[0].value;
 	const option: INodePropertyOptions = { name: table.displayName, value: resource };
 	const about = curation.description ?? table.description;
 	if (about) option.description = about;
-	return { option, description: [operationProperty, ...description], operations };
+	return {
+		option,
+		description: [operationProperty, ...description].map((p) => withAliases(p, resource, aliases)),
+		operations,
+	};
+}
+
+function refuse(resource: string, key: string, value: string): never {
+	throw new Error(
+		`The curation of "${resource}" names ${key}, but "${value}" is no operation there: rename or remove the key (actions/${resource}/curation.ts)`,
+	);
+}
+
+/**
+ * A property shown for a resource and operation is shown for their old values too: n8n drops a
+ * saved parameter that its display conditions hide, so a renamed value would lose its fields.
+ * The old values are in no dropdown, so new nodes never get them.
+ */
+function withAliases(
+	p: INodeProperties,
+	resource: string,
+	aliases: ResourceAliases,
+): INodeProperties {
+	const show = p.displayOptions?.show;
+	if (!show?.resource?.includes(resource)) return p;
+	const operation = show.operation?.flatMap((value) => [
+		value,
+		...(aliases.operations[String(value)] ?? []),
+	]);
+	const extended = {
+		...show,
+		resource: [...show.resource, ...aliases.resource],
+		...(operation ? { operation } : {}),
+	};
+	return { ...p, displayOptions: { ...p.displayOptions, show: extended } };
 }
 
 function mergeShow(

@@ -6,7 +6,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { rowOf } from '../actions/api';
-import { tables } from '../actions/tables';
+import type { OperationValues, ResourceValue } from '../actions/generated';
+import { tables } from '../actions/generated';
 import type { OperationModule } from './resource';
 import { buildResource } from './resource';
 import type {
@@ -23,16 +24,19 @@ const tablesByResource = new Map<string, ResourceTable>(tables.map((t) => [t.res
  * The facts of a generated row that a hand-written operation keeps: method, path template, rate
  * tier and response kind (the operation adds its own fields, and may change the response).
  */
-export function rowFacts(
-	resource: string,
-	operation: string,
+export function rowFacts<R extends ResourceValue>(
+	resource: R,
+	operation: OperationValues[R],
 ): Pick<OperationSpec, 'method' | 'path' | 'tier' | 'response'> {
 	const { method, path, tier, response } = rowOf(resource, operation);
 	return { method, path, tier, response };
 }
 
 /** A copy of a generated row, to curate without touching the table. */
-export function generatedRow(resource: string, operation: string): TableOperation {
+export function generatedRow<R extends ResourceValue>(
+	resource: R,
+	operation: OperationValues[R],
+): TableOperation {
 	return JSON.parse(JSON.stringify(rowOf(resource, operation))) as TableOperation;
 }
 

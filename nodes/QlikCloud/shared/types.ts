@@ -152,7 +152,7 @@ export interface TableOperation extends OperationSpec {
 	deprecated?: { replacement?: string; sunset?: string };
 }
 
-/** One resource's generated operation table (`actions/<resource>/table.json`). */
+/** One resource's generated operation table (`actions/generated/<resource>.ts`). */
 export interface ResourceTable {
 	resource: string;
 	displayName: string;

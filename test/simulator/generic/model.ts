@@ -2,7 +2,7 @@
  * The generic routes' view of the committed operation tables: every operation, the collections
  * derived from them, and the role each operation plays against the generic store.
  */
-import { tables } from '../../../nodes/QlikCloud/actions/tables';
+import { tables } from '../../../nodes/QlikCloud/actions/generated';
 import type { PathParamSpec, TableOperation } from '../../../nodes/QlikCloud/shared/types';
 
 /**

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { tables } from '../../../nodes/QlikCloud/actions/tables';
+import { tables } from '../../../nodes/QlikCloud/actions/generated';
 import type { TableOperation } from '../../../nodes/QlikCloud/shared/types';
 import type { SimCore } from '../core';
 import { shapeOf } from '../generic/model';

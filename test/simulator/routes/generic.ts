@@ -1,5 +1,5 @@
 /**
- * Every operation of the committed tables (nodes/QlikCloud/actions/tables.ts) that no
+ * Every operation of the committed tables (nodes/QlikCloud/actions/generated) that no
  * hand-written route serves: validated against its table row, then answered from a generic store.
  *
  * - Collections: a path C with GET or POST on C and GET/PUT/PATCH/DELETE on C/{id}. POST C

@@ -1,11 +1,11 @@
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import { reloadAndWait } from '../reload/wait';
 
-export const curation: ResourceCuration = {
+export const curation = curate('app', {
 	borrow: {
 		reload: {
 			table: 'reload',
-			operation: 'create',
+			operation: 'start',
 			option: {
 				name: 'Reload',
 				action: 'Reload an app',
@@ -14,4 +14,4 @@ export const curation: ResourceCuration = {
 			extension: reloadAndWait,
 		},
 	},
-};
+});

@@ -1,3 +1,4 @@
+import { curate } from '../../shared/resource';
 import {
 	ASSET_EXAMPLE,
 	PROJECTIONS,
@@ -7,7 +8,6 @@ import {
 	projectionsField,
 	withParent,
 } from '../../shared/catalog';
-import type { ResourceCuration } from '../../shared/resource';
 import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../../shared/rows';
 import type { FieldSpec, TableOperation } from '../../shared/types';
 
@@ -73,7 +73,7 @@ function get() {
 }
 
 /** Data assets: a member of a data store, holding data sets (a space's data files, a schema…). */
-export const curation: ResourceCuration = {
+export const curation = curate('dataAsset', {
 	description: 'A part of a data store that holds data sets',
 	options: {
 		create: { description: 'Add a data asset to a data store' },
@@ -100,4 +100,4 @@ export const curation: ResourceCuration = {
 			example: ASSET_EXAMPLE,
 		}),
 	},
-};
+});

@@ -1,4 +1,4 @@
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import { redacted } from './common';
 import * as create from './create.operation';
 import * as deleteMany from './deleteMany.operation';
@@ -7,7 +7,7 @@ import * as get from './get.operation';
 import * as updateMany from './updateMany.operation';
 
 /** Data connections: made from a data source's properties; no output shows a credential. */
-export const curation: ResourceCuration = {
+export const curation = curate('dataConnection', {
 	options: {
 		create: { description: 'Create a connection from a data source and its connection properties' },
 		deleteMany: {
@@ -22,4 +22,4 @@ export const curation: ResourceCuration = {
 	},
 	operations: { create, deleteMany, duplicate, get, updateMany },
 	extend: { getAll: redacted, replace: redacted, update: redacted, delete: redacted },
-};
+});

@@ -1,17 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { curate } from '../../shared/resource';
+import type { OperationValues } from '../generated';
 import { redactSecrets } from '../../shared/redact';
-import type { ResourceCuration } from '../../shared/resource';
 import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../../shared/rows';
 import type { FieldSpec, TableOperation } from '../../shared/types';
 import { api } from '../api';
 import { redacted } from '../dataConnection/common';
 
 const R = 'dataCredential';
+type Op = OperationValues[typeof R];
 const EXAMPLE = 'c2dd20e3-1842-42d0-81fe-1ecf08e6abde';
 
 /** The credential of the path, picked from those the data connections use. */
-function picked(operation: string): TableOperation {
+function picked(operation: Op): TableOperation {
 	const row = pathPicked(generatedRow(R, operation), 'Data Credential', 'dataCredential', EXAMPLE);
 	// With Identify by Name the value is the credential's name, which may hold spaces.
 	row.pathParams = (row.pathParams ?? []).map((p) => ({ ...p, kind: 'text' }));
@@ -103,7 +105,7 @@ function getOrphans() {
 }
 
 /** Data credentials: kept apart from their connections; no output shows a password or secret. */
-export const curation: ResourceCuration = {
+export const curation = curate('dataCredential', {
 	description: 'User names and passwords kept apart from data connections',
 	options: {
 		get: { description: 'Get a credential by ID or name (the password is never shown)' },
@@ -123,4 +125,4 @@ export const curation: ResourceCuration = {
 		delete: rowModule(R, 'delete', picked('delete'), { execute: redacted.execute }),
 		getOrphans: getOrphans(),
 	},
-};
+});

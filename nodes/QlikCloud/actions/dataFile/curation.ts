@@ -1,4 +1,4 @@
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import * as changeSpaceMany from './changeSpaceMany.operation';
 import * as deleteMany from './deleteMany.operation';
 import * as getDataSet from './getDataSet.operation';
@@ -6,7 +6,7 @@ import * as getSpaceConnection from './getSpaceConnection.operation';
 import * as replaceFile from './replaceFile.operation';
 import * as upload from './upload.operation';
 
-export const curation: ResourceCuration = {
+export const curation = curate('dataFile', {
 	options: {
 		// Uploads (streamed; tus above the direct-upload limit)
 		create: {
@@ -58,4 +58,4 @@ export const curation: ResourceCuration = {
 		create: upload,
 		update: replaceFile,
 	},
-};
+});

@@ -1,3 +1,4 @@
+import { curate } from '../../shared/resource';
 import {
 	ASSET_EXAMPLE,
 	PROJECTIONS,
@@ -7,7 +8,6 @@ import {
 	projectionsField,
 	withParent,
 } from '../../shared/catalog';
-import type { ResourceCuration } from '../../shared/resource';
 import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../../shared/rows';
 import type { FieldSpec, TableOperation } from '../../shared/types';
 
@@ -101,7 +101,7 @@ function getAllProfiles() {
 }
 
 /** Data sets: one table or file of a data asset, with its schema and profiles. */
-export const curation: ResourceCuration = {
+export const curation = curate('dataSet', {
 	description: 'A table or file of the catalog, with its schema and profiles',
 	options: {
 		create: { description: 'Add a data set to a data asset' },
@@ -133,4 +133,4 @@ export const curation: ResourceCuration = {
 			example: SET_EXAMPLE,
 		}),
 	},
-};
+});

@@ -1,11 +1,13 @@
-import type { ResourceCuration } from '../../shared/resource';
 import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../../shared/rows';
+import { curate } from '../../shared/resource';
+import type { OperationValues } from '../generated';
 import type { TableOperation } from '../../shared/types';
 
 const R = 'dataSource';
+type Op = OperationValues[typeof R];
 
 /** The data source of the path, picked from the tenant's connectors. */
-function picked(operation: string): TableOperation {
+function picked(operation: Op): TableOperation {
 	return pathPicked(generatedRow(R, operation), 'Data Source', 'dataSource', 'postgres');
 }
 
@@ -44,11 +46,11 @@ function updateSettings() {
 }
 
 /** Data sources: the connectors a data connection is made with (PostgreSQL, Snowflake, REST…). */
-export const curation: ResourceCuration = {
+export const curation = curate('dataSource', {
 	description: 'The connectors data connections are made with',
 	options: {
 		getAll: { description: 'List the connectors of the tenant' },
-		getAPISpecs: {
+		getApiSpecs: {
 			name: 'Get Connection Properties',
 			action: 'Get the connection properties of a data source',
 			description: 'The properties a connection made with this source asks for',
@@ -69,9 +71,9 @@ export const curation: ResourceCuration = {
 	},
 	operations: {
 		getAll: getAll(),
-		getAPISpecs: rowModule(R, 'getAPISpecs', picked('getAPISpecs')),
+		getApiSpecs: rowModule(R, 'getApiSpecs', picked('getApiSpecs')),
 		getGateways: rowModule(R, 'getGateways', picked('getGateways')),
 		getSettings: rowModule(R, 'getSettings', picked('getSettings')),
 		updateSettings: updateSettings(),
 	},
-};
+});

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { batchOperation, batchSizeProperty, idBatch } from '../../shared/batch';
+import { curate } from '../../shared/resource';
 import {
 	ASSET_EXAMPLE,
 	PROJECTIONS,
@@ -13,7 +14,7 @@ import {
 	projectionsField,
 	readIdList,
 } from '../../shared/catalog';
-import type { OperationModule, ResourceCuration } from '../../shared/resource';
+import type { OperationModule } from '../../shared/resource';
 import { fieldOf, generatedRow, placed, rowFacts, rowModule } from '../../shared/rows';
 import type { FieldSpec, TableOperation } from '../../shared/types';
 import { asNodeError } from '../../transport/errors';
@@ -210,7 +211,7 @@ function deleteDataSets(): OperationModule {
 }
 
 /** Data stores: the top of the catalog (data store → data assets → data sets). */
-export const curation: ResourceCuration = {
+export const curation = curate('dataStore', {
 	description: 'The sources of the catalog, each holding data assets',
 	options: {
 		getAll: { description: 'List the data stores of the catalog' },
@@ -262,4 +263,4 @@ export const curation: ResourceCuration = {
 		getAllDataSets: getAllDataSets(),
 		deleteDataSets: deleteDataSets(),
 	},
-};
+});

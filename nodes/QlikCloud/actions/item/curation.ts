@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
+import type { OperationValues } from '../generated';
 import {
 	changeProperty,
 	fieldOf,
@@ -81,7 +82,10 @@ const itemTypeProperty = (values: readonly string[]): INodeProperties => ({
 const RESOURCE_TYPES = (fieldOf(generatedRow(R, 'getAll'), 'resourceType').enum ?? []) as string[];
 
 /** An operation on one item: the picker with its type filter first. */
-function onItem(operation: string, row: TableOperation = generatedRow(R, operation)) {
+function onItem(
+	operation: OperationValues[typeof R],
+	row: TableOperation = generatedRow(R, operation),
+) {
 	row.pathParams = (row.pathParams ?? []).map((p) => ({
 		...p,
 		example: '5f0e0d4e8a3f1c0001a1b2c3',
@@ -164,7 +168,7 @@ function updateSettings() {
 }
 
 /** Items: every piece of content in the tenant's catalog (apps, data sets, links…). */
-export const curation: ResourceCuration = {
+export const curation = curate('item', {
 	options: {
 		getAll: { description: 'Find items by type, name, space, owner or collection' },
 		get: { description: 'Get an item by ID' },
@@ -175,7 +179,7 @@ export const curation: ResourceCuration = {
 			action: 'Get the collections of an item',
 			description: 'The collections and tags an item is in',
 		},
-		getAllPublisheditems: {
+		getAllPublishedItems: {
 			name: 'Get Published Items',
 			action: 'Get the published copies of an item',
 			description: 'The items published from an app to managed spaces',
@@ -195,7 +199,7 @@ export const curation: ResourceCuration = {
 		update: update(),
 		delete: onItem('delete'),
 		getAllCollections: onItem('getAllCollections'),
-		getAllPublisheditems: onItem('getAllPublisheditems'),
+		getAllPublishedItems: onItem('getAllPublishedItems'),
 		updateSettings: updateSettings(),
 	},
-};
+});

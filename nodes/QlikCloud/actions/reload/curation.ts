@@ -1,13 +1,13 @@
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import { reloadAndWait } from './wait';
 
-export const curation: ResourceCuration = {
+export const curation = curate('reload', {
 	options: {
-		create: {
-			name: 'Create (Reload an App)',
+		start: {
+			name: 'Start (Reload an App)',
 			action: 'Reload an app',
 			description: 'Start a reload and, by default, wait for it to end',
 		},
 	},
-	extend: { create: reloadAndWait },
-};
+	extend: { start: reloadAndWait },
+});

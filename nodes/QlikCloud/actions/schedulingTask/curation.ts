@@ -1,7 +1,7 @@
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import { startAndWait } from './wait';
 
-export const curation: ResourceCuration = {
+export const curation = curate('schedulingTask', {
 	options: {
 		start: {
 			action: 'Start a scheduling task',
@@ -9,4 +9,4 @@ export const curation: ResourceCuration = {
 		},
 	},
 	extend: { start: startAndWait },
-};
+});

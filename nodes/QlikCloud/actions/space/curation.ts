@@ -1,4 +1,4 @@
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -7,7 +7,7 @@ import * as getTypes from './getTypes.operation';
 import * as replace from './replace.operation';
 import * as update from './update.operation';
 
-export const curation: ResourceCuration = {
+export const curation = curate('space', {
 	options: {
 		create: { description: 'Create a shared, managed or data space' },
 		getTypes: { action: 'Get space types', description: 'List the space types the tenant offers' },
@@ -15,4 +15,4 @@ export const curation: ResourceCuration = {
 		update: { description: 'Change only the fields given' },
 	},
 	operations: { create, delete: del, get, getAll, getTypes, replace, update },
-};
+});

@@ -1,11 +1,11 @@
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const curation: ResourceCuration = {
+export const curation = curate('spaceAssignment', {
 	options: {
 		create: {
 			action: 'Add a member to a space',
@@ -15,4 +15,4 @@ export const curation: ResourceCuration = {
 		update: { action: 'Change the roles of a space member' },
 	},
 	operations: { create, delete: del, get, getAll, update },
-};
+});

@@ -1,11 +1,11 @@
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const curation: ResourceCuration = {
+export const curation = curate('spaceShare', {
 	options: {
 		create: {
 			action: 'Share an item of a space',
@@ -14,4 +14,4 @@ export const curation: ResourceCuration = {
 		update: { description: 'Change the roles of a share or switch it off' },
 	},
 	operations: { create, delete: del, get, getAll, update },
-};
+});

@@ -1,11 +1,11 @@
-import type { ResourceCuration } from '../../shared/resource';
+import { curate } from '../../shared/resource';
 import { createResumableUpload, uploadChunk } from './tus';
 
 /**
  * Temporary contents: Upload and Upload Chunk stream the binary from n8n's store and Download
  * streams into it (the generic executor does both); the tus operations default their version.
  */
-export const curation: ResourceCuration = {
+export const curation = curate('tempContent', {
 	options: {
 		upload: {
 			name: 'Upload',
@@ -19,4 +19,4 @@ export const curation: ResourceCuration = {
 		},
 	},
 	operations: { createResumableUpload, uploadChunk },
-};
+});

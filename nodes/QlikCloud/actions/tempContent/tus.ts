@@ -10,7 +10,7 @@ import type { OperationSpec } from '../../shared/types';
 import { TUS_VERSION } from '../../transport/tus';
 import { rowOf } from '../api';
 
-function row(name: string): OperationSpec {
+function row(name: 'createResumableUpload' | 'uploadChunk'): OperationSpec {
 	const op = rowOf('tempContent', name);
 	const spec: OperationSpec = {
 		method: op.method,
@@ -38,7 +38,7 @@ const tusVersion: INodeProperties = {
 	description: 'The tus protocol version, sent as the Tus-Resumable header',
 };
 
-const show = (operation: string) => ({
+const show = (operation: 'createResumableUpload' | 'uploadChunk') => ({
 	show: { resource: ['tempContent'], operation: [operation] },
 });
 

@@ -1,0 +1,381 @@
+/**
+ * Fields stage of the generator: what one endpoint sends and answers, as the table row's facts
+ * (path parameters, query, headers, body, response kind, rate tier), read from its spec.
+ */
+import type {
+	BodySpec,
+	FieldSpec,
+	PathParamSpec,
+	ResponseSpec,
+	TableOperation,
+} from '../../nodes/QlikCloud/shared/types';
+import { LISTED_ELSEWHERE } from './config';
+import type { Draft, Json, Spec } from './spec';
+import { camel, labelOf, titleOf } from './words';
+
+/** Query parameters the transport sets itself while paging. */
+export const PAGING_PARAMS = new Set([
+	'next',
+	'prev',
+	'page',
+	'cursor',
+	'startingAfter',
+	'endingBefore',
+	'offset',
+	'skip',
+]);
+/** Node parameter names the node already uses for something else. */
+export const RESERVED = new Set([
+	'resource',
+	'operation',
+	'authentication',
+	'options',
+	'filters',
+	'additionalFields',
+	'updateFields',
+	'returnAll',
+	'limit',
+	'binaryPropertyName',
+]);
+export function scalarType(schema: Json): 'string' | 'integer' | 'number' | 'boolean' | undefined {
+	const t = Array.isArray(schema.type)
+		? (schema.type as string[]).find((x) => x !== 'null')
+		: schema.type;
+	if (t === 'string' || t === 'integer' || t === 'number' || t === 'boolean') return t;
+	return undefined;
+}
+
+export function enumOf(schema: Json): string[] | undefined {
+	if (!Array.isArray(schema.enum)) return undefined;
+	const values = (schema.enum as unknown[]).filter((v) => typeof v === 'string') as string[];
+	return values.length > 0 ? [...new Set(values)] : undefined;
+}
+
+/** A FieldSpec for one query parameter or body property. */
+export function fieldOf(
+	spec: Spec,
+	name: string,
+	raw: unknown,
+	required: boolean,
+	param: string,
+	label = labelOf(name),
+): FieldSpec {
+	const schema = spec.resolve(raw);
+	const field: FieldSpec = { name, label, type: 'json' };
+	if (param !== name) field.param = param;
+	const scalar = scalarType(schema);
+	if (schema.format === 'binary') {
+		field.type = 'binary';
+	} else if (scalar) {
+		field.type = scalar;
+		const values = scalar === 'string' ? enumOf(schema) : undefined;
+		if (values) field.enum = values;
+		if (typeof schema.maxLength === 'number') field.maxLength = schema.maxLength;
+		if (typeof schema.minimum === 'number') field.minimum = schema.minimum;
+		if (typeof schema.maximum === 'number') field.maximum = schema.maximum;
+		const d = schema.default;
+		if (
+			(typeof d === 'string' && (!values || values.includes(d))) ||
+			(typeof d === 'number' && scalar !== 'string') ||
+			(typeof d === 'boolean' && scalar === 'boolean')
+		) {
+			field.default = d as string | number | boolean;
+		}
+	} else if (schema.type === 'array') {
+		const items = spec.resolve(schema.items);
+		const itemType = scalarType(items);
+		if (itemType) {
+			field.type = 'array';
+			field.items = itemType;
+			const values = itemType === 'string' ? enumOf(items) : undefined;
+			if (values) field.enum = values;
+		}
+	} else if (schema.type === 'object' && !schema.properties && !schema.additionalProperties) {
+		field.type = 'object';
+	}
+	if (field.type === 'json' && (schema.type === 'object' || (!schema.type && schema.properties)))
+		field.type = 'object';
+	if (required) field.required = true;
+	if (field.type === 'string' && /secret|password|token|apikey/i.test(name)) {
+		field.typeOptions = { password: true };
+	}
+	return field;
+}
+
+export function contentTypes(spec: Spec, body: unknown): Array<[string, Json]> {
+	const resolved = spec.resolve(body);
+	return Object.entries((resolved.content ?? {}) as Record<string, Json>);
+}
+
+export function isJsonType(type: string): boolean {
+	return type === '*/*' || /^application\/json(\+[a-z]+)?$/.test(type);
+}
+
+export function tierOf(op: Json): TableOperation['tier'] {
+	const tier = (op['x-qlik-tier'] ?? {}) as { tier?: string; limit?: number };
+	if (tier.tier === '1') return { tier: '1', perMinute: tier.limit ?? 1000 };
+	if (tier.tier === '2') return { tier: '2', perMinute: tier.limit ?? 100 };
+	if (tier.tier === 'special') return { tier: 'special', perMinute: tier.limit ?? 100 };
+	throw new Error(`no x-qlik-tier on ${JSON.stringify(op.operationId)}`);
+}
+
+export function parametersOf(d: Draft): Json[] {
+	const list = [
+		...((d.pathItem.parameters as unknown[]) ?? []),
+		...((d.op.parameters as unknown[]) ?? []),
+	];
+	const byKey = new Map<string, Json>();
+	for (const raw of list) {
+		const p = d.spec.resolve(raw);
+		byKey.set(`${String(p.in)}:${String(p.name)}`, p);
+	}
+	return [...byKey.values()];
+}
+
+export function successResponse(d: Draft): { status: string; response: Json } | undefined {
+	const responses = (d.op.responses ?? {}) as Json;
+	for (const status of ['200', '201', '202', '207', '204', '206', '205']) {
+		if (responses[status]) return { status, response: d.spec.resolve(responses[status]) };
+	}
+	return undefined;
+}
+
+export function limitParamOf(d: Draft): Json | undefined {
+	return parametersOf(d).find((p) => p.in === 'query' && p.name === 'limit');
+}
+
+export function responseOf(d: Draft): ResponseSpec {
+	const success = successResponse(d);
+	const content = Object.entries((success?.response.content ?? {}) as Record<string, Json>);
+	if (d.method === 'GET' && content.length === 0) {
+		// A file whose type the spec leaves open, or a redirect (users/me, tenants/me) to follow.
+		if (/\/file\//.test(d.path)) return { kind: 'binary' };
+		if (!success) return { kind: 'object' };
+	}
+	if (content.length === 0) {
+		return { kind: 'empty', output: d.method === 'DELETE' ? { deleted: true } : { success: true } };
+	}
+	const json = content.find(([type]) => isJsonType(type) && type !== '*/*');
+	if (!json) {
+		const [type] = content[0];
+		if (type === 'text/plain') return { kind: 'text' };
+		return type === '*/*' ? { kind: 'binary' } : { kind: 'binary', mimeType: type };
+	}
+	let schema = d.spec.resolve(json[1].schema);
+	const alternatives = (schema.oneOf ?? schema.anyOf) as unknown[] | undefined;
+	if (!schema.properties && Array.isArray(alternatives)) schema = d.spec.resolve(alternatives[0]);
+	if (schema.type === 'array') return { kind: 'array' };
+	const properties = (schema.properties ?? {}) as Json;
+	const data = d.spec.resolve(properties.data);
+	// A few lists keep their items under another name next to `links` (sharingTasks, scripts).
+	const limit = limitParamOf(d);
+	const objects = Object.keys(properties).filter((key) => {
+		const value = d.spec.resolve(properties[key]);
+		const items = d.spec.resolve(value.items);
+		return (
+			key !== 'links' && value.type === 'array' && (items.type === 'object' || !!items.properties)
+		);
+	});
+	const last = d.path.split('/').pop();
+	const named = objects.length === 1 && (!!limit || objects[0] === last) ? objects[0] : undefined;
+	const itemsKey = data.type === 'array' ? 'data' : properties.links ? named : undefined;
+	if (itemsKey && (d.method === 'GET' || limit)) {
+		const key = itemsKey === 'data' ? {} : { itemsKey };
+		if (!limit) return { kind: 'list', maxPageSize: 100, single: true, ...key };
+		const maximum = Number(d.spec.resolve(limit.schema).maximum);
+		return {
+			kind: 'list',
+			maxPageSize: Number.isFinite(maximum) && maximum > 0 ? maximum : 100,
+			...key,
+		};
+	}
+	return { kind: 'object' };
+}
+
+/** The resource an endpoint is in, as the path parameters see it. */
+export interface ResourceView {
+	resource: string;
+	displayName: string;
+	/** The node parameter of its item ID (from its first value, so a rename keeps it). */
+	idParam: string;
+	/** The resource's collection path (its paths' common base). */
+	base: string;
+}
+
+/** The resource whose item a path prefix names (`/api/v1/spaces/{}` → space). */
+export interface ItemOwner {
+	resource: string;
+	displayName: string;
+	idParam: string;
+	/** It has a Get Many to pick from. */
+	listable: boolean;
+}
+
+export function norm(p: string): string {
+	return p.replace(/\{[^}]+\}/g, '{}');
+}
+
+export function pathParamsOf(
+	d: Draft,
+	r: ResourceView,
+	itemOf: Map<string, ItemOwner>,
+): PathParamSpec[] {
+	const params = parametersOf(d).filter((p) => p.in === 'path');
+	const out: PathParamSpec[] = [];
+	for (const match of d.path.matchAll(/\{([^}]+)\}/g)) {
+		const name = match[1];
+		const prefix = d.path.slice(0, (match.index ?? 0) + match[0].length);
+		const declared = params.find((p) => p.name === name);
+		const schema = d.spec.resolve(declared?.schema);
+		const owner = itemOf.get(norm(prefix));
+		const spec: PathParamSpec = { name, label: labelOf(name) };
+		const values = enumOf(schema);
+		if (owner) {
+			spec.param = owner.idParam;
+			const listable = owner.listable || LISTED_ELSEWHERE.has(owner.resource);
+			spec.label = listable ? owner.displayName : `${owner.displayName} ID`;
+			if (listable) spec.locator = owner.resource;
+		} else if (values) {
+			spec.param = camel(name);
+			spec.enum = values;
+		} else if (/^(id|qID|guid)$/i.test(name) && norm(prefix) === norm(`${r.base}/{x}`)) {
+			spec.param = r.idParam;
+			spec.label = `${r.displayName} ID`;
+		} else {
+			spec.param = camel(name);
+			spec.label = labelOf(name);
+		}
+		if (spec.param === name) delete spec.param;
+		if (/path$/i.test(name)) spec.kind = 'path';
+		else if (!/id$/i.test(name) && !values) spec.kind = 'text';
+		if (
+			typeof schema.example === 'string' &&
+			spec.kind === undefined &&
+			schema.example.length <= 48
+		)
+			spec.example = schema.example;
+		out.push(spec);
+	}
+	return out;
+}
+
+/** The body's fields; `value` is the operation's first value (parameter names derive from it). */
+export function bodyOf(
+	d: Draft,
+	taken: Set<string>,
+	value: string,
+	optionalQuery: Set<string>,
+): BodySpec | undefined {
+	if (!d.op.requestBody) return undefined;
+	const types = contentTypes(d.spec, d.op.requestBody);
+	if (types.length === 0) return undefined;
+	const [type, media] = types[0];
+	const requiredBody = d.spec.resolve(d.op.requestBody).required === true;
+	const schema = d.spec.resolve(media.schema);
+	const unique = (name: string) => {
+		let param =
+			RESERVED.has(name) || taken.has(name) ? `body${titleOf(name).replace(/ /g, '')}` : name;
+		while (taken.has(param)) param += 'Value';
+		taken.add(param);
+		return param;
+	};
+	if (type === 'multipart/form-data') {
+		const required = new Set((schema.required as string[]) ?? []);
+		const fields = Object.entries((schema.properties ?? {}) as Json).map(([name, prop]) => {
+			const field = fieldOf(d.spec, name, prop, required.has(name), name);
+			if (field.type === 'binary') {
+				field.param =
+					name ===
+					Object.keys((schema.properties ?? {}) as Json).find(
+						(n) => fieldOf(d.spec, n, (schema.properties as Json)[n], false, n).type === 'binary',
+					)
+						? 'binaryPropertyName'
+						: `${camel(name)}BinaryProperty`;
+				field.label =
+					field.param === 'binaryPropertyName'
+						? 'Input Binary Field'
+						: `${labelOf(name)} Binary Field`;
+				field.default = field.param === 'binaryPropertyName' ? 'data' : '';
+				return field;
+			}
+			field.param = required.has(name) ? unique(name) : `additionalFields.${name}`;
+			return field;
+		});
+		return { kind: 'multipart', fields };
+	}
+	if (!isJsonType(type) || schema.format === 'binary') {
+		return {
+			kind: 'binary',
+			contentType: type === '*/*' ? 'application/octet-stream' : type,
+			field: {
+				name: 'file',
+				param: 'binaryPropertyName',
+				label: 'Input Binary Field',
+				type: 'binary',
+				required: true,
+				default: 'data',
+			},
+		};
+	}
+	const contentType = type === 'application/json' || type === '*/*' ? undefined : type;
+	const props = schema.properties as Json | undefined;
+	if (schema.type === 'array' || !props || Object.keys(props).length === 0) {
+		const items = schema.type === 'array' ? d.spec.resolve(schema.items) : {};
+		const isPatch =
+			!!(items.properties as Json | undefined)?.op &&
+			!!(items.properties as Json | undefined)?.path;
+		const body: BodySpec = {
+			kind: 'raw',
+			field: {
+				name: 'body',
+				param: isPatch ? 'patch' : 'body',
+				label: isPatch ? 'Patch Operations (JSON)' : 'Body (JSON)',
+				type: schema.type === 'array' ? 'json' : 'object',
+				required: requiredBody || schema.type === 'array',
+			},
+		};
+		if (isPatch) {
+			const paths = enumOf(d.spec.resolve((items.properties as Json).path));
+			body.field.hint = paths
+				? `JSON Patch operations, e.g. [{"op": "replace", "path": "${paths[0]}", "value": …}]. Paths: ${paths.join(', ')}`
+				: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/name", "value": "New name"}]';
+		}
+		if (contentType) (body as { contentType?: string }).contentType = contentType;
+		return body;
+	}
+	const required = new Set((schema.required as string[]) ?? []);
+	const collection =
+		d.method === 'PATCH' || value.startsWith('update') ? 'updateFields' : 'additionalFields';
+	let deep = false;
+	const fields: FieldSpec[] = Object.entries(props).map(([name, prop]) => {
+		const isRequired = required.has(name);
+		const key =
+			collection === 'additionalFields' && optionalQuery.has(name)
+				? `body${titleOf(name).replace(/ /g, '')}`
+				: name;
+		const field = fieldOf(
+			d.spec,
+			name,
+			prop,
+			isRequired,
+			isRequired ? unique(name) : `${collection}.${key}`,
+		);
+		if (field.type === 'json' || field.type === 'object') deep = true;
+		if (field.type === 'binary') field.type = 'string';
+		return field;
+	});
+	if (deep) {
+		fields.push({
+			name: 'json',
+			param: `${collection}.json`,
+			label: 'More Fields (JSON)',
+			type: 'object',
+			spread: true,
+			hint: 'Further body properties as a JSON object; named fields win',
+		});
+	}
+	const body: BodySpec = { kind: 'json', fields };
+	if (requiredBody) body.required = true;
+	if (contentType) body.contentType = contentType;
+	return body;
+}

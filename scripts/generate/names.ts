@@ -1,0 +1,180 @@
+/**
+ * Names stage of the generator: each endpoint's operation value by rule (or from the names in
+ * `config.ts`), and the display name and action a value gives. Values are then locked
+ * (`lock.ts`): a rule changed here does not silently change a saved workflow's value.
+ */
+import type { ResponseSpec } from '../../nodes/QlikCloud/shared/types';
+import { responseOf } from './fields';
+import type { Draft } from './spec';
+import { a, camel, plural, sentenceOf, singular, titleOf } from './words';
+
+const VERBS = new Set([
+	'copy',
+	'export',
+	'import',
+	'publish',
+	'upsert',
+	'validate',
+	'recommend',
+	'start',
+	'cancel',
+	'activate',
+	'deactivate',
+	'test',
+	'migrate',
+	'execute',
+	'trigger',
+	'resend',
+]);
+
+/** Segments of a path after the resource's collection path, with parameters as `{}`. */
+function relative(base: string, p: string): string[] {
+	const rest = p.slice(base.length).split('/').filter(Boolean);
+	return rest.map((s) => (s.startsWith('{') ? '{}' : s));
+}
+
+export function commonBase(paths: string[]): string {
+	const split = paths.map((p) => p.split('/'));
+	const out: string[] = [];
+	for (let i = 0; ; i++) {
+		const seg = split[0][i];
+		if (seg === undefined || split.some((s) => s[i] !== seg)) break;
+		out.push(seg);
+	}
+	while (out.length > 0 && out[out.length - 1].startsWith('{') && paths.includes(out.join('/')))
+		out.pop();
+	while (
+		out.length > 0 &&
+		(out[out.length - 1] === 'actions' || out[out.length - 1].startsWith('{'))
+	)
+		out.pop();
+	return out.join('/');
+}
+
+export function ruleName(
+	d: Draft,
+	base: string,
+	siblings: Draft[],
+	response: ResponseSpec,
+): string {
+	const rel = relative(base, d.path);
+	const hasPatch = siblings.some((s) => s.path === d.path && s.method === 'PATCH');
+	const isList = response.kind === 'list' && !response.single;
+	const actionsAt = rel.indexOf('actions');
+	const hasItemGet = siblings.some(
+		(x) => x.method === 'GET' && relative(base, x.path).join('/') === '{}',
+	);
+	if (rel.length === 0) {
+		return {
+			GET: hasItemGet || response.kind === 'list' || response.kind === 'array' ? 'getAll' : 'get',
+			POST: 'create',
+			PUT: hasPatch ? 'replace' : 'update',
+			PATCH: 'update',
+			DELETE: 'deleteMany',
+		}[d.method];
+	}
+	if (rel.length === 1 && rel[0] === '{}') {
+		return {
+			GET: 'get',
+			POST: 'create',
+			PUT: hasPatch ? 'replace' : 'update',
+			PATCH: 'update',
+			DELETE: 'delete',
+		}[d.method];
+	}
+	const nouns = (segments: string[]) =>
+		segments
+			.map((s, i) => (s === '{}' ? '' : segments[i + 1] === '{}' ? singular(s) : s))
+			.filter(Boolean)
+			.map((s) => titleOf(s).replace(/ /g, ''))
+			.join('');
+	if (actionsAt >= 0) {
+		const verb = camel(
+			rel
+				.slice(actionsAt + 1)
+				.filter((s) => s !== '{}')
+				.join('-'),
+		);
+		const before = rel.slice(0, actionsAt);
+		const object = nouns(before);
+		const itemLevel = before.includes('{}');
+		const alsoPerItem = siblings.some((x) => {
+			const other = relative(base, x.path);
+			const at = other.indexOf('actions');
+			return (
+				at > 0 && other.slice(0, at).includes('{}') && camel(other.slice(at + 1).join('-')) === verb
+			);
+		});
+		if (!itemLevel && (verb === 'delete' || verb === 'update' || alsoPerItem)) return `${verb}Many`;
+		return object ? `${verb}${object}` : verb;
+	}
+	const last = rel[rel.length - 1];
+	const object = nouns(rel);
+	switch (d.method) {
+		case 'GET':
+			return `${isList ? 'getAll' : 'get'}${object}`;
+		case 'POST':
+			if (VERBS.has(last)) return camel(last);
+			return `create${nouns(rel.slice(0, -1))}${titleOf(singular(last)).replace(/ /g, '')}`;
+		case 'PUT':
+			return `${hasPatch ? 'replace' : 'update'}${object}`;
+		case 'PATCH':
+			return `update${object}`;
+		default:
+			return `delete${object}`;
+	}
+}
+
+export function displayNameOf(value: string): string {
+	if (value === 'getAll') return 'Get Many';
+	if (value.startsWith('getAll')) return `Get Many ${titleOf(value.slice(6))}`;
+	if (value.endsWith('Many') && value !== 'getMany') return `${titleOf(value.slice(0, -4))} (Many)`;
+	return titleOf(value);
+}
+
+export function actionOf(value: string, noun: string): string {
+	switch (value) {
+		case 'create':
+			return `Create ${a(noun)}`;
+		case 'get':
+			return `Get ${a(noun)}`;
+		case 'getAll':
+			return `Get many ${plural(noun)}`;
+		case 'update':
+			return `Update ${a(noun)}`;
+		case 'replace':
+			return `Replace ${a(noun)}`;
+		case 'delete':
+			return `Delete ${a(noun)}`;
+		default:
+			return `${sentenceOf(displayNameOf(value))} (${noun})`;
+	}
+}
+
+/**
+ * Sets each draft's operation value by rule: drafts are grouped by the resource their spec rule
+ * puts them in, and named relative to that resource's collection path. Two endpoints of one
+ * resource with one value is an error that names both.
+ */
+export function nameDrafts(drafts: Draft[]): void {
+	const byResource = new Map<string, Draft[]>();
+	for (const d of drafts) {
+		const list = byResource.get(d.rule.resource) ?? [];
+		list.push(d);
+		byResource.set(d.rule.resource, list);
+	}
+	for (const [resource, list] of byResource) {
+		const base = commonBase(list.map((d) => d.path));
+		const seen = new Map<string, string>();
+		for (const d of list) {
+			d.value = d.names?.[d.endpoint] ?? ruleName(d, base, list, responseOf(d));
+			const other = seen.get(d.value);
+			if (other) {
+				throw new Error(
+					`${resource}: "${d.value}" names both ${other} and ${d.endpoint}; add a name in scripts/generate/config.ts`,
+				);
+			}
+			seen.set(d.value, d.endpoint);
+		}
+	}
+}

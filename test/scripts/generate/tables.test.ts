@@ -1,0 +1,73 @@
+import { buildTables } from '../../../scripts/generate/tables';
+import { widgetRules, widgetsSpec } from './fixture';
+
+const empty = { renames: [], endpoints: {} };
+
+describe('assembly', () => {
+	it('gives one table per resource, rows keyed by value, with the facts of the spec', () => {
+		const { tables } = buildTables([widgetsSpec()], empty, widgetRules);
+		expect(tables.map((t) => [t.resource, Object.keys(t.operations)])).toEqual([
+			[
+				'widget',
+				['getAll', 'create', 'get', 'replace', 'update', 'delete', 'changeOwner', 'getFile'],
+			],
+			['widgetPart', ['getAll']],
+		]);
+		const [widget, part] = tables;
+		expect(widget.operations.getAll).toMatchObject({
+			name: 'Get Many',
+			action: 'Get many widgets',
+			description: 'GET /api/v1/widgets',
+			method: 'GET',
+			path: '/api/v1/widgets',
+			tier: { tier: '1', perMinute: 1000 },
+			status: 200,
+			operationId: 'listWidgets',
+			response: { kind: 'list', maxPageSize: 50 },
+			query: [
+				{
+					name: 'sort',
+					label: 'Sort',
+					type: 'string',
+					param: 'filters.sort',
+					enum: ['name', '-name'],
+				},
+			],
+		});
+		expect(widget.operations.changeOwner).toMatchObject({
+			name: 'Change Owner',
+			status: 200,
+			pathParams: [{ name: 'widgetId', label: 'Widget', locator: 'widget' }],
+			body: { kind: 'json', fields: [{ name: 'ownerId', required: true }] },
+		});
+		// The parts' widget is picked from the widgets' list.
+		expect(part.operations.getAll.pathParams).toEqual([
+			{ name: 'widgetId', label: 'Widget', locator: 'widget' },
+		]);
+	});
+
+	it('the lock wins over the rules, and a renamed resource keeps its ID parameter', () => {
+		const { tables, resolution } = buildTables(
+			[widgetsSpec()],
+			{
+				renames: [{ resource: 'gadget', to: 'widget' }],
+				endpoints: {
+					'GET /api/v1/widgets/{widgetId}': { resource: 'gadget', operation: 'get' },
+					'GET /api/v1/widgets/{widgetId}/file': { resource: 'gadget', operation: 'download' },
+				},
+			},
+			widgetRules,
+		);
+		const widget = tables.find((t) => t.resource === 'widget')!;
+		expect(Object.keys(widget.operations)).toContain('download');
+		expect(Object.keys(widget.operations)).not.toContain('getFile');
+		expect(widget.operations.get.pathParams).toEqual([
+			{ name: 'widgetId', label: 'Widget', param: 'gadgetId', locator: 'widget' },
+		]);
+		expect(resolution.problems).toEqual([
+			expect.stringContaining(
+				'the naming rules now give widget.getFile, the lock holds widget.download',
+			),
+		]);
+	});
+});

@@ -1,0 +1,77 @@
+import {
+	a,
+	camel,
+	labelOf,
+	nounPhrase,
+	plural,
+	sentenceOf,
+	singular,
+	titleOf,
+	wordsOf,
+} from '../../../scripts/generate/words';
+
+describe('words', () => {
+	it.each([
+		['createdByUserId', ['created', 'by', 'user', 'id']],
+		['data-store-id', ['data', 'store', 'id']],
+		['owner_id', ['owner', 'id']],
+		['QLIK-IDP-POPTS-MATCH', ['qlik', 'idp', 'popts', 'match']],
+		['getAPISpecs', ['get', 'api', 'specs']],
+	])('wordsOf(%s)', (name, words) => {
+		expect(wordsOf(name)).toEqual(words);
+	});
+
+	it.each([
+		['changeOwner', 'Change Owner'],
+		['spaceId', 'Space ID'],
+		['redirectUris', 'Redirect Uris'],
+		['getTenantIdpMetadata', 'Get Tenant IdP Metadata'],
+		['oauthClientIds', 'OAuth Client IDs'],
+	])('titleOf(%s) = %s', (name, title) => {
+		expect(titleOf(name)).toBe(title);
+		expect(labelOf(name)).toBe(title);
+	});
+
+	it('camel joins words and keeps acronyms lower-cased inside', () => {
+		expect(camel('change-owner')).toBe('changeOwner');
+		expect(camel('data-store-ids')).toBe('dataStoreIds');
+		expect(camel('QLIK-CONFIRM-DELETE')).toBe('qlikConfirmDelete');
+	});
+
+	it('sentenceOf lower-cases all but the first word and acronyms', () => {
+		expect(sentenceOf('Change Owner (Many)')).toBe('Change owner (many)');
+		expect(sentenceOf('Get API Specs')).toBe('Get API specs');
+	});
+
+	it('nounPhrase keeps acronyms', () => {
+		expect(nounPhrase('Data File')).toBe('data file');
+		expect(nounPhrase('API Key')).toBe('API key');
+	});
+
+	it.each([
+		['spaces', 'space'],
+		['policies', 'policy'],
+		['status', 'status'],
+		['boxes', 'box'],
+	])('singular(%s) = %s', (word, one) => {
+		expect(singular(word)).toBe(one);
+	});
+
+	it.each([
+		['space', 'spaces'],
+		['policy', 'policies'],
+		['app media', 'app media'],
+		['audit', 'audits'],
+	])('plural(%s) = %s', (word, many) => {
+		expect(plural(word)).toBe(many);
+	});
+
+	it.each([
+		['data file', 'a data file'],
+		['API key', 'an API key'],
+		['app', 'an app'],
+		['user', 'a user'],
+	])('a(%s) = %s', (noun, phrase) => {
+		expect(a(noun)).toBe(phrase);
+	});
+});
