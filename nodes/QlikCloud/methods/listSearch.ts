@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { ID_RULE, isId } from '../shared/ids';
 import type { QlikList, TableOperation } from '../shared/types';
 import { TIER_1 } from '../shared/types';
 import { getBaseUrl, qlikApiRequest } from '../transport';
@@ -37,7 +38,13 @@ function currentId(this: ILoadOptionsFunctions, name: string, label: string): st
 			description: `The list depends on the "${label}" parameter above.`,
 		});
 	}
-	return value.trim();
+	const id = value.trim();
+	if (!isId(id)) {
+		throw new NodeOperationError(this.getNode(), `The "${label}" above is not a valid ID`, {
+			description: `${ID_RULE}. Pick the ${label.toLowerCase()} from its list.`,
+		});
+	}
+	return id;
 }
 
 function matches(text: unknown, filter?: string): boolean {

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isId } from '../shared/ids';
 import { TIER_1 } from '../shared/types';
 import { qlikApiRequest } from '../transport';
 
@@ -9,7 +10,7 @@ export async function getDataSourceProperties(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	const id = this.getCurrentNodeParameter('datasourceID', { extractValue: true });
-	if (typeof id !== 'string' || id.trim() === '') {
+	if (typeof id !== 'string' || !isId(id.trim())) {
 		throw new NodeOperationError(this.getNode(), 'Choose a Data Source first', {
 			description: 'The properties depend on the "Data Source" parameter above.',
 		});

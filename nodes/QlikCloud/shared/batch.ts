@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { TransportSettings } from '../transport';
 import { qlikApiRequest } from '../transport';
 import { asNodeError, toNodeApiError } from '../transport/errors';
+import { ID_RULE, isId } from './ids';
 import type { HttpMethod, QlikErrorEntry, RateTier } from './types';
 
 /** Qlik documents no maximum batch size for its batch actions; 100 keeps each request small. */
@@ -68,8 +69,6 @@ export interface BatchOperation {
 	output(entry: IDataObject, answer: BatchAnswer): IDataObject;
 }
 
-const ID_PATTERN = /^[A-Za-z0-9._~:@-]{1,256}$/;
-
 /** A trimmed ID read from a parameter, or a NodeOperationError naming the parameter. */
 export function readId(
 	ctx: IExecuteFunctions,
@@ -98,13 +97,13 @@ export function checkId(
 		});
 	}
 	const id = value.trim();
-	if (!ID_PATTERN.test(id)) {
+	if (!isId(id)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`The "${label}" parameter is not a valid ID: "${id.slice(0, 80)}"`,
 			{
 				itemIndex: i,
-				description: `An ID has only letters, digits, '-', '_', '.', ':', '@' and '~', e.g. ${example}.`,
+				description: `${ID_RULE}, e.g. ${example}.`,
 			},
 		);
 	}

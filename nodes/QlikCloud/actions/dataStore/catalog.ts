@@ -13,6 +13,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkId, DEFAULT_BATCH_SIZE, batchSizeProperty, errorItem } from '../../shared/batch';
 import { resourceLocator } from '../../shared/descriptions';
+import { ID_LIST_REGEX } from '../../shared/ids';
 import type { OperationModule } from '../../shared/resource';
 import { buildResource } from '../../shared/resource';
 import type {
@@ -263,7 +264,7 @@ export function idListLocator(options: {
 							{
 								type: 'regex',
 								properties: {
-									regex: '^\\s*[A-Za-z0-9._~-]+(\\s*,\\s*[A-Za-z0-9._~-]+)*\\s*$',
+									regex: ID_LIST_REGEX,
 									errorMessage: 'Not a Qlik Cloud ID or a list of IDs separated by commas',
 								},
 							},
