@@ -119,6 +119,8 @@ export class QlikCloudM2mOAuth2Api implements ICredentialType {
 				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 				body,
 				json: true,
+				// The body holds the client secret: never resent to the address a redirect names.
+				disableFollowRedirect: true,
 			})) as IDataObject;
 		} catch (error) {
 			const response = (error as { response?: { status?: number; data?: IDataObject } }).response;

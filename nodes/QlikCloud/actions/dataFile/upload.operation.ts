@@ -12,7 +12,13 @@ import { TIER_1, TIER_2 } from '../../shared/types';
 import type { TransportSettings } from '../../transport';
 import { qlikApiRequest } from '../../transport';
 import type { UploadFile } from '../../transport/upload';
-import { dataFileQuotas, multipartUpload, readUploadFile, tusUpload } from '../../transport/upload';
+import {
+	dataFileQuotas,
+	MAX_CHUNK_MIB,
+	multipartUpload,
+	readUploadFile,
+	tusUpload,
+} from '../../transport/upload';
 
 export const DEFAULT_CHUNK_MIB = 16;
 const FILES = '/api/v1/data-files';
@@ -33,7 +39,7 @@ export const chunkSizeOption: INodeProperties = {
 	displayName: 'Chunk Size (MiB)',
 	name: 'chunkSizeMiB',
 	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 1024 },
+	typeOptions: { minValue: 1, maxValue: MAX_CHUNK_MIB },
 	default: DEFAULT_CHUNK_MIB,
 	description:
 		"Files above the tenant's direct-upload limit are sent in chunks of this size (memory use is about one chunk)",
@@ -146,12 +152,12 @@ function invalid(ctx: IExecuteFunctions, i: number, label: string, problem: stri
 export function readChunkSize(ctx: IExecuteFunctions, i: number): number {
 	const extra = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const mib = Number(extra.chunkSizeMiB ?? DEFAULT_CHUNK_MIB);
-	if (!Number.isFinite(mib) || mib <= 0 || mib > 1024) {
+	if (!Number.isFinite(mib) || mib <= 0 || mib > MAX_CHUNK_MIB) {
 		throw invalid(
 			ctx,
 			i,
 			'Chunk Size (MiB)',
-			`must be a number between 1 and 1024, not "${String(extra.chunkSizeMiB)}"`,
+			`must be a number between 1 and ${MAX_CHUNK_MIB}, not "${String(extra.chunkSizeMiB)}"`,
 			'Use e.g. 16.',
 		);
 	}
@@ -208,7 +214,8 @@ async function connectionOfSpace(
 		{ itemIndex: i, subject: `Space "${spaceId}"` },
 	);
 	const list = ((body as IDataObject | undefined)?.data ?? []) as IDataObject[];
-	const found = list.find((c) => c.spaceId === spaceId) ?? list[0];
+	// Only the space's own connection: never another space's, whatever the list holds.
+	const found = list.find((c) => c.spaceId === spaceId);
 	if (!found?.id) {
 		throw new NodeOperationError(
 			this.getNode(),
