@@ -1,6 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-import { rl, runNode, testCredential, withDefaults, type StoredCredential } from './helpers/n8n';
+import { REFUSED_TENANT_URL } from '../nodes/QlikCloud/transport/tenant';
+import { startFakeTenant, type FakeTenant } from './helpers/fakeTenant';
+import {
+	credentialTypes,
+	resolveExpression,
+	rl,
+	runNode,
+	testCredential,
+	withDefaults,
+	type StoredCredential,
+} from './helpers/n8n';
 import { apiKeyCredential, m2mCredential, requests, useSimulator } from './helpers/sim';
 
 const sim = useSimulator();
@@ -31,6 +41,50 @@ describe('API key credential', () => {
 			data: { tenantUrl: `${sim().url}/`, apiKey: sim().credentials.apiKey },
 		});
 		expect(result.status).toBe('OK');
+	});
+});
+
+describe('the tenant URL rule where n8n resolves the URL itself', () => {
+	let tenant: FakeTenant;
+	beforeAll(async () => {
+		tenant = await startFakeTenant(() => ({ json: { id: 'me' } }));
+	});
+	afterAll(async () => await tenant.close());
+	beforeEach(() => (tenant.log.length = 0));
+
+	it.each([
+		[
+			'user info (the key would go to the host after the @)',
+			(u: string) => u.replace('//', '//a@'),
+		],
+		['a path', (u: string) => `${u}/evil`],
+		['a query', (u: string) => `${u}?x=1`],
+	])('the API key test with %s sends nothing', async (_label, change) => {
+		const result = await testCredential({
+			type: 'qlikCloudApi',
+			data: { tenantUrl: change(tenant.url.replace('127.0.0.1', 'localhost')), apiKey: 'k-123' },
+		});
+		expect(result.status).toBe('Error');
+		expect(tenant.log).toHaveLength(0);
+	});
+
+	it('the API key test with http to a tenant that is not local resolves to no address', () => {
+		const data = withDefaults({
+			type: 'qlikCloudApi',
+			data: { tenantUrl: 'http://acme.eu.qlikcloud.com', apiKey: 'k' },
+		});
+		const baseURL = resolveExpression(credentialTypes.qlikCloudApi.test!.request.baseURL, data);
+		expect(baseURL).toBe(REFUSED_TENANT_URL);
+	});
+
+	it.each([
+		'http://acme.eu.qlikcloud.com',
+		'https://a@evil.example.com',
+		'acme.eu.qlikcloud.com/x',
+	])('the interactive OAuth URLs for %j are no address', (tenantUrl) => {
+		const data = withDefaults({ type: 'qlikCloudOAuth2Api', data: { tenantUrl, clientId: 'c' } });
+		expect(() => new URL(String(data.authUrl))).toThrow();
+		expect(() => new URL(String(data.accessTokenUrl))).toThrow();
 	});
 });
 
