@@ -25,8 +25,8 @@ export const ID_RULE =
 const ID = new RegExp(ID_REGEX);
 
 /** Whether a (trimmed) value is an ID that reaches the resource it names. */
-export function isId(value: unknown): value is string {
-	return typeof value === 'string' && ID.test(value);
+export function isId(value: string): boolean {
+	return ID.test(value);
 }
 
 /** Repeated percent-decoding, as far as it goes: what a lenient server may end up reading. */
