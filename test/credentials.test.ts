@@ -146,6 +146,90 @@ describe('OAuth machine-to-machine credential', () => {
 	});
 });
 
+describe('the machine-to-machine token is tied to the settings it was issued for', () => {
+	beforeEach(() => sim().clearLog());
+	afterEach(() => {
+		jest.restoreAllMocks();
+		sim().setTokenTtl(21600);
+	});
+	const getTypes = { resource: 'space', operation: 'getTypes' };
+
+	it('after the impersonated user changes, calls run as the new user, not with the old token', async () => {
+		const credential = m2mCredential(sim());
+		expect((await runNode({ parameters: getTypes, credential })).error).toBeUndefined();
+		const member = sim().credentials.users.member;
+		Object.assign(credential.data, {
+			impersonate: true,
+			userLookupField: 'userId',
+			userLookupValue: member.id,
+		});
+		const result = await runNode({ parameters: getTypes, credential });
+		expect(result.error).toBeUndefined();
+		const calls = requests(sim(), 'GET', '/api/v1/spaces/types').filter((r) => r.status === 200);
+		expect(calls.map((c) => c.principal?.userId)).toEqual([
+			sim().credentials.users.bot.id,
+			member.id,
+		]);
+	});
+
+	it('after the tenant URL changes, the old token is not sent to the new host', async () => {
+		const credential = m2mCredential(sim());
+		await runNode({ parameters: getTypes, credential });
+		const token = String(credential.data.accessToken).split(' ')[0];
+		expect(token.length).toBeGreaterThan(10);
+		const other = await startFakeTenant(() => ({
+			status: 401,
+			json: { errors: [{ title: 'no' }] },
+		}));
+		try {
+			credential.data.tenantUrl = other.url;
+			await runNode({ parameters: getTypes, credential });
+			expect(other.log.length).toBeGreaterThan(0);
+			expect(JSON.stringify(other.log.map((r) => r.headers))).not.toContain(token);
+		} finally {
+			await other.close();
+		}
+	});
+
+	it('a token about to expire is renewed before Qlik refuses it', async () => {
+		sim().setTokenTtl(120);
+		const credential = m2mCredential(sim());
+		const first = await runNode({ parameters: getTypes, credential });
+		expect(first.recorder.tokenRequests).toBe(1);
+		// 90 s later the token is still good at Qlik for 30 s: inside the renewal margin.
+		const start = Date.now();
+		jest.spyOn(Date, 'now').mockImplementation(() => start + 90_000);
+		const later = await runNode({ parameters: getTypes, credential });
+		expect(later.error).toBeUndefined();
+		expect(later.recorder.tokenRequests).toBe(1);
+		const [, second] = requests(sim(), 'GET', '/api/v1/spaces/types').filter(
+			(r) => r.status === 200,
+		);
+		const [firstCall] = requests(sim(), 'GET', '/api/v1/spaces/types');
+		expect(second.principal?.tokenId).not.toBe(firstCall.principal?.tokenId);
+	});
+
+	it('the token request is never redirected (its body holds the client secret)', async () => {
+		const elsewhere: string[] = [];
+		const other = await startFakeTenant((r) => {
+			if (r.path === '/elsewhere') {
+				elsewhere.push(r.body.toString());
+				return { json: { access_token: 'stolen', expires_in: 3600 } };
+			}
+			return { status: 307, headers: { Location: `${other.url}/elsewhere` } };
+		});
+		try {
+			const credential = m2mCredential(sim());
+			credential.data.tenantUrl = other.url;
+			const result = await testCredential(credential);
+			expect(result.status).toBe('Error');
+			expect(elsewhere).toEqual([]);
+		} finally {
+			await other.close();
+		}
+	});
+});
+
 describe('OAuth interactive credential (authorization code + PKCE)', () => {
 	const redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback';
 
