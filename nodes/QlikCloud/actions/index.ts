@@ -5,6 +5,7 @@ import { buildResource } from '../shared/resource';
 import type { OperationSpec, ResourceTable } from '../shared/types';
 import { curation as app } from './app/curation';
 import { curation as dataAsset } from './dataAsset/curation';
+import { redacted } from './dataConnection/common';
 import { curation as dataConnection } from './dataConnection/curation';
 import { curation as dataCredential } from './dataCredential/curation';
 import { curation as dataFile } from './dataFile/curation';
@@ -40,6 +41,21 @@ const curations: Record<string, ResourceCuration> = {
 };
 
 const tablesByResource = new Map<string, ResourceTable>(tables.map((t) => [t.resource, t]));
+
+/**
+ * Resources whose answers carry secrets Qlik keeps (identity providers' client secrets, the
+ * execution tokens that run an automation, webhook secrets): every output redacted, as data
+ * connections' are.
+ */
+const REDACTED_RESOURCES = ['automation', 'identityProvider', 'webhook', 'workflow'];
+for (const resource of REDACTED_RESOURCES) {
+	const table = tablesByResource.get(resource);
+	if (!table) throw new Error(`No table for the redacted resource "${resource}"`);
+	curations[resource] = {
+		...curations[resource],
+		extend: Object.fromEntries(Object.keys(table.operations).map((op) => [op, redacted])),
+	};
+}
 
 const built = tables.map((table) =>
 	buildResource(table, tablesByResource, curations[table.resource]),
