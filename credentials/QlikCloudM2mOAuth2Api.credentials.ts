@@ -23,7 +23,7 @@ const TOKEN_SETTINGS = [
 ] as const;
 
 /** A token is renewed this long before Qlik says it expires. */
-export const RENEW_BEFORE_MS = 60_000;
+const RENEW_BEFORE_MS = 60_000;
 
 /** The settings as one text, computed the same way here and in the header's expression. */
 function settingsOf(credentials: ICredentialDataDecryptedObject): string {

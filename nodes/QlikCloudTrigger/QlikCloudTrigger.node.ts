@@ -19,22 +19,17 @@ import {
 import { TIER_1, TIER_2 } from '../QlikCloud/shared/types';
 import type { QlikList } from '../QlikCloud/shared/types';
 import { qlikApiRequest } from '../QlikCloud/transport';
-import { normalizeEvent, verifySignature } from './events';
+import { isReplay, normalizeEvent, verifySignature } from './events';
 
 const WEBHOOKS = '/api/v1/webhooks';
-
-/** A delivery whose event is older than this is acknowledged and starts nothing (a replay). */
-export const REPLAY_WINDOW_MS = 10 * 60 * 1000;
-/** How many recent event IDs are remembered to drop a delivery seen before. */
-export const MAX_SEEN_EVENTS = 1000;
 
 interface StaticData {
 	webhookId?: string;
 	webhookSecret?: string;
 	/** The workflow that registered the webhook: static data copied into another is not its own. */
 	workflowId?: string;
-	/** Recent event IDs and when they came (ms), oldest first; at most MAX_SEEN_EVENTS. */
-	seenEvents?: Record<string, number>;
+	/** Recent event IDs and when they came (ms), oldest first (see `isReplay`). */
+	seenEvents?: Array<[id: string, at: number]>;
 }
 
 /** What the node's settings ask Qlik to send; compared whole with what Qlik has. */
@@ -122,24 +117,6 @@ async function removeUnconfirmed(this: IHookFunctions, name: string, mark: strin
 			`Qlik Cloud Trigger: a webhook named "${name}" may be left at Qlik: ${(error as Error).message}`,
 		);
 	}
-}
-
-/**
- * Whether a verified delivery was seen before or is too old; remembers its event ID. The memory
- * keeps only the last REPLAY_WINDOW_MS and at most MAX_SEEN_EVENTS IDs.
- */
-export function isReplay(data: StaticData, event: IDataObject, now = Date.now()): boolean {
-	const time = typeof event.time === 'string' ? Date.parse(event.time) : NaN;
-	if (Number.isFinite(time) && now - time > REPLAY_WINDOW_MS) return true;
-	const seen = { ...(data.seenEvents ?? {}) };
-	for (const [id, at] of Object.entries(seen)) if (now - at > REPLAY_WINDOW_MS) delete seen[id];
-	const id = typeof event.id === 'string' ? event.id : undefined;
-	if (id !== undefined && Object.prototype.hasOwnProperty.call(seen, id)) return true;
-	if (id !== undefined) seen[id] = now;
-	const ids = Object.keys(seen);
-	for (const old of ids.slice(0, Math.max(0, ids.length - MAX_SEEN_EVENTS))) delete seen[old];
-	data.seenEvents = seen;
-	return false;
 }
 
 export class QlikCloudTrigger implements INodeType {

@@ -48,7 +48,12 @@ describe('secrets in other resources are redacted', () => {
 		['workflow', 'workflowId'],
 	])('%s execution tokens (they run the automation)', async (resource, param) => {
 		const created = await runNode({
-			parameters: { resource, operation: 'create', name: 'Nightly', additionalFields: { name: 'Nightly' } },
+			parameters: {
+				resource,
+				operation: 'create',
+				name: 'Nightly',
+				additionalFields: { name: 'Nightly' },
+			},
 			credential: apiKeyCredential(sim()),
 		});
 		expect(created.error).toBeUndefined();

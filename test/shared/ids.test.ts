@@ -64,7 +64,6 @@ describe('IDs', () => {
 	])('a list "%s": %s', (value, ok) => {
 		expect(new RegExp(ID_LIST_REGEX).test(value)).toBe(ok);
 	});
-
 });
 
 describe('free-text path segments', () => {

@@ -5,11 +5,8 @@
  */
 import { createHmac } from 'node:crypto';
 
-import {
-	MAX_SEEN_EVENTS,
-	QlikCloudTrigger,
-	REPLAY_WINDOW_MS,
-} from '../../nodes/QlikCloudTrigger/QlikCloudTrigger.node';
+import { MAX_SEEN_EVENTS, REPLAY_WINDOW_MS } from '../../nodes/QlikCloudTrigger/events';
+import { QlikCloudTrigger } from '../../nodes/QlikCloudTrigger/QlikCloudTrigger.node';
 import { triggerHarness } from '../helpers/n8n';
 
 const SECRET = 'a'.repeat(64);
@@ -63,7 +60,7 @@ describe('replayed deliveries', () => {
 	it('the memory of seen IDs is bounded, and the newest are kept', async () => {
 		const { h, send } = setup();
 		for (let i = 0; i < MAX_SEEN_EVENTS + 25; i++) await send({ id: `e-${i}`, time: now() });
-		const seen = Object.keys(h.staticData.seenEvents as object);
+		const seen = (h.staticData.seenEvents as Array<[string, number]>).map(([id]) => id);
 		expect(seen).toHaveLength(MAX_SEEN_EVENTS);
 		expect(seen).toContain(`e-${MAX_SEEN_EVENTS + 24}`);
 		expect(seen).not.toContain('e-0');
