@@ -12,11 +12,39 @@ import type {
 import { checkTenantUrl, tenantUrlExpression } from '../nodes/QlikCloud/transport/tenant';
 import { tenantUrlProperty } from './common';
 
+/** The settings a token was issued for: a change to any of them makes the stored token unusable. */
+const TOKEN_SETTINGS = [
+	'tenantUrl',
+	'clientId',
+	'scope',
+	'impersonate',
+	'userLookupField',
+	'userLookupValue',
+] as const;
+
+/** A token is renewed this long before Qlik says it expires. */
+const RENEW_BEFORE_MS = 60_000;
+
+/** The settings as one text, computed the same way here and in the header's expression. */
+function settingsOf(credentials: ICredentialDataDecryptedObject): string {
+	return TOKEN_SETTINGS.map((name) => String(credentials[name] || '')).join('|');
+}
+const SETTINGS_EXPRESSION = `[${TOKEN_SETTINGS.map((name) => `String($credentials.${name} || "")`).join(', ')}].join("|")`;
+
+/**
+ * The Authorization header: the stored token only while it is for the current settings and not
+ * about to expire; otherwise none, so that Qlik answers 401 and n8n fetches a new token (the old
+ * one never goes to another tenant or client). The stored value is `token expiresAtMs settings`.
+ */
+const STORED = 'String($credentials.accessToken || "")';
+const AUTHORIZATION = `=Bearer {{ ${STORED}.endsWith(" " + ${SETTINGS_EXPRESSION}) && (Number(${STORED}.split(" ")[1]) === 0 || Number(${STORED}.split(" ")[1]) - ${RENEW_BEFORE_MS} > Date.now()) ? ${STORED}.split(" ")[0] : "" }}`;
+
 /**
  * Machine-to-machine OAuth (client credentials, optionally impersonating a user). Not built on
  * n8n's oAuth2Api: Qlik's impersonation grant needs a nested `user_lookup` sent as JSON, which
  * n8n's OAuth client cannot send. The token is cached in the hidden `accessToken` field, which
- * n8n persists with the credential (shared by queue-mode workers) and fetches again after a 401.
+ * n8n persists with the credential (shared by queue-mode workers), with its expiry and the
+ * settings it was issued for; n8n fetches a new one after a 401.
  */
 export class QlikCloudM2mOAuth2Api implements ICredentialType {
 	name = 'qlikCloudM2mOAuth2Api';
@@ -119,6 +147,8 @@ export class QlikCloudM2mOAuth2Api implements ICredentialType {
 				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 				body,
 				json: true,
+				// The body holds the client secret: never resent to the address a redirect names.
+				disableFollowRedirect: true,
 			})) as IDataObject;
 		} catch (error) {
 			const response = (error as { response?: { status?: number; data?: IDataObject } }).response;
@@ -137,15 +167,17 @@ export class QlikCloudM2mOAuth2Api implements ICredentialType {
 				`Qlik Cloud did not issue a token${status ? ` (HTTP ${status})` : ''}: ${reason}. ${hint}`,
 			);
 		}
-		if (typeof answer?.access_token !== 'string' || answer.access_token === '') {
+		if (typeof answer?.access_token !== 'string' || !/^\S+$/.test(answer.access_token)) {
 			throw new Error('Qlik Cloud answered the token request without an access token');
 		}
-		return { accessToken: answer.access_token };
+		const lifetime = Number(answer.expires_in);
+		const expiresAt = Number.isFinite(lifetime) && lifetime > 0 ? Date.now() + lifetime * 1000 : 0;
+		return { accessToken: `${answer.access_token} ${expiresAt} ${settingsOf(credentials)}` };
 	}
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
+		properties: { headers: { Authorization: AUTHORIZATION } },
 	};
 
 	test: ICredentialTestRequest = {

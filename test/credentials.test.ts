@@ -1,6 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-import { rl, runNode, testCredential, withDefaults, type StoredCredential } from './helpers/n8n';
+import { REFUSED_TENANT_URL } from '../nodes/QlikCloud/transport/tenant';
+import { startFakeTenant, type FakeTenant } from './helpers/fakeTenant';
+import {
+	credentialTypes,
+	resolveExpression,
+	rl,
+	runNode,
+	testCredential,
+	withDefaults,
+	type StoredCredential,
+} from './helpers/n8n';
 import { apiKeyCredential, m2mCredential, requests, useSimulator } from './helpers/sim';
 
 const sim = useSimulator();
@@ -31,6 +41,50 @@ describe('API key credential', () => {
 			data: { tenantUrl: `${sim().url}/`, apiKey: sim().credentials.apiKey },
 		});
 		expect(result.status).toBe('OK');
+	});
+});
+
+describe('the tenant URL rule where n8n resolves the URL itself', () => {
+	let tenant: FakeTenant;
+	beforeAll(async () => {
+		tenant = await startFakeTenant(() => ({ json: { id: 'me' } }));
+	});
+	afterAll(async () => await tenant.close());
+	beforeEach(() => (tenant.log.length = 0));
+
+	it.each([
+		[
+			'user info (the key would go to the host after the @)',
+			(u: string) => u.replace('//', '//a@'),
+		],
+		['a path', (u: string) => `${u}/evil`],
+		['a query', (u: string) => `${u}?x=1`],
+	])('the API key test with %s sends nothing', async (_label, change) => {
+		const result = await testCredential({
+			type: 'qlikCloudApi',
+			data: { tenantUrl: change(tenant.url.replace('127.0.0.1', 'localhost')), apiKey: 'k-123' },
+		});
+		expect(result.status).toBe('Error');
+		expect(tenant.log).toHaveLength(0);
+	});
+
+	it('the API key test with http to a tenant that is not local resolves to no address', () => {
+		const data = withDefaults({
+			type: 'qlikCloudApi',
+			data: { tenantUrl: 'http://acme.eu.qlikcloud.com', apiKey: 'k' },
+		});
+		const baseURL = resolveExpression(credentialTypes.qlikCloudApi.test!.request.baseURL, data);
+		expect(baseURL).toBe(REFUSED_TENANT_URL);
+	});
+
+	it.each([
+		'http://acme.eu.qlikcloud.com',
+		'https://a@evil.example.com',
+		'acme.eu.qlikcloud.com/x',
+	])('the interactive OAuth URLs for %j are no address', (tenantUrl) => {
+		const data = withDefaults({ type: 'qlikCloudOAuth2Api', data: { tenantUrl, clientId: 'c' } });
+		expect(() => new URL(String(data.authUrl))).toThrow();
+		expect(() => new URL(String(data.accessTokenUrl))).toThrow();
 	});
 });
 
@@ -89,6 +143,90 @@ describe('OAuth machine-to-machine credential', () => {
 			/did not issue a token \(HTTP 401\).*Check the client ID and secret/,
 		);
 		expect(JSON.stringify(result)).not.toContain('wrong-secret-value-123');
+	});
+});
+
+describe('the machine-to-machine token is tied to the settings it was issued for', () => {
+	beforeEach(() => sim().clearLog());
+	afterEach(() => {
+		jest.restoreAllMocks();
+		sim().setTokenTtl(21600);
+	});
+	const getTypes = { resource: 'space', operation: 'getTypes' };
+
+	it('after the impersonated user changes, calls run as the new user, not with the old token', async () => {
+		const credential = m2mCredential(sim());
+		expect((await runNode({ parameters: getTypes, credential })).error).toBeUndefined();
+		const member = sim().credentials.users.member;
+		Object.assign(credential.data, {
+			impersonate: true,
+			userLookupField: 'userId',
+			userLookupValue: member.id,
+		});
+		const result = await runNode({ parameters: getTypes, credential });
+		expect(result.error).toBeUndefined();
+		const calls = requests(sim(), 'GET', '/api/v1/spaces/types').filter((r) => r.status === 200);
+		expect(calls.map((c) => c.principal?.userId)).toEqual([
+			sim().credentials.users.bot.id,
+			member.id,
+		]);
+	});
+
+	it('after the tenant URL changes, the old token is not sent to the new host', async () => {
+		const credential = m2mCredential(sim());
+		await runNode({ parameters: getTypes, credential });
+		const token = String(credential.data.accessToken).split(' ')[0];
+		expect(token.length).toBeGreaterThan(10);
+		const other = await startFakeTenant(() => ({
+			status: 401,
+			json: { errors: [{ title: 'no' }] },
+		}));
+		try {
+			credential.data.tenantUrl = other.url;
+			await runNode({ parameters: getTypes, credential });
+			expect(other.log.length).toBeGreaterThan(0);
+			expect(JSON.stringify(other.log.map((r) => r.headers))).not.toContain(token);
+		} finally {
+			await other.close();
+		}
+	});
+
+	it('a token about to expire is renewed before Qlik refuses it', async () => {
+		sim().setTokenTtl(120);
+		const credential = m2mCredential(sim());
+		const first = await runNode({ parameters: getTypes, credential });
+		expect(first.recorder.tokenRequests).toBe(1);
+		// 90 s later the token is still good at Qlik for 30 s: inside the renewal margin.
+		const start = Date.now();
+		jest.spyOn(Date, 'now').mockImplementation(() => start + 90_000);
+		const later = await runNode({ parameters: getTypes, credential });
+		expect(later.error).toBeUndefined();
+		expect(later.recorder.tokenRequests).toBe(1);
+		const [, second] = requests(sim(), 'GET', '/api/v1/spaces/types').filter(
+			(r) => r.status === 200,
+		);
+		const [firstCall] = requests(sim(), 'GET', '/api/v1/spaces/types');
+		expect(second.principal?.tokenId).not.toBe(firstCall.principal?.tokenId);
+	});
+
+	it('the token request is never redirected (its body holds the client secret)', async () => {
+		const elsewhere: string[] = [];
+		const other = await startFakeTenant((r) => {
+			if (r.path === '/elsewhere') {
+				elsewhere.push(r.body.toString());
+				return { json: { access_token: 'stolen', expires_in: 3600 } };
+			}
+			return { status: 307, headers: { Location: `${other.url}/elsewhere` } };
+		});
+		try {
+			const credential = m2mCredential(sim());
+			credential.data.tenantUrl = other.url;
+			const result = await testCredential(credential);
+			expect(result.status).toBe('Error');
+			expect(elsewhere).toEqual([]);
+		} finally {
+			await other.close();
+		}
 	});
 });
 

@@ -18,20 +18,68 @@ import {
 	credentialsForAuthentication,
 } from '../QlikCloud/shared/descriptions';
 import type { QlikList } from '../QlikCloud/shared/types';
-import { normalizeEvent, verifySignature } from './events';
+import { isReplay, normalizeEvent, verifySignature } from './events';
 
 interface StaticData {
 	webhookId?: string;
 	webhookSecret?: string;
+	/** The workflow that registered the webhook: static data copied into another is not its own. */
+	workflowId?: string;
+	/** Recent event IDs and when they came (ms), oldest first (see `isReplay`). */
+	seenEvents?: Array<[id: string, at: number]>;
+}
+
+/** What the node's settings ask Qlik to send; compared whole with what Qlik has. */
+interface Registration {
+	url: string;
+	eventTypes: string[];
+	level: string;
+	filter?: string;
 }
 
 function isNotFound(error: unknown): boolean {
 	return error instanceof NodeApiError && String(error.httpCode) === '404';
 }
 
+/** A failure after which the request may have taken effect (no answer, or a server error). */
+function unconfirmed(error: unknown): boolean {
+	const code = (error as { httpCode?: string | null }).httpCode;
+	return !code || !/^\d{3}$/.test(code) || Number(code) >= 500;
+}
+
 function forget(data: StaticData): void {
 	delete data.webhookId;
 	delete data.webhookSecret;
+	delete data.workflowId;
+}
+
+function wanted(this: IHookFunctions): Registration {
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const filter = typeof options.filter === 'string' ? options.filter.trim() : '';
+	return {
+		url: this.getNodeWebhookUrl('default') ?? '',
+		eventTypes: (this.getNodeParameter('events', []) as string[]).map(String),
+		// The level the form shows: User unless Tenant is chosen (Qlik's own default is tenant).
+		level: typeof options.level === 'string' && options.level !== '' ? options.level : 'user',
+		...(filter ? { filter } : {}),
+	};
+}
+
+/** Whether Qlik's webhook is enabled and registered as the node's settings ask. */
+function matches(at: IDataObject, want: Registration): boolean {
+	const types = Array.isArray(at.eventTypes) ? at.eventTypes.map(String).sort() : [];
+	return (
+		at.enabled === true &&
+		at.url === want.url &&
+		JSON.stringify(types) === JSON.stringify([...want.eventTypes].sort()) &&
+		(at.level ?? 'tenant') === want.level &&
+		(typeof at.filter === 'string' ? at.filter : '') === (want.filter ?? '')
+	);
+}
+
+/** The static data is this workflow's own (a copy imported with another's data is not). */
+function ownData(this: IHookFunctions, data: StaticData): boolean {
+	return data.workflowId === undefined || data.workflowId === String(this.getWorkflow().id);
 }
 
 /** DELETE of our webhook at Qlik; one already gone (404) counts as deleted. */
@@ -40,6 +88,24 @@ async function deleteAtQlik(this: IHookFunctions, id: string): Promise<void> {
 		await api.webhook.delete.call(this, { path: { id } });
 	} catch (error) {
 		if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+}
+
+/**
+ * After a create that got no definite answer: deletes the webhook it may have made (found by
+ * its name and the registration mark in its description), so that none is left behind.
+ */
+async function removeUnconfirmed(this: IHookFunctions, name: string, mark: string) {
+	try {
+		const { body } = await api.webhook.getAll.call(this, { qs: { name, limit: 100 } });
+		const found = ((body as QlikList).data ?? []).filter(
+			(w) => typeof w.description === 'string' && w.description.includes(mark),
+		);
+		for (const webhook of found) await deleteAtQlik.call(this, String(webhook.id));
+	} catch (error) {
+		this.logger.warn(
+			`Qlik Cloud Trigger: a webhook named "${name}" may be left at Qlik: ${(error as Error).message}`,
+		);
 	}
 }
 
@@ -122,15 +188,31 @@ export class QlikCloudTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			/**
-			 * Our webhook still exists at Qlik for this URL. One deleted there is forgotten; one
-			 * pointing elsewhere (n8n's URL changed) is deleted, so that a new one is registered.
+			 * Our webhook exists at Qlik, enabled and registered as the settings ask (URL, events,
+			 * filter, level). One deleted there is forgotten; one that differs or that Qlik disabled
+			 * is deleted, so that a new one is registered. Static data copied from another workflow
+			 * is forgotten without touching that workflow's webhook.
 			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as StaticData;
 				if (!data.webhookId || !data.webhookSecret) return false;
+				if (!ownData.call(this, data)) {
+					forget(data);
+					return false;
+				}
+				const want = wanted.call(this);
 				try {
 					const { body } = await api.webhook.get.call(this, { path: { id: data.webhookId } });
-					if ((body as IDataObject).url === this.getNodeWebhookUrl('default')) return true;
+					const at = (body ?? {}) as IDataObject;
+					// Registered before the workflow was recorded: ours only if it calls our URL.
+					if (data.workflowId === undefined && at.url !== want.url) {
+						forget(data);
+						return false;
+					}
+					if (matches(at, want)) {
+						data.workflowId = String(this.getWorkflow().id);
+						return true;
+					}
 					await deleteAtQlik.call(this, data.webhookId);
 				} catch (error) {
 					if (!isNotFound(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
@@ -141,36 +223,44 @@ export class QlikCloudTrigger implements INodeType {
 
 			/** Registers a webhook at Qlik with a new random secret, kept in static data. */
 			async create(this: IHookFunctions): Promise<boolean> {
-				const events = this.getNodeParameter('events', []) as string[];
-				const options = this.getNodeParameter('options', {}) as IDataObject;
+				const want = wanted.call(this);
 				const secret = randomBytes(32).toString('hex');
+				const mark = `registration ${randomBytes(8).toString('hex')}`;
+				const name = `n8n: ${this.getWorkflow().name ?? 'workflow'} (${this.getNode().name})`.slice(
+					0,
+					512,
+				);
 				const body: IDataObject = {
-					name: `n8n: ${this.getWorkflow().name ?? 'workflow'} (${this.getNode().name})`.slice(
-						0,
-						512,
-					),
-					description:
-						'Created by the n8n Qlik Cloud Trigger; deleted when the workflow is deactivated',
-					url: this.getNodeWebhookUrl('default'),
-					eventTypes: events,
+					name,
+					description: `Created by the n8n Qlik Cloud Trigger (${mark}); deleted when the workflow is deactivated`,
+					url: want.url,
+					eventTypes: want.eventTypes,
 					enabled: true,
 					secret,
+					level: want.level,
+					...(want.filter ? { filter: want.filter } : {}),
 				};
-				if (options.level) body.level = options.level;
-				if (typeof options.filter === 'string' && options.filter.trim() !== '') {
-					body.filter = options.filter.trim();
+				let created: IDataObject;
+				try {
+					({ body: created } = (await api.webhook.create.call(this, { body })) as {
+						body: IDataObject;
+					});
+				} catch (error) {
+					if (unconfirmed(error)) await removeUnconfirmed.call(this, name, mark);
+					throw new NodeApiError(this.getNode(), error as JsonObject);
 				}
-				const { body: created } = await api.webhook.create.call(this, { body });
 				const data = this.getWorkflowStaticData('node') as StaticData;
-				data.webhookId = String((created as IDataObject).id);
+				data.webhookId = String(created.id);
 				data.webhookSecret = secret;
+				data.workflowId = String(this.getWorkflow().id);
 				return true;
 			},
 
-			/** Deletes our webhook at Qlik; one already gone counts as deleted. */
+			/** Deletes our webhook at Qlik; one already gone counts as deleted. Static data copied
+			 * from another workflow is forgotten without deleting that workflow's webhook. */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as StaticData;
-				if (data.webhookId) {
+				if (data.webhookId && ownData.call(this, data)) {
 					try {
 						await deleteAtQlik.call(this, data.webhookId);
 					} catch (error) {
@@ -197,7 +287,10 @@ export class QlikCloudTrigger implements INodeType {
 			this.getResponseObject().status(401).send('Unauthorized').end();
 			return { noWebhookResponse: true };
 		}
-		const body = this.getBodyData();
-		return { workflowData: [this.helpers.returnJsonArray([normalizeEvent(body)])] };
+		const event = normalizeEvent(this.getBodyData());
+		// A signed delivery stays readable at Qlik (the Webhook resource): one seen before or
+		// too old is acknowledged, so that Qlik does not retry it, and starts nothing.
+		if (isReplay(data, event)) return { webhookResponse: 'Already received' };
+		return { workflowData: [this.helpers.returnJsonArray([event])] };
 	}
 }

@@ -45,3 +45,27 @@ export function normalizeEvent(body: IDataObject): IDataObject {
 		event: body,
 	};
 }
+
+/** A delivery whose event is older than this is acknowledged and starts nothing (a replay). */
+export const REPLAY_WINDOW_MS = 10 * 60 * 1000;
+/** How many recent event IDs are remembered to drop a delivery seen before. */
+export const MAX_SEEN_EVENTS = 1000;
+
+/**
+ * Whether a verified delivery was seen before or is too old; remembers its event ID. The memory
+ * keeps only the last REPLAY_WINDOW_MS and at most MAX_SEEN_EVENTS IDs.
+ */
+export function isReplay(
+	data: { seenEvents?: Array<[id: string, at: number]> },
+	event: IDataObject,
+	now = Date.now(),
+): boolean {
+	const time = typeof event.time === 'string' ? Date.parse(event.time) : NaN;
+	if (Number.isFinite(time) && now - time > REPLAY_WINDOW_MS) return true;
+	const seen = (data.seenEvents ?? []).filter(([, at]) => now - at <= REPLAY_WINDOW_MS);
+	const id = typeof event.id === 'string' ? event.id : undefined;
+	if (id !== undefined && seen.some(([known]) => known === id)) return true;
+	if (id !== undefined) seen.push([id, now]);
+	data.seenEvents = seen.slice(-MAX_SEEN_EVENTS);
+	return false;
+}

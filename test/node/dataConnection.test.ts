@@ -110,6 +110,22 @@ describe('Data Connection → Create from a data source', () => {
 		expect(sim().log).toHaveLength(0);
 	});
 
+	it('properties named like Object methods (constructor, toString) are sent as given', async () => {
+		const spaceId = await newSpace();
+		sim().clearLog();
+		const parameters = postgres(spaceId, 'Odd names');
+		parameters.connectionProperties.property.push(
+			{ name: 'constructor', value: 'c' },
+			{ name: 'toString', value: 't' },
+		);
+		const result = await run(parameters);
+		expect(result.error).toBeUndefined();
+		const [post] = requests(sim(), 'POST', '/api/v1/data-connections');
+		const sent = (post.body as IDataObject).connectionProperties as IDataObject;
+		// (n8n's HTTP client, axios, drops a key named `constructor` from JSON bodies itself.)
+		expect(Object.entries(sent)).toEqual(expect.arrayContaining([['toString', 't']]));
+	});
+
 	it('the pickers: data sources, and the properties of the chosen source', async () => {
 		const context = loadOptionsContext(
 			{ resource: 'dataConnection', operation: 'create', datasourceID: rl('postgres') },

@@ -102,3 +102,40 @@ export function credentialSecrets(data: Record<string, unknown>, passwordFields:
 		recordSecret(token.refresh_token);
 	}
 }
+
+/** Names under which Qlik answers a secret: passwords, passphrases, keys, tokens, secrets. */
+const SECRET_NAME =
+	/pass(word|wd|phrase)?$|^pwd$|secret|token|(account|shared|api|access)[_-]?key/i;
+/** Header names whose value is a credential (rows like `{ name: "Authorization", value }`). */
+const SECRET_HEADER = /authorization|cookie|api[_-]?key|token|secret/i;
+/** `key=value` in a connection string, the value quoted, in braces (`}}` escapes), or bare. */
+const PAIR = /([A-Za-z_][\w ]*?)\s*=\s*(\{(?:[^}]|\}\})*\}|"[^"]*"|'[^']*'|[^;]*)/g;
+
+/** Records a secret and each piece of it that a partial leak could show. */
+function recordWithPieces(value: string): void {
+	recordSecret(value);
+	for (const piece of value.split(/[;\s{}"']+/)) recordSecret(piece);
+}
+
+/**
+ * What the simulator answers that Qlik treats as secret, recorded for the scan: values under
+ * secret names, header rows with a credential, and the secret parts of connection strings.
+ */
+export function recordSecretsIn(value: unknown, key?: string): void {
+	if (typeof value === 'string') {
+		if (key !== undefined && SECRET_NAME.test(key)) recordWithPieces(value);
+		for (const [, name, raw] of value.matchAll(PAIR))
+			if (SECRET_NAME.test(name.trim())) recordWithPieces(raw);
+		return;
+	}
+	if (Array.isArray(value)) {
+		for (const entry of value) recordSecretsIn(entry);
+		return;
+	}
+	if (!value || typeof value !== 'object') return;
+	const object = value as Record<string, unknown>;
+	const header = object.name ?? object.key;
+	if (typeof header === 'string' && SECRET_HEADER.test(header))
+		recordSecretsIn(object.value, 'secret');
+	for (const [k, v] of Object.entries(object)) recordSecretsIn(v, k);
+}

@@ -55,6 +55,7 @@ describe('Qlik Cloud Trigger registration', () => {
 		expect(h.staticData).toEqual({
 			webhookId: expect.any(String),
 			webhookSecret: expect.stringMatching(/^[0-9a-f]{64}$/),
+			workflowId: 'wf1',
 		});
 		const stored = sim()
 			.events.webhooks()
@@ -154,6 +155,94 @@ describe('Qlik Cloud Trigger registration', () => {
 				.events.webhooks()
 				.map((w) => w.id),
 		).not.toContain(id);
+	});
+
+	const stored = (id: unknown) =>
+		sim()
+			.events.webhooks()
+			.find((w) => w.id === id);
+
+	it("without the Level option the level the form shows (User) is sent, not Qlik's default", async () => {
+		const h = harness();
+		await methods.create.call(h.hooks);
+		expect(stored(h.staticData.webhookId)?.level).toBe('user');
+		await methods.delete.call(h.hooks);
+	});
+
+	it('a webhook Qlik disabled is replaced by an enabled one', async () => {
+		const h = harness();
+		await methods.create.call(h.hooks);
+		const old = h.staticData.webhookId;
+		stored(old)!.enabled = false;
+		expect(await methods.checkExists.call(h.hooks)).toBe(false);
+		expect(stored(old)).toBeUndefined();
+		await methods.create.call(h.hooks);
+		expect(stored(h.staticData.webhookId)?.enabled).toBe(true);
+		await methods.delete.call(h.hooks);
+	});
+
+	it.each([
+		['events', { events: ['com.qlik.v1.app.created'] }],
+		['filter', { options: { filter: 'data.status eq "error"' } }],
+		['level', { options: { level: 'tenant' } }],
+	])(
+		'changed %s after a failed delete: the old registration is replaced',
+		async (_what, changed) => {
+			const before = harness();
+			await methods.create.call(before.hooks);
+			const old = String(before.staticData.webhookId);
+			sim().addFault({
+				method: 'DELETE',
+				path: `/api/v1/webhooks/${old}`,
+				kind: 'status',
+				status: 503,
+				times: 6,
+			});
+			expect(await methods.delete.call(before.hooks)).toBe(false);
+			const after = harness(changed);
+			Object.assign(after.staticData, before.staticData);
+			expect(await methods.checkExists.call(after.hooks)).toBe(false);
+			expect(stored(old)).toBeUndefined();
+			await methods.create.call(after.hooks);
+			const now = stored(after.staticData.webhookId)!;
+			expect(now).toMatchObject({
+				eventTypes: (changed as { events?: string[] }).events ?? [
+					'com.qlik.v1.app.reload.finished',
+				],
+				level: (changed as { options?: { level?: string } }).options?.level ?? 'user',
+			});
+			expect(await methods.checkExists.call(after.hooks)).toBe(true);
+			await methods.delete.call(after.hooks);
+		},
+	);
+
+	it.each([
+		['its answer was lost', { kind: 'drop' as const }],
+		['Qlik answered 504 after making it', { kind: 'status' as const, status: 504 }],
+	])('a create whose %s leaves no webhook behind', async (_label, fault) => {
+		const h = harness();
+		const before = sim().events.webhooks().length;
+		sim().addFault({ method: 'POST', path: '/api/v1/webhooks', after: true, times: 1, ...fault });
+		await expect(methods.create.call(h.hooks)).rejects.toThrow(/may or may not have been created/);
+		expect(sim().events.webhooks()).toHaveLength(before);
+		expect(h.staticData.webhookId).toBeUndefined();
+	});
+
+	it("a workflow with another's copied static data neither keeps nor deletes that webhook", async () => {
+		const original = harness();
+		await methods.create.call(original.hooks);
+		const id = original.staticData.webhookId;
+		const copy = harness();
+		copy.hooks.getWorkflow = () => ({ id: 'wf-copy', name: 'Copy', active: true }) as never;
+		Object.assign(copy.staticData, original.staticData);
+		expect(await methods.delete.call(copy.hooks)).toBe(true);
+		expect(stored(id)).toBeDefined();
+		Object.assign(copy.staticData, original.staticData);
+		expect(await methods.checkExists.call(copy.hooks)).toBe(false);
+		expect(copy.staticData.webhookId).toBeUndefined();
+		expect(stored(id)).toBeDefined();
+		expect(await methods.checkExists.call(original.hooks)).toBe(true);
+		await methods.delete.call(original.hooks);
 	});
 
 	it('the events to choose from come from Qlik', async () => {

@@ -8,12 +8,16 @@ const SECRET = 'a'.repeat(32) + 'b'.repeat(32);
 const sign = (body: string, secret = SECRET) =>
 	createHmac('sha256', secret).update(body).digest('hex');
 
+/** Deliveries are fresh: one older than the replay window starts nothing (see replay.test.ts). */
+const LEGACY_TIME = new Date(Date.now() - 60_000).toISOString();
+const CLOUD_EVENT_TIME = new Date().toISOString();
+
 const legacy = {
 	cloudEventsVersion: '0.1',
 	source: 'com.qlik/engine',
 	contentType: 'application/json',
 	eventId: 'e-1',
-	eventTime: '2026-11-26T10:00:00Z',
+	eventTime: LEGACY_TIME,
 	eventTypeVersion: '1.0.0',
 	eventType: 'com.qlik.v1.app.reload.finished',
 	extensions: {
@@ -30,7 +34,7 @@ const cloudEvent = {
 	id: 'e-2',
 	source: 'com.qlik/engine',
 	type: 'com.qlik.v1.app.reload.finished',
-	time: '2026-11-26T11:00:00Z',
+	time: CLOUD_EVENT_TIME,
 	tenantid: 't-1',
 	userid: 'u-1',
 	ownerid: 'u-owner',
@@ -94,7 +98,7 @@ describe('events in both of Qlik formats come out in one shape', () => {
 	it('legacy envelope', () => {
 		expect(normalizeEvent(legacy)).toMatchObject({
 			type: 'com.qlik.v1.app.reload.finished',
-			time: '2026-11-26T10:00:00Z',
+			time: LEGACY_TIME,
 			id: 'e-1',
 			resourceId: 'app-1',
 			spaceId: 's-1',
@@ -111,7 +115,7 @@ describe('events in both of Qlik formats come out in one shape', () => {
 	it('CloudEvents 1.0.2', () => {
 		expect(normalizeEvent(cloudEvent)).toMatchObject({
 			type: 'com.qlik.v1.app.reload.finished',
-			time: '2026-11-26T11:00:00Z',
+			time: CLOUD_EVENT_TIME,
 			id: 'e-2',
 			resourceId: 'app-2',
 			spaceId: 's-1',

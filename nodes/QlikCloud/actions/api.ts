@@ -5,8 +5,10 @@
  * says) and encoded; a value that is a list is sent as IDs separated by commas.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { checkId } from '../shared/batch';
+import { segmentProblem } from '../shared/ids';
 import type { OperationSpec } from '../shared/types';
 import type { QlikContext, QlikRequest, QlikResponse, TransportSettings } from '../transport';
 import { qlikApiRequest } from '../transport';
@@ -59,12 +61,24 @@ function encodePathValue(
 	const example = spec?.example ?? 'an ID from Qlik Cloud';
 	const id = (v: unknown) =>
 		encodeURIComponent(checkId(ctx as IExecuteFunctions, v, label, itemIndex, example));
+	/** A name or one part of a file path: anything URL normalisation leaves as it is. */
+	const segment = (v: string) => {
+		const problem = segmentProblem(v);
+		if (problem !== undefined) {
+			throw new NodeOperationError(ctx.getNode(), `The "${label}" parameter ${problem}`, {
+				itemIndex,
+				description: `Give the ${label.toLowerCase()} itself: "${v.slice(0, 80)}" cannot be sent in a URL path as it is.`,
+			});
+		}
+		return encodeURIComponent(v);
+	};
 	if (Array.isArray(raw)) return raw.map(id).join(',');
-	if (typeof raw === 'object' && 'text' in raw) return encodeURIComponent(raw.text);
+	if (typeof raw === 'object' && 'text' in raw) return segment(raw.text);
 	if (spec?.kind === 'path') {
-		return String(raw).split('/').filter(Boolean).map(encodeURIComponent).join('/');
+		const parts = String(raw).split('/').filter(Boolean);
+		return (parts.length ? parts : ['']).map(segment).join('/');
 	}
-	if (spec?.kind === 'text') return encodeURIComponent(String(raw));
+	if (spec?.kind === 'text') return segment(String(raw));
 	return id(raw);
 }
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { ID_RULE, isId, segmentProblem } from '../shared/ids';
 import type { OperationSpec, PathParamSpec } from '../shared/types';
 import type { QlikRequest, TransportSettings } from '../transport';
 import { encodeBody } from './body';
@@ -27,30 +28,36 @@ function readPathParam(input: ItemInput, spec: PathParamSpec): string {
 		);
 	}
 	if (spec.kind === 'path') {
-		if (id.split('/').some((segment) => segment === '..' || segment === '.')) {
+		const problem = id
+			.split('/')
+			.filter(Boolean)
+			.map(segmentProblem)
+			.find((p) => p !== undefined);
+		if (problem !== undefined) {
 			throw input.invalid(
 				spec.label,
-				`must not contain "." or ".." segments: "${id.slice(0, 80)}"`,
+				`is not a valid file path: "${id.slice(0, 80)}": a part ${problem}`,
 				'Give the path from the top folder, e.g. images/logo.png.',
 			);
 		}
 		return id.split('/').filter(Boolean).map(encodeURIComponent).join('/');
 	}
 	if (spec.kind === 'text') {
-		if (id.includes('/')) {
+		const problem = segmentProblem(id);
+		if (problem !== undefined) {
 			throw input.invalid(
 				spec.label,
-				`must not contain "/": "${id.slice(0, 80)}"`,
+				`${problem}: "${id.slice(0, 80)}"`,
 				'Enter the value alone, not a path or URL.',
 			);
 		}
 		return encodeURIComponent(id);
 	}
-	if (!/^[A-Za-z0-9._~:@-]+$/.test(id) || id.length > 256) {
+	if (!isId(id)) {
 		throw input.invalid(
 			spec.label,
 			`is not a valid ID: "${id.slice(0, 80)}"`,
-			`An ID has only letters, digits, '-', '_', '.', ':', '@' and '~'${example}. Pick the ${spec.label.toLowerCase()} from the list instead.`,
+			`${ID_RULE}${example}. Pick the ${spec.label.toLowerCase()} from the list instead.`,
 		);
 	}
 	return encodeURIComponent(id);

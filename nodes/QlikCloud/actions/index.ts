@@ -5,6 +5,7 @@ import { buildResource } from '../shared/resource';
 import type { OperationSpec, ResourceTable } from '../shared/types';
 import { curation as app } from './app/curation';
 import { curation as dataAsset } from './dataAsset/curation';
+import { redacted } from './dataConnection/common';
 import { curation as dataConnection } from './dataConnection/curation';
 import { curation as dataCredential } from './dataCredential/curation';
 import { curation as dataFile } from './dataFile/curation';
@@ -52,6 +53,26 @@ function aliasesOf(resource: string): ResourceAliases {
 		operations[now] = [...(operations[now] ?? []), old];
 	const olds = Object.entries(renamed.resources).filter(([, now]) => now === resource);
 	return { resource: olds.map(([old]) => old), operations };
+}
+
+/**
+ * Resources whose answers carry secrets Qlik keeps (identity providers' client secrets, the
+ * execution tokens that run an automation, webhook secrets): every output redacted, as data
+ * connections' are.
+ */
+const REDACTED_RESOURCES: ResourceValue[] = [
+	'automation',
+	'identityProvider',
+	'webhook',
+	'automateWorkflow',
+];
+for (const resource of REDACTED_RESOURCES) {
+	const table = tablesByResource.get(resource);
+	if (!table) throw new Error(`No table for the redacted resource "${resource}"`);
+	curationOf[resource] = {
+		...curationOf[resource],
+		extend: Object.fromEntries(Object.keys(table.operations).map((op) => [op, redacted])),
+	};
 }
 
 const built = tables.map((table) =>

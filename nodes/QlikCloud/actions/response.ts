@@ -33,10 +33,23 @@ async function send(call: PreparedCall): Promise<QlikResponse> {
 	return await qlikApiRequest.call(call.ctx, call.request, call.settings, call.errorContext);
 }
 
+/** `text` percent-decoded, or as it is when it does not decode (`100%.csv`). */
+function decoded(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
+
+/** A download's file name: `filename*` (UTF-8, percent-encoded) before `filename`. */
 function fileNameOf(headers: IDataObject, fallback: string): string {
 	const disposition = String(headers['content-disposition'] ?? '');
-	const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-	return match ? decodeURIComponent(match[1]) : fallback;
+	const extended = /filename\*\s*=\s*[^']*'[^']*'([^;]+)/i.exec(disposition);
+	if (extended) return decoded(extended[1].trim());
+	const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(disposition);
+	const name = (plain?.[1] ?? plain?.[2] ?? '').trim();
+	return name ? decoded(name) : fallback;
 }
 
 /** A JSON answer: an object is one item, an array one item per element. */

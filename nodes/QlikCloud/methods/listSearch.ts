@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ApiOperation, CallValues } from '../actions/api';
 import { api } from '../actions/api';
 import type { QlikList } from '../shared/types';
+import { ID_RULE, isId } from '../shared/ids';
 import { getBaseUrl, qlikApiRequest } from '../transport';
 
 /** One page of a list operation: the first for these values, or the one a token points at. */
@@ -40,7 +41,13 @@ function currentId(this: ILoadOptionsFunctions, name: string, label: string): st
 			description: `The list depends on the "${label}" parameter above.`,
 		});
 	}
-	return value.trim();
+	const id = value.trim();
+	if (!isId(id)) {
+		throw new NodeOperationError(this.getNode(), `The "${label}" above is not a valid ID`, {
+			description: `${ID_RULE}. Pick the ${label.toLowerCase()} from its list.`,
+		});
+	}
+	return id;
 }
 
 export function matches(text: unknown, filter?: string): boolean {

@@ -2,13 +2,14 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { api } from '../actions/api';
+import { isId } from '../shared/ids';
 
 /** The connection properties of the chosen data source, from its API specs. */
 export async function getDataSourceProperties(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
 	const id = this.getCurrentNodeParameter('datasourceID', { extractValue: true });
-	if (typeof id !== 'string' || id.trim() === '') {
+	if (typeof id !== 'string' || !isId(id.trim())) {
 		throw new NodeOperationError(this.getNode(), 'Choose a Data Source first', {
 			description: 'The properties depend on the "Data Source" parameter above.',
 		});

@@ -11,6 +11,7 @@ import type { ApiOperation } from '../actions/api';
 import type { TransportSettings } from '../transport';
 import { asNodeError, toNodeApiError } from '../transport/errors';
 import type { OperationSpec, QlikErrorEntry } from './types';
+import { ID_RULE, isId } from './ids';
 
 /** Qlik documents no maximum batch size for its batch actions; 100 keeps each request small. */
 export const DEFAULT_BATCH_SIZE = 100;
@@ -55,8 +56,6 @@ export interface BatchAnswer {
 	error?: QlikErrorEntry;
 }
 
-const ID_PATTERN = /^[A-Za-z0-9._~:@-]{1,256}$/;
-
 /** A trimmed ID read from a parameter, or a NodeOperationError naming the parameter. */
 export function readId(
 	ctx: IExecuteFunctions,
@@ -85,13 +84,13 @@ export function checkId(
 		});
 	}
 	const id = value.trim();
-	if (!ID_PATTERN.test(id)) {
+	if (!isId(id)) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`The "${label}" parameter is not a valid ID: "${id.slice(0, 80)}"`,
 			{
 				itemIndex: i,
-				description: `An ID has only letters, digits, '-', '_', '.', ':', '@' and '~', e.g. ${example}.`,
+				description: `${ID_RULE}, e.g. ${example}.`,
 			},
 		);
 	}

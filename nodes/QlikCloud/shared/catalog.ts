@@ -11,6 +11,7 @@ import { api } from '../actions/api';
 import { executeOperation } from '../actions/executor';
 import { batchOperation, batchSizeProperty, checkId, idBatch } from './batch';
 import { resourceLocator } from './descriptions';
+import { ID_LIST_REGEX } from './ids';
 import type { OperationModule } from './resource';
 import { rowFacts } from './rows';
 import type { FieldSpec, OperationRunner, OperationSpec, TableOperation } from './types';
@@ -135,7 +136,7 @@ export function idListLocator(options: {
 							{
 								type: 'regex',
 								properties: {
-									regex: '^\\s*[A-Za-z0-9._~-]+(\\s*,\\s*[A-Za-z0-9._~-]+)*\\s*$',
+									regex: ID_LIST_REGEX,
 									errorMessage: 'Not a Qlik Cloud ID or a list of IDs separated by commas',
 								},
 							},

@@ -6,6 +6,7 @@ import {
 	DEFAULT_MAX_RETRIES,
 	DEFAULT_MAX_RETRY_WAIT_SECONDS,
 } from '../transport';
+import { ID_REGEX } from './ids';
 
 /** The three sign-in methods: the `authentication` parameter picks the credential type. */
 export const credentialsForAuthentication: INodeCredentialDescription[] = Object.values(
@@ -27,8 +28,6 @@ export const authenticationProperty: INodeProperties = {
 	],
 	default: 'qlikCloudApi',
 };
-
-const ID_PATTERN = '^[A-Za-z0-9._~-]+$';
 
 /** A list search method: one per resource that has a list, and the assignees of a space. */
 export type SearchMethod = `search${Capitalize<ResourceValue>}` | 'searchAssignees';
@@ -64,7 +63,7 @@ export function resourceLocator(options: {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: ID_PATTERN, errorMessage: 'Not a valid Qlik Cloud ID' },
+						properties: { regex: ID_REGEX, errorMessage: 'Not a valid Qlik Cloud ID' },
 					},
 				],
 			},

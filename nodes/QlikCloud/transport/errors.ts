@@ -238,6 +238,8 @@ export function retryAfterToMs(value: unknown, now = Date.now()): number | undef
 	if (typeof raw !== 'string' || raw.trim() === '') return undefined;
 	const text = raw.trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	// Anything else must be an HTTP date (it names a weekday or month); "-1" is not one.
+	if (!/[a-z]{3}/i.test(text)) return undefined;
 	const date = Date.parse(text);
 	if (!Number.isNaN(date)) return Math.max(0, date - now);
 	return undefined;

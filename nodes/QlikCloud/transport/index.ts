@@ -221,9 +221,11 @@ export async function qlikApiRequest<T = unknown>(
 			...(request.encoding ? { encoding: request.encoding } : {}),
 			returnFullResponse: true,
 			sendCredentialsOnCrossOriginRedirect: false,
-			// A streamed upload is not redirected: to be able to replay it, the redirect follower
-			// would keep every byte sent in memory (a 256 MiB upload held 240 MiB in n8n).
-			...(isStream(body) ? { disableFollowRedirect: true } : {}),
+			// Only reads follow a redirect: a body (a secret in it, or a streamed upload the
+			// follower would hold whole in memory to replay) is never sent to another address.
+			...(request.method === 'GET' || request.method === 'HEAD'
+				? {}
+				: { disableFollowRedirect: true }),
 			...(settings.signal ? { abortSignal: settings.signal } : {}),
 		};
 		let failure: HttpFailure | undefined;
@@ -286,9 +288,14 @@ export async function qlikApiRequest<T = unknown>(
 	}
 }
 
+/** Pages one list may take: far above any tenant's list, low enough to end a link that cycles. */
+export const MAX_PAGES = 10000;
+
 export interface PageOptions {
 	/** Stop once this many items came; undefined = all. */
 	limit?: number;
+	/** At most this many pages (default MAX_PAGES). */
+	maxPages?: number;
 	maxPageSize: number;
 	limitParam?: string;
 	/** Where a page holds its items; default `data`. */
@@ -314,7 +321,20 @@ export async function qlikApiRequestAllItems(
 		...request,
 		qs: { ...(request.qs ?? {}), [limitParam]: wanted() },
 	};
-	while (next) {
+	const seenIds = new Set<string>();
+	const loop = (why: string) =>
+		new NodeApiError(
+			this.getNode(),
+			{ message: 'Pagination loop' },
+			{
+				message: `Qlik Cloud ${why}; stopped to avoid an endless loop`,
+				itemIndex: errorContext.itemIndex,
+			},
+		);
+	for (let pages = 0; next; pages++) {
+		if (pages >= (page.maxPages ?? MAX_PAGES)) {
+			throw loop(`returned more than ${page.maxPages ?? MAX_PAGES} pages`);
+		}
 		const { body } = await qlikApiRequest.call(this, next, settings, errorContext);
 		const list = (body ?? {}) as QlikList<unknown>;
 		const key = page.itemsKey ?? 'data';
@@ -330,23 +350,22 @@ export async function qlikApiRequestAllItems(
 				},
 			);
 		}
+		const ids = pageItems
+			.map((item) => (item as { id?: unknown } | null)?.id)
+			.filter((id) => typeof id === 'string' || typeof id === 'number')
+			.map(String);
+		const repeated = ids.find((id) => seenIds.has(id));
+		for (const id of ids) seenIds.add(id);
 		items.push(...pageItems);
 		if (page.limit !== undefined && items.length >= page.limit) {
 			return items.slice(0, page.limit);
 		}
 		const href = list.links?.next?.href;
-		if (!href || pageItems.length === 0) break;
-		if (seen.has(href)) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: 'Pagination loop' },
-				{
-					message:
-						'Qlik Cloud returned the same next-page link twice; stopped to avoid an endless loop',
-					itemIndex: errorContext.itemIndex,
-				},
-			);
+		if (href && pageItems.length > 0 && seen.has(href)) {
+			throw loop('returned the same next-page link twice');
 		}
+		if (repeated !== undefined) throw loop(`returned item "${repeated}" on two pages`);
+		if (!href || pageItems.length === 0) break;
 		seen.add(href);
 		const baseUrl = await getBaseUrl.call(this, settings);
 		const nextUrl = new URL(href, baseUrl);

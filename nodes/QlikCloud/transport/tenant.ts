@@ -1,6 +1,14 @@
 const EXPECTED_FORM = 'https://your-tenant.region.qlikcloud.com';
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
+/**
+ * What `checkTenantUrl` gives, as a pattern: https (http only for a local host), a host and an
+ * optional port, nothing else (no user info, path, query or fragment).
+ */
+const TENANT_ORIGIN = `^(?:https://[A-Za-z0-9_.-]+|http://(?:${LOCAL_HOSTS.map((h) =>
+	h.replace(/[.[\]]/g, '\\$&'),
+).join('|')}))(?::[0-9]{1,5})?$`;
+
 export type TenantUrlCheck =
 	{ url: string; problem?: undefined } | { url?: undefined; problem: string };
 
@@ -37,14 +45,24 @@ export function checkTenantUrl(raw: unknown): TenantUrlCheck {
 			problem: `Tenant URL "${shown}" must be the tenant's address alone, without a path, query or fragment: enter it as ${EXPECTED_FORM}`,
 		};
 	}
-	return { url: `${url.protocol}//${url.host}` };
+	const origin = `${url.protocol}//${url.host}`;
+	if (!new RegExp(TENANT_ORIGIN, 'i').test(origin)) {
+		return { problem: `Tenant URL is not a valid address: enter it as ${EXPECTED_FORM}` };
+	}
+	return { url: origin };
 }
 
+/** What a refused tenant URL resolves to in n8n's own requests: not a URL, so nothing is sent. */
+export const REFUSED_TENANT_URL = `Tenant URL refused: enter it as ${EXPECTED_FORM}`;
+
 /**
- * The common part of the same normalisation (scheme added, trailing slashes dropped) as an n8n
- * expression, for credential fields that n8n itself resolves (test requests, OAuth URLs).
+ * The same rule as an n8n expression, for credential fields that n8n itself resolves (the
+ * credential test, the OAuth URLs): the scheme added and trailing slashes dropped as above; a
+ * value `checkTenantUrl` refuses resolves to REFUSED_TENANT_URL, which no HTTP client accepts as
+ * an address, so neither a key nor a code goes out in clear or to another host.
  * `source` is `$credentials` or `$self`.
  */
 export function tenantUrlExpression(source: '$credentials' | '$self'): string {
-	return `${source}["tenantUrl"].trim().replace(new RegExp("^(?![a-zA-Z][a-zA-Z0-9+.-]*://)"), "https://").replace(new RegExp("/+$"), "")`;
+	const normalised = `String(${source}["tenantUrl"] || "").trim().replace(new RegExp("^(?![a-zA-Z][a-zA-Z0-9+.-]*://)"), "https://").replace(new RegExp("/+$"), "")`;
+	return `(new RegExp(${JSON.stringify(TENANT_ORIGIN)}, "i").test(${normalised}) ? ${normalised} : ${JSON.stringify(REFUSED_TENANT_URL)})`;
 }

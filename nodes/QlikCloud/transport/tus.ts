@@ -13,6 +13,9 @@ import { qlikApiRequest } from './index';
 
 export const TUS_VERSION = '1.0.0';
 
+/** The largest tus chunk: one chunk is held in memory at a time, so this bounds memory. */
+export const MAX_CHUNK_MIB = 100;
+
 /** The rows of the tus endpoints: creation (POST) and a chunk (PATCH on the upload's URL). */
 export interface TusRows {
 	create: OperationSpec;
@@ -90,8 +93,11 @@ export async function tusUpload(
 	const uploadUrl = location;
 	const id = decodeURIComponent(new URL(location, 'http://x').pathname.split('/').pop() ?? '');
 	const reader = new ChunkReader(file);
+	const chunkSize = Math.max(1, Math.min(options.chunkSize, MAX_CHUNK_MIB * 1024 * 1024));
 	let resumes = 0;
 	let offset = 0;
+	/** The end of the furthest chunk sent: no server offset may go beyond it. */
+	let sent = 0;
 	let chunk: { start: number; data: Buffer } | undefined;
 	try {
 		while (offset < file.size) {
@@ -102,7 +108,7 @@ export async function tusUpload(
 			} else {
 				chunk = {
 					start: offset,
-					data: await reader.read(offset, Math.min(options.chunkSize, file.size - offset)),
+					data: await reader.read(offset, Math.min(chunkSize, file.size - offset)),
 				};
 				data = chunk.data;
 			}
@@ -120,6 +126,7 @@ export async function tusUpload(
 				encoding: 'text',
 			};
 			let answer: QlikResponse;
+			sent = Math.max(sent, offset + data.length);
 			try {
 				answer = await qlikApiRequest.call(this, request, settings, errorContext);
 			} catch (error) {
@@ -129,15 +136,43 @@ export async function tusUpload(
 				resumes++;
 				await sleep(Math.min(8000, 250 * 2 ** resumes), settings.signal);
 				offset = await serverOffset.call(this, uploadUrl, chunkRow, settings, errorContext);
+				// After a HEAD: anything from the start up to what was sent.
+				if (offset > sent) throw badOffset.call(this, 'HEAD', String(offset), 0, sent, options);
 				continue;
 			}
-			const reported = Number(headerValue(answer.headers, 'upload-offset'));
-			offset = Number.isFinite(reported) ? reported : offset + data.length;
+			// After a PATCH: more than before, and at most what this chunk added.
+			const reported = headerValue(answer.headers, 'upload-offset') ?? '';
+			const next = /^\d+$/.test(reported.trim()) ? Number(reported) : NaN;
+			if (!(next > offset && next <= offset + data.length)) {
+				throw badOffset.call(this, 'PATCH', reported, offset + 1, offset + data.length, options);
+			}
+			offset = next;
 		}
 	} finally {
 		reader.close();
 	}
 	return id;
+}
+
+/** An Upload-Offset outside what the upload can have reached: the item fails, nothing is imported. */
+function badOffset(
+	this: IExecuteFunctions,
+	after: 'PATCH' | 'HEAD',
+	reported: string,
+	lowest: number,
+	highest: number,
+	options: TusOptions,
+): NodeApiError {
+	return new NodeApiError(
+		this.getNode(),
+		{ message: 'Bad upload offset' },
+		{
+			message: `Qlik Cloud reported an upload offset of "${reported.slice(0, 40)}" after a ${after}, outside ${lowest}–${highest} bytes; the upload was stopped and nothing was imported`,
+			description:
+				'The file was not imported. Try again; if it persists, a proxy in front of the tenant may be changing the upload.',
+			itemIndex: options.itemIndex,
+		},
+	);
 }
 
 /** Where the server's copy of an upload ends (tus HEAD). */

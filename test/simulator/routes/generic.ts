@@ -9,7 +9,10 @@
  * - Everything else answers the documented status and response kind; what a PUT/PATCH wrote to
  *   a path (settings) is what a GET of it returns; an uploaded file is what a download returns.
  */
+import { randomBytes } from 'node:crypto';
+
 import type { TableOperation } from '../../../nodes/QlikCloud/shared/types';
+import { recordSecretsIn } from '../../secrets/capture';
 import type { SimCore } from '../core';
 import { ApiError } from '../errors';
 import { buildModel, shapeOf, type GenericOperation } from '../generic/model';
@@ -27,6 +30,9 @@ import { seedUser } from './users';
 import { seedDelivery, seedWebhook } from './webhooks';
 
 const model = buildModel();
+
+/** Collections whose items Qlik answers with an `executionToken`. */
+const EXECUTION_TOKENS = ['/api/v1/automations', '/api/workflows/automations'];
 
 /** Collections whose records the hand-written routes keep: seeding and lookups go there. */
 const HAND_WRITTEN: Record<
@@ -131,6 +137,11 @@ function handle(ctx: RouteContext, g: GenericOperation): RouteResult {
 				createdAt: now,
 				updatedAt: now,
 			});
+			// Qlik gives every automation a token that runs it (a secret).
+			if (EXECUTION_TOKENS.includes(path)) {
+				created.executionToken = randomBytes(24).toString('hex');
+				recordSecretsIn(created);
+			}
 			collection(ctx.core, path).set(id, created);
 			if (file) generic.files.set(`${path}/${id}`, file);
 			headers.Location = `${ctx.baseUrl}${path}/${id}`;
@@ -416,6 +427,7 @@ export function seedItem(
 	if (path.startsWith('/api/v1/spaces/'))
 		throw new Error('Create space assignments and shares through the API, not seed().');
 	const stored = Object.assign({ id }, structuredClone(object), { id });
+	recordSecretsIn(stored);
 	collection(core, decodeURIComponent(path)).set(id, stored);
 	return stored;
 }

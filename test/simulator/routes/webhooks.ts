@@ -49,9 +49,9 @@ const PATCHABLE = [
 	'/enableCloudEventDelivery',
 ];
 
+/** What the API shows, the secret included (recorded for the secret scan when it was set). */
 function view(w: WebhookRecord) {
-	const { secret, ...rest } = w;
-	return { ...rest, ...(secret ? { secret: '********' } : {}) };
+	return { ...w };
 }
 
 function owned(ctx: RouteContext): WebhookRecord {

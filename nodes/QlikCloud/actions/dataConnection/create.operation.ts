@@ -124,7 +124,8 @@ function readProperties(ctx: IExecuteFunctions, i: number, param: string, label:
 	const rows =
 		((ctx.getNodeParameter(param, i, {}) as IDataObject).property as IDataObject[] | undefined) ??
 		[];
-	const out: IDataObject = {};
+	// A Map, so that names such as `constructor`, `toString` or `__proto__` are plain names.
+	const out = new Map<string, string>();
 	for (const row of rows) {
 		const name = String(row.name ?? '').trim();
 		if (!name) {
@@ -135,7 +136,7 @@ function readProperties(ctx: IExecuteFunctions, i: number, param: string, label:
 				'Pick the property from the list or remove the row.',
 			);
 		}
-		if (name in out) {
+		if (out.has(name)) {
 			throw fail(
 				ctx,
 				i,
@@ -143,9 +144,9 @@ function readProperties(ctx: IExecuteFunctions, i: number, param: string, label:
 				'Keep one row per property.',
 			);
 		}
-		out[name] = row.value as string;
+		out.set(name, row.value as string);
 	}
-	return out;
+	return Object.fromEntries(out) as IDataObject;
 }
 
 /** Create a connection from a data source and the connection properties it asks for. */

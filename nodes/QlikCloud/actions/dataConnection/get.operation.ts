@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readId } from '../../shared/batch';
+import { segmentProblem } from '../../shared/ids';
 import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
 import type { TransportSettings } from '../../transport';
@@ -56,8 +57,9 @@ async function get(
 ) {
 	if (this.getNodeParameter('locateBy', i, 'id') === 'name') {
 		const name = String(this.getNodeParameter('connectionName', i, '')).trim();
-		if (!name) {
-			throw new NodeOperationError(this.getNode(), 'The "Connection Name" parameter is empty', {
+		const problem = segmentProblem(name);
+		if (problem !== undefined) {
+			throw new NodeOperationError(this.getNode(), `The "Connection Name" parameter ${problem}`, {
 				itemIndex: i,
 				description: 'Enter the name of the connection, e.g. Sales database.',
 			});

@@ -13,7 +13,7 @@ import type { OperationSpec } from '../../shared/types';
 import type { TransportSettings } from '../../transport';
 import type { UploadFile } from '../../transport/file';
 import { multipartBody } from '../../transport/multipart';
-import { tusUpload } from '../../transport/tus';
+import { MAX_CHUNK_MIB, tusUpload } from '../../transport/tus';
 import { api, rowOf } from '../api';
 
 export const DEFAULT_CHUNK_MIB = 16;
@@ -33,7 +33,7 @@ export const chunkSizeOption: INodeProperties = {
 	displayName: 'Chunk Size (MiB)',
 	name: 'chunkSizeMiB',
 	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 1024 },
+	typeOptions: { minValue: 1, maxValue: MAX_CHUNK_MIB },
 	default: DEFAULT_CHUNK_MIB,
 	description:
 		"Files above the tenant's direct-upload limit are sent in chunks of this size (memory use is about one chunk)",
@@ -146,12 +146,12 @@ function invalid(ctx: IExecuteFunctions, i: number, label: string, problem: stri
 export function readChunkSize(ctx: IExecuteFunctions, i: number): number {
 	const extra = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const mib = Number(extra.chunkSizeMiB ?? DEFAULT_CHUNK_MIB);
-	if (!Number.isFinite(mib) || mib <= 0 || mib > 1024) {
+	if (!Number.isFinite(mib) || mib <= 0 || mib > MAX_CHUNK_MIB) {
 		throw invalid(
 			ctx,
 			i,
 			'Chunk Size (MiB)',
-			`must be a number between 1 and 1024, not "${String(extra.chunkSizeMiB)}"`,
+			`must be a number between 1 and ${MAX_CHUNK_MIB}, not "${String(extra.chunkSizeMiB)}"`,
 			'Use e.g. 16.',
 		);
 	}
@@ -203,7 +203,8 @@ async function connectionOfSpace(
 		{ itemIndex: i, subject: `Space "${spaceId}"` },
 	);
 	const list = ((body as IDataObject | undefined)?.data ?? []) as IDataObject[];
-	const found = list.find((c) => c.spaceId === spaceId) ?? list[0];
+	// Only the space's own connection: never another space's, whatever the list holds.
+	const found = list.find((c) => c.spaceId === spaceId);
 	if (!found?.id) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -10,6 +10,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { isId } from '../../shared/ids';
 import { listPage, matches } from '../../methods/listSearch';
 import { api } from '../api';
 
@@ -25,7 +26,7 @@ function currentIds(ctx: ILoadOptionsFunctions, name: string): string[] {
 	return value
 		.split(',')
 		.map((v) => v.trim())
-		.filter((v) => /^[A-Za-z0-9._~-]+$/.test(v));
+		.filter(isId);
 }
 
 /** Data assets of the data stores chosen in the node, or of every data store. */

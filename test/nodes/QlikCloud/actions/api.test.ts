@@ -103,9 +103,15 @@ describe('api requests', () => {
 
 	it('takes a name where the row wants an ID only when asked to', () => {
 		const byName = api.dataConnection.get.request.call(ctx, {
-			path: { qID: { text: 'My DB/1' } },
+			path: { qID: { text: 'My DB (1)' } },
 		});
-		expect(byName.path).toBe('/api/v1/data-connections/My%20DB%2F1');
+		expect(byName.path).toBe('/api/v1/data-connections/My%20DB%20(1)');
+		// A name is still one path segment: nothing URL normalisation would change.
+		for (const name of ['My DB/1', '..', '%2e%2e', 'a?b']) {
+			expect(() =>
+				api.dataConnection.get.request.call(ctx, { path: { qID: { text: name } } }),
+			).toThrow(/The "Data Connection" parameter must not/);
+		}
 		expect(() => api.dataConnection.get.request.call(ctx, { path: { qID: 'My DB' } })).toThrow(
 			/not a valid ID/,
 		);

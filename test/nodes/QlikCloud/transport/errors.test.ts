@@ -129,6 +129,10 @@ describe('error mapping', () => {
 			retryAfterToMs('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT')),
 		).toBe(10000);
 		expect(retryAfterToMs('soon')).toBeUndefined();
+		// A negative number is neither seconds nor a date (Date.parse reads "-1" as a year).
+		expect(retryAfterToMs('-1')).toBeUndefined();
+		expect(retryAfterToMs(' -5 ')).toBeUndefined();
+		expect(retryAfterToMs(-1)).toBeUndefined();
 		expect(retryAfterToMs(undefined)).toBeUndefined();
 	});
 });

@@ -1,4 +1,9 @@
-import { checkTenantUrl } from '../../../../nodes/QlikCloud/transport/tenant';
+import {
+	checkTenantUrl,
+	REFUSED_TENANT_URL,
+	tenantUrlExpression,
+} from '../../../../nodes/QlikCloud/transport/tenant';
+import { resolveExpression } from '../../../helpers/n8n';
 
 describe('tenant URL', () => {
 	it.each([
@@ -32,5 +37,37 @@ describe('tenant URL', () => {
 		const result = checkTenantUrl('https://admin:s3cret-pass@acme.eu.qlikcloud.com');
 		expect(result.problem).toMatch(/user name or password/);
 		expect(result.problem).not.toContain('s3cret-pass');
+	});
+
+	it.each([
+		'acme.eu.qlikcloud.com',
+		'https://acme.eu.qlikcloud.com/',
+		'HTTPS://Acme.EU.qlikcloud.com',
+		'http://localhost:4000',
+		'http://127.0.0.1:4000/',
+		'http://acme.eu.qlikcloud.com',
+		'ftp://acme.eu.qlikcloud.com',
+		'https://a@evil.example.com',
+		'https://user:pass@acme.eu.qlikcloud.com',
+		'http://fake@localhost:4000',
+		'https://acme.eu.qlikcloud.com/api/v1',
+		'https://acme.eu.qlikcloud.com?x=1',
+		'https://acme.eu.qlikcloud.com#top',
+		'https://exa mple.com',
+		'',
+	])('the expression n8n resolves itself follows the same rule: %j', (input) => {
+		const checked = checkTenantUrl(input);
+		for (const source of ['$credentials', '$self'] as const) {
+			const resolved = resolveExpression(`={{${tenantUrlExpression(source)}}}`, {
+				tenantUrl: input,
+			});
+			if (checked.url !== undefined) expect(String(resolved).toLowerCase()).toBe(checked.url);
+			else expect(resolved).toBe(REFUSED_TENANT_URL);
+		}
+	});
+
+	it('what a refused tenant resolves to is no address an HTTP client accepts', () => {
+		expect(() => new URL(`${REFUSED_TENANT_URL}/api/v1/users/me`)).toThrow();
+		expect(() => new URL(`${REFUSED_TENANT_URL}/oauth/authorize`)).toThrow();
 	});
 });
