@@ -6,6 +6,7 @@ import type { QlikRequest, TransportSettings } from '../transport';
 import { qlikApiRequest, qlikApiRequestAllItems } from '../transport';
 import { multipartBody } from '../transport/multipart';
 import { fileBody, readUploadFile } from '../transport/upload';
+import { requiredJsonBody } from '../transport/requiredBody';
 
 function isEmpty(value: unknown): boolean {
 	return (
@@ -354,6 +355,7 @@ async function buildBody(
 		}
 		default: {
 			const values = readFields(ctx, spec.fields, i);
+			if (spec.required) return requiredJsonBody(values, spec.contentType);
 			return { body: values, headers: contentType(spec.contentType) };
 		}
 	}
@@ -421,6 +423,7 @@ export async function executeOperation(
 				limit,
 				maxPageSize: response.maxPageSize,
 				limitParam: response.limitParam,
+				single: response.single,
 				itemsKey: response.itemsKey,
 			},
 			settings,

@@ -312,6 +312,8 @@ export interface PageOptions {
 	limit?: number;
 	maxPageSize: number;
 	limitParam?: string;
+	/** The API documents no page size (one page answers all): none is sent. */
+	single?: boolean;
 	/** Where a page holds its items; default `data`. */
 	itemsKey?: string;
 }
@@ -333,7 +335,7 @@ export async function qlikApiRequestAllItems(
 			: Math.min(page.maxPageSize, page.limit - items.length);
 	let next: QlikRequest | undefined = {
 		...request,
-		qs: { ...(request.qs ?? {}), [limitParam]: wanted() },
+		qs: { ...(request.qs ?? {}), ...(page.single ? {} : { [limitParam]: wanted() }) },
 	};
 	while (next) {
 		const { body } = await qlikApiRequest.call(this, next, settings, errorContext);

@@ -4,6 +4,7 @@ import type { ResourceCuration } from '../../shared/resource';
 import { redactSecrets } from '../../shared/redact';
 import type { FieldSpec, TableOperation } from '../../shared/types';
 import { qlikApiRequest } from '../../transport';
+import { requiredJsonBody } from '../../transport/requiredBody';
 import { redacted } from '../dataConnection/common';
 import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../dataStore/catalog';
 
@@ -100,7 +101,7 @@ function getOrphans() {
 					path: spec.path,
 					tier: spec.tier,
 					route: `${spec.method} ${spec.path}`,
-					body,
+					...requiredJsonBody(body),
 				},
 				settings,
 				{ itemIndex: i },

@@ -29,6 +29,6 @@ export const operation: OperationSpec = {
 	path: '/api/v1/spaces/{spaceId}',
 	tier: TIER_2,
 	pathParams: [SPACE_ID],
-	body: { kind: 'json', fields: spaceAttributeFields('attributes') },
+	body: { kind: 'json', fields: spaceAttributeFields('attributes'), required: true },
 	response: { kind: 'object' },
 };
