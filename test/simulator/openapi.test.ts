@@ -139,13 +139,20 @@ describe("requests that break Qlik's specs are refused", () => {
 		);
 	});
 
-	it('required query parameters and headers', async () => {
+	it('required query parameters (arrays: each item checked) and headers', async () => {
 		const app = hex();
 		simulator().seed(`/api/v1/apps/${app}`, {});
 		expect400(
 			await call('GET', `/api/v1/apps/${app}/report-filters`),
 			{ parameter: 'filterTypes' },
 			'query parameter filterTypes is required',
+		);
+		for (const form of ['filterTypes=REP,SUB', 'filterTypes=REP&filterTypes=SUB'])
+			expect((await call('GET', `/api/v1/apps/${app}/report-filters?${form}`)).status).toBe(200);
+		expect400(
+			await call('GET', `/api/v1/apps/${app}/report-filters?filterTypes=REP,XYZ`),
+			{ parameter: 'filterTypes' },
+			'filterTypes (item 1) must be one of "REP", "SUB"',
 		);
 		const client = hex();
 		simulator().seed(`/api/v1/oauth-clients/${client}`, {});

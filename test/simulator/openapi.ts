@@ -192,6 +192,15 @@ export const REPAIRS: readonly Repair[] = [
 			}),
 	},
 	{
+		what: 'array query parameters (form style, exploded by default: `a=1&a=2`)',
+		why: 'the node sends them comma-separated (`a=1,2`, explode false); until it is known which form Qlik reads, both pass (each item still checked)',
+		apply: (doc) =>
+			eachNode(doc, (node) => {
+				if (node.in === 'query' && isObject(node.schema) && node.schema.type === 'array')
+					node.explode = false;
+			}),
+	},
+	{
 		what: 'an enum on the Accept header (csp origins, task run logs: `application/json`, `text/plain`)',
 		why: 'HTTP clients send lists and wildcards (`*/*`, `application/json, text/plain, */*`): any Accept passes',
 		apply: (doc) =>
