@@ -37,7 +37,7 @@ export async function startSimulator(
 	opts: SimulatorOptions = {},
 	extraRoutes: Route[] = [],
 ): Promise<Simulator> {
-	await specs(); // read once per process: requests are checked against Qlik's specs
+	specs(); // the specs' index, read once per process: requests are checked against Qlik's specs
 	const identity = makeIdentity(opts.demo === true, opts.redirectUris);
 	const core = new SimCore(identity, opts);
 	// Hand-written routes (and a test's own) first; the tables' other operations after them.

@@ -5,8 +5,8 @@
  * header parameters (coerced from text as a server would), and JSON and multipart bodies
  * (required properties, types, enums, patterns, lengths, ranges, `additionalProperties: false`).
  *
- * The specs are read and dereferenced once per process; an operation's validators are compiled
- * on its first request and kept. A schema that does not compile is an error (500 naming the
+ * Each spec file is read and dereferenced once per process, when a request first needs it; an
+ * operation's validators are compiled on its first request and kept. A schema that does not compile is an error (500 naming the
  * operation, and `compileAll()` in the tests), never a pass. Where a spec cannot be taken as
  * written, `REPAIRS` says what is changed and why.
  */
@@ -334,46 +334,79 @@ async function loadSpec(dir: string, file: string): Promise<OpenAPIBackend> {
 }
 
 export interface Specs {
-	/** `METHOD shape` → the operation that describes it. */
-	operations: Map<string, SpecOperation>;
-	find(method: string, routePath: string): SpecOperation | undefined;
+	/** `METHOD shape` → the spec file that describes it (from `index.json`). */
+	files: Map<string, string>;
+	/** The operation for a route; its spec file is read on first use. */
+	find(method: string, routePath: string): Promise<SpecOperation | undefined>;
 }
 
-async function load(dir: string): Promise<Specs> {
+/** A spec file read, repaired and dereferenced: its operations by `METHOD shape`. */
+async function loadFile(dir: string, file: string): Promise<Map<string, SpecOperation>> {
+	const api = await loadSpec(dir, file);
 	const operations = new Map<string, SpecOperation>();
-	for (const file of specFiles(dir)) {
-		const api = await loadSpec(dir, file);
-		const ids = new Set<string>();
-		for (const operation of api.router.getOperations()) {
-			if (ids.has(operation.operationId ?? ''))
-				throw new Error(`${file}: operationId ${operation.operationId} is not unique`);
-			ids.add(operation.operationId ?? '');
-			const key = `${operation.method.toUpperCase()} ${shapeOf(operation.path)}`;
-			if (!operations.has(key)) operations.set(key, { file, api, operation });
-		}
+	const ids = new Set<string>();
+	for (const operation of api.router.getOperations()) {
+		if (ids.has(operation.operationId ?? ''))
+			throw new Error(`${file}: operationId ${operation.operationId} is not unique`);
+		ids.add(operation.operationId ?? '');
+		operations.set(`${operation.method.toUpperCase()} ${shapeOf(operation.path)}`, {
+			file,
+			api,
+			operation,
+		});
 	}
+	return operations;
+}
+
+/**
+ * Which file describes which operation comes from `index.json` (read at start); a spec file is
+ * read when a request first needs it, so a simulator starts without reading all 51.
+ */
+function load(dir: string): Specs {
+	const inScope = new Set(specFiles(dir));
+	const index = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')) as Record<
+		string,
+		{ file: string; ops: Array<{ method: string; path: string }> }
+	>;
+	const files = new Map<string, string>();
+	for (const file of inScope)
+		for (const entry of Object.values(index))
+			if (entry.file === file)
+				for (const op of entry.ops) {
+					const key = `${op.method.toUpperCase()} ${shapeOf(op.path)}`;
+					if (!files.has(key)) files.set(key, file);
+				}
+	const loaded = new Map<string, Promise<Map<string, SpecOperation>>>();
 	return {
-		operations,
-		find: (method, routePath) => operations.get(`${method} ${shapeOf(routePath)}`),
+		files,
+		find: async (method, routePath) => {
+			const key = `${method} ${shapeOf(routePath)}`;
+			const file = files.get(key);
+			if (!file) return undefined;
+			if (!loaded.has(file)) loaded.set(file, loadFile(dir, file));
+			const operation = (await loaded.get(file)!).get(key);
+			if (!operation) throw new Error(`${file} has no ${key}, though index.json lists it there`);
+			return operation;
+		},
 	};
 }
 
-let cached: Promise<Specs> | undefined;
+let cached: Specs | undefined;
 
-/** The specs, read once per process. */
-export function specs(): Promise<Specs> {
-	cached ??= load(SPEC_DIR).catch((error: unknown) => {
-		cached = undefined;
-		throw error;
-	});
+/** The specs' index, read once per process (the files themselves when first needed). */
+export function specs(): Specs {
+	cached ??= load(SPEC_DIR);
 	return cached;
 }
 
-/** Compiles every operation's request validators; throws naming the first that fails. */
+/** Reads every spec file and compiles every operation's request validators; throws on the first that fails. */
 export async function compileAll(): Promise<number> {
-	const { operations } = await specs();
-	for (const entry of operations.values()) validatorsOf(entry);
-	return operations.size;
+	const { files, find } = specs();
+	for (const key of files.keys()) {
+		const [method, shape] = key.split(' ');
+		validatorsOf((await find(method, shape))!);
+	}
+	return files.size;
 }
 
 function validatorsOf({ file, api, operation }: SpecOperation) {
@@ -423,7 +456,7 @@ function specBody(ctx: RouteContext, route: Route): unknown {
  * check, e.g. OAuth and the demo routes). A fault is a 400 in Qlik's envelope, one error each.
  */
 export async function checkRequest(ctx: RouteContext, route: Route): Promise<void> {
-	const entry = (await specs()).find(route.method, route.path);
+	const entry = await specs().find(route.method, route.path);
 	if (!entry) return;
 	if (route.body !== 'stream') checkMedia(entry.operation, ctx);
 	checkAgainst(entry, ctx, route, specBody(ctx, route));
@@ -472,7 +505,7 @@ export async function checkStreamedParts(
 	route: RouteShape,
 	parts: Array<{ name: string; filename?: string; text?: string }>,
 ): Promise<void> {
-	const entry = (await specs()).find(route.method, route.path);
+	const entry = await specs().find(route.method, route.path);
 	if (!entry) return;
 	const body: Json = {};
 	for (const part of parts)
