@@ -12,6 +12,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import {
 	NodeApiError,
+	isObjectEmpty,
 	NodeHelpers,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
@@ -85,6 +86,8 @@ function toAxios(options: IHttpRequestOptions): AxiosRequestConfig {
 	if (data instanceof URLSearchParams)
 		headers['Content-Type'] = 'application/x-www-form-urlencoded';
 	if (options.method === 'GET' || options.method === undefined) data = undefined;
+	// n8n (2.40, @n8n/backend-network) sends no body for an empty object, whatever the method.
+	if (typeof data === 'object' && data !== null && isObjectEmpty(data)) data = undefined;
 	return {
 		method: options.method ?? 'GET',
 		url,

@@ -11,6 +11,7 @@ export function sample(field: FieldSpec): { param: unknown; sent: unknown } {
 	if (/url$/i.test(field.name) && field.type === 'string') return same('https://example.com/hook');
 	if (/secret/i.test(field.name) && field.type === 'string') return same('s'.repeat(40));
 	if (field.name === 'appId' && field.type === 'string') return same(hex());
+	if (field.name === 'date' && field.type === 'string') return same('2024-01-31');
 	if (field.name === 'eventTypes' && field.type === 'array' && !field.enum) {
 		return { param: 'com.qlik.v1.app.reload.finished', sent: ['com.qlik.v1.app.reload.finished'] };
 	}
@@ -34,3 +35,30 @@ export function sample(field: FieldSpec): { param: unknown; sent: unknown } {
 			return same(field.enum ? field.enum[0] : `n8n test ${hex().slice(0, 8)}`);
 	}
 }
+
+/**
+ * Values where Qlik's spec asks for more than the field's type says (nested required properties,
+ * patterns): what a user would enter, by operation and node parameter, as sent.
+ */
+export const SPEC_VALUES: Record<string, Record<string, unknown>> = {
+	'dataAlert.create': { recipients: { userIds: [{ value: hex() }] } },
+	'dataAlert.validate': { recipients: { userIds: [{ value: hex() }] } },
+	'report.create': { output: { type: 'pdf', outputId: 'n8n-test' } },
+	// task names: lower-case letters and digits in dash-separated groups
+	'task.create': { name: 'n8n-test' },
+	'task.update': { name: 'n8n-test' },
+};
+
+/** Whole raw bodies where the spec asks for one of several shapes or for typed patch values. */
+export const SPEC_BODIES: Record<string, unknown> = {
+	'identityProvider.create': { provider: 'generic', protocol: 'OIDC', interactive: false },
+	'identityProvider.update': [{ op: 'replace', path: '/description', value: 'n8n test' }],
+	'appReportFilter.update': [{ op: 'replace', path: '/filter', value: {} }],
+	'appScript.update': [{ op: 'replace', path: '/name', value: 'n8n test' }],
+	'group.update': [{ op: 'replace', path: '/description', value: 'n8n test' }],
+	'group.updateSettings': [{ op: 'replace', path: '/autoCreateGroups', value: true }],
+	'item.updateSettings': [{ op: 'replace', path: '/usageMetricsEnabled', value: true }],
+	'oauthClient.updateMyConnectionConfig': [
+		{ op: 'replace', path: '/consentMethod', value: 'required' },
+	],
+};

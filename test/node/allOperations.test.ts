@@ -7,7 +7,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { operations } from '../../nodes/QlikCloud/actions';
 import type { FieldSpec, OperationSpec, PathParamSpec } from '../../nodes/QlikCloud/shared/types';
 import { rl, runNode } from '../helpers/n8n';
-import { hex, sample } from '../helpers/samples';
+import { hex, sample, SPEC_BODIES, SPEC_VALUES } from '../helpers/samples';
 import { apiKeyCredential, useSimulator, simApi } from '../helpers/sim';
 import type { RequestLogEntry } from '../simulator/types';
 
@@ -152,11 +152,15 @@ async function buildCase(resource: string, operation: string, spec: OperationSpe
 		}
 	} else if (body?.kind === 'raw') {
 		const patch = body.field.param === 'patch';
-		const value = patch
-			? [{ op: 'replace', path: '/name', value: 'n8n test' }]
-			: body.field.type === 'json'
-				? []
-				: { key: 'value' };
+		// A patch of the first path the spec allows (the field's hint lists them).
+		const path = /Paths: ([^,\s]+)/.exec(body.field.hint ?? '')?.[1] ?? '/name';
+		const value =
+			SPEC_BODIES[`${resource}.${operation}`] ??
+			(patch || (body.field.type === 'json' && spec.method === 'PATCH')
+				? [{ op: 'replace', path, value: 'n8n test' }]
+				: body.field.type === 'json'
+					? ['n8n test']
+					: { key: 'value' });
 		setParam(parameters, body.field.param ?? body.field.name, JSON.stringify(value));
 		test.raw = value;
 	} else if (body?.kind === 'multipart') {
@@ -177,6 +181,10 @@ async function buildCase(resource: string, operation: string, spec: OperationSpe
 	} else if (body?.kind === 'binary') {
 		setParam(parameters, 'binaryPropertyName', 'data');
 		test.binary = true;
+	}
+	for (const [param, sent] of Object.entries(SPEC_VALUES[`${resource}.${operation}`] ?? {})) {
+		setParam(parameters, param, typeof sent === 'string' ? sent : JSON.stringify(sent));
+		test.body[param.split('.').pop()!] = sent;
 	}
 	if (spec.response.kind === 'list' && !spec.response.single) parameters.returnAll = true;
 	return test;

@@ -8,7 +8,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { operations } from '../../nodes/QlikCloud/actions';
 import type { FieldSpec, OperationSpec } from '../../nodes/QlikCloud/shared/types';
 import { rl, runNode } from '../helpers/n8n';
-import { hex, sample } from '../helpers/samples';
+import { hex, sample, SPEC_BODIES, SPEC_VALUES } from '../helpers/samples';
 import { apiKeyCredential, useSimulator } from '../helpers/sim';
 
 const sim = useSimulator();
@@ -23,7 +23,7 @@ function set(parameters: IDataObject, param: string, v: unknown) {
 }
 
 /** Required query parameters, headers and body fields (files from the item's `data`). */
-function fill(parameters: IDataObject, spec: OperationSpec) {
+function fill(parameters: IDataObject, spec: OperationSpec, name: string) {
 	const body = spec.body;
 	for (const field of [...(spec.query ?? []), ...(spec.headers ?? [])])
 		if (field.required) set(parameters, field.param ?? field.name, value(field));
@@ -33,6 +33,10 @@ function fill(parameters: IDataObject, spec: OperationSpec) {
 			if (field.type === 'binary') set(parameters, field.param ?? field.name, 'data');
 			else if (field.required) set(parameters, field.param ?? field.name, value(field));
 		}
+		for (const [param, sent] of Object.entries(SPEC_VALUES[name] ?? {}))
+			set(parameters, param, typeof sent === 'string' ? sent : JSON.stringify(sent));
+	} else if (body.kind === 'raw' && SPEC_BODIES[name] !== undefined) {
+		set(parameters, body.field.param ?? body.field.name, JSON.stringify(SPEC_BODIES[name]));
 	} else if (body.kind === 'raw') {
 		const listed = /Paths: (.*)$/.exec(body.field.hint ?? '')?.[1]?.split(', ') ?? ['/name'];
 		const paths =
@@ -99,7 +103,7 @@ describe('create → get → update → get many → delete, for each generated 
 		}
 
 		const createParams = { ...base, operation: 'create' };
-		fill(createParams, ops.create);
+		fill(createParams, ops.create, `${resource}.create`);
 		const [created] = await run(createParams);
 		const id = String(created.id);
 		expect(id).toMatch(/\S/);
@@ -110,18 +114,18 @@ describe('create → get → update → get many → delete, for each generated 
 
 		const change = ops.update ? 'update' : 'replace';
 		const updateParams = { ...itemParams, operation: change };
-		fill(updateParams, ops[change]);
+		fill(updateParams, ops[change], `${resource}.${change}`);
 		await run(updateParams);
 
 		const listParams = { ...base, operation: 'getAll', returnAll: true };
-		fill(listParams, { ...ops.getAll, body: undefined });
+		fill(listParams, { ...ops.getAll, body: undefined }, `${resource}.getAll`);
 		const listed = await run(listParams);
 		if (ops.getAll.response.kind === 'list' || ops.getAll.response.kind === 'array') {
 			expect(listed.map((entry) => entry.id)).toContain(id);
 		}
 
 		const deleteParams = { ...itemParams, operation: 'delete' };
-		fill(deleteParams, ops.delete);
+		fill(deleteParams, ops.delete, `${resource}.delete`);
 		expect(await run(deleteParams)).toEqual([
 			expect.objectContaining(
 				ops.delete.response.kind === 'empty' ? ops.delete.response.output : {},

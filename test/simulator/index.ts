@@ -10,6 +10,7 @@ import { allRoutes } from './routes';
 import { emitInBackground, eventState, pendingDeliveries } from './events';
 import { dataFilesHandle } from './routes/dataFiles';
 import { genericRoutes, seedItem } from './routes/generic';
+import { specs } from './openapi';
 import { startServer } from './server';
 import { makeIdentity } from './store';
 import type { Route, Simulator, SimulatorOptions } from './types';
@@ -36,6 +37,7 @@ export async function startSimulator(
 	opts: SimulatorOptions = {},
 	extraRoutes: Route[] = [],
 ): Promise<Simulator> {
+	specs(); // the specs' index, read once per process: requests are checked against Qlik's specs
 	const identity = makeIdentity(opts.demo === true, opts.redirectUris);
 	const core = new SimCore(identity, opts);
 	// Hand-written routes (and a test's own) first; the tables' other operations after them.

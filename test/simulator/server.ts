@@ -1,5 +1,5 @@
 /**
- * The HTTP pipeline: fault → body → route → auth → rate limit → handler, with every request
+ * The HTTP pipeline: fault → body → route → auth → rate limit → spec check → handler, with every request
  * (also 401, 404, 429 and dropped ones) written to the request log with secrets redacted.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -10,6 +10,7 @@ import { ApiError, envelope, rateLimited } from './errors';
 import { redactHeaders, redactQuery, redactRaw, redactValue, secretKeys } from './log';
 import { Router } from './router';
 import { describeParts, parseMultipart } from './multipart';
+import { checkRequest } from './openapi';
 import type {
 	FaultRule,
 	MultipartPart,
@@ -188,7 +189,9 @@ export async function startServer(
 				});
 				if (wait !== undefined) return finish(rateLimited(wait));
 			}
-			// 6. handler
+			// 6. the request against Qlik's spec
+			await checkRequest(ctx, matched);
+			// 7. handler
 			const result = await matched.handler(ctx);
 			return finish(result);
 		} catch (error) {

@@ -11,6 +11,7 @@ import type { QlikRequest } from '../transport';
 import { fileBody } from '../transport/file';
 import type { MultipartPart } from '../transport/multipart';
 import { multipartBody } from '../transport/multipart';
+import { requiredJsonBody } from '../transport/requiredBody';
 import type { ItemInput } from './input';
 
 export interface EncodedBody {
@@ -28,7 +29,9 @@ const contentType = (type?: string) => (type ? { 'Content-Type': type } : undefi
 
 export const bodyEncoders: { [K in BodySpec['kind']]: Encoder<K> } = {
 	async json(spec, input) {
-		return { body: input.fields(spec.fields), headers: contentType(spec.contentType) };
+		const values = input.fields(spec.fields);
+		if (spec.required) return requiredJsonBody(values, spec.contentType);
+		return { body: values, headers: contentType(spec.contentType) };
 	},
 	async raw(spec, input) {
 		const value = input.field(spec.field) as IDataObject | IDataObject[] | undefined;

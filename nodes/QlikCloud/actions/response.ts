@@ -99,6 +99,7 @@ export const responseShapers: { [K in ResponseSpec['kind']]: Shaper<K> } = {
 				limit,
 				maxPageSize: spec.maxPageSize,
 				limitParam: spec.limitParam,
+				single: spec.single,
 				itemsKey: spec.itemsKey,
 			},
 			call.settings,

@@ -298,6 +298,8 @@ export interface PageOptions {
 	maxPages?: number;
 	maxPageSize: number;
 	limitParam?: string;
+	/** The API documents no page size (one page answers all): none is sent. */
+	single?: boolean;
 	/** Where a page holds its items; default `data`. */
 	itemsKey?: string;
 }
@@ -319,7 +321,7 @@ export async function qlikApiRequestAllItems(
 			: Math.min(page.maxPageSize, page.limit - items.length);
 	let next: QlikRequest | undefined = {
 		...request,
-		qs: { ...(request.qs ?? {}), [limitParam]: wanted() },
+		qs: { ...(request.qs ?? {}), ...(page.single ? {} : { [limitParam]: wanted() }) },
 	};
 	const seenIds = new Set<string>();
 	const loop = (why: string) =>

@@ -10,11 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { tables } from '../../../nodes/QlikCloud/actions/generated';
-import type { TableOperation } from '../../../nodes/QlikCloud/shared/types';
 import type { SimCore } from '../core';
-import { shapeOf } from '../generic/model';
-import { validateRequest } from '../generic/validate';
+import { checkStreamedParts } from '../openapi';
 import { ApiError, invalid } from '../errors';
 import { catalogFile, qriOf, uncatalogFile } from '../catalog';
 import { emitInBackground } from '../events';
@@ -294,12 +291,15 @@ async function deleteFile(core: SimCore, id: string) {
 
 async function withUpload<T>(
 	ctx: RouteContext,
+	/** The route's method and path pattern: the spec operation its parts are checked against. */
+	route: { method: 'POST' | 'PUT'; path: string },
 	run: (multipart: StreamedMultipart, quotas: DataFileQuotas) => Promise<T>,
 ): Promise<T> {
 	const quotas = disk(ctx.core).quotas;
 	const incoming = newPath(ctx.core, 'incoming');
 	const multipart = await readMultipartStream(ctx.req, incoming, quotas.maxFileSize);
 	try {
+		await checkStreamedParts(ctx, route, multipart.parts);
 		return await run(multipart, quotas);
 	} finally {
 		await removeFile(incoming); // moved away when it was kept
@@ -308,7 +308,7 @@ async function withUpload<T>(
 
 async function create(ctx: RouteContext): Promise<RouteResult> {
 	const user = ctx.core.user(ctx.principal);
-	return withUpload(ctx, async (multipart, quotas) => {
+	return withUpload(ctx, { method: 'POST', path: FILES }, async (multipart, quotas) => {
 		const json = jsonPart(multipart, true);
 		const name = checkName(json.name, true)!;
 		const scope = scopeOf(ctx, json.connectionId, user.id, '/Json/connectionId');
@@ -361,7 +361,7 @@ function existing(ctx: RouteContext): GenericObject {
 
 async function replace(ctx: RouteContext): Promise<RouteResult> {
 	const user = ctx.core.user(ctx.principal);
-	return withUpload(ctx, async (multipart, quotas) => {
+	return withUpload(ctx, { method: 'PUT', path: `${FILES}/{id}` }, async (multipart, quotas) => {
 		const record = existing(ctx);
 		const json = jsonPart(multipart, false);
 		const name = checkName(json.name, false) ?? String(record.name);
@@ -663,29 +663,7 @@ export function dataFilesHandle(core: SimCore) {
 	};
 }
 
-/** The table rows of data files: requests are checked against them like generic ones. */
-const rows = new Map<string, TableOperation>(
-	tables
-		.flatMap((t) => Object.values(t.operations))
-		.map((op) => [`${op.method} ${shapeOf(op.path)}`, op]),
-);
-
-/** Non-upload routes validate query and JSON bodies against their table row first (400s). */
-function checked(routes: Route[]): Route[] {
-	return routes.map((route) => {
-		const op = rows.get(`${route.method} ${shapeOf(route.path)}`);
-		if (!op || route.body === 'stream') return route;
-		return {
-			...route,
-			handler: (ctx) => {
-				validateRequest(ctx, op);
-				return route.handler(ctx);
-			},
-		};
-	});
-}
-
-export const dataFileRoutes: Route[] = checked([
+export const dataFileRoutes: Route[] = [
 	{ method: 'GET', path: FILES, tier: '1', handler: list },
 	{ method: 'POST', path: FILES, tier: '2', body: 'stream', handler: create },
 	{ method: 'GET', path: `${FILES}/quotas`, tier: '1', handler: quotas },
@@ -705,4 +683,4 @@ export const dataFileRoutes: Route[] = checked([
 	{ method: 'DELETE', path: `${FILES}/{id}`, tier: '2', handler: remove },
 	{ method: 'POST', path: `${FILES}/{id}/actions/change-owner`, tier: '2', handler: changeOwner },
 	{ method: 'POST', path: `${FILES}/{id}/actions/change-space`, tier: '2', handler: changeSpace },
-]);
+];

@@ -6,6 +6,7 @@ import { redactSecrets } from '../../shared/redact';
 import { fieldOf, generatedRow, pathPicked, placed, rowModule } from '../../shared/rows';
 import type { FieldSpec, TableOperation } from '../../shared/types';
 import { api } from '../api';
+import { requiredJsonBody } from '../../transport/requiredBody';
 import { redacted } from '../dataConnection/common';
 
 const R = 'dataCredential';
@@ -95,9 +96,14 @@ function getOrphans() {
 				body.datasourceID = filters.datasourceID.trim();
 			if (filters.qSeparated !== undefined && filters.qSeparated !== '')
 				body.qSeparated = Number(filters.qSeparated);
-			const { body: answer } = await api.dataCredential.getOrphans.call(this, { body }, settings, {
-				itemIndex: i,
-			});
+			const { body: answer } = await api.dataCredential.getOrphans.call(
+				this,
+				requiredJsonBody(body),
+				settings,
+				{
+					itemIndex: i,
+				},
+			);
 			const data = ((answer as IDataObject | undefined)?.data ?? []) as IDataObject[];
 			return data.map((entry) => ({ json: redactSecrets(entry), pairedItem: { item: i } }));
 		},

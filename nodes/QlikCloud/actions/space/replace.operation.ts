@@ -27,5 +27,5 @@ export const description = updateDisplayOptions(
 export const operation: OperationSpec = {
 	...rowFacts('space', 'replace'),
 	pathParams: [SPACE_ID],
-	body: { kind: 'json', fields: spaceAttributeFields('attributes') },
+	body: { kind: 'json', fields: spaceAttributeFields('attributes'), required: true },
 };
