@@ -124,24 +124,4 @@ describe('Pacer: a run sends as much as the window allows at once, and never mor
 		for (let i = 0; i < 500; i++) await pacer.acquire(TIER_2, 'POST /x');
 		expect(clock()).toBe(0);
 	});
-
-	it('shares the window with pacers given the same store', async () => {
-		let now = 0;
-		const store = new Map();
-		const make = () =>
-			new Pacer({
-				enabled: true,
-				store,
-				now: () => now,
-				wait: async (ms) => {
-					now += ms;
-				},
-			});
-		const [a, b] = [make(), make()];
-		for (let i = 0; i < 50; i++) await a.acquire(TIER_2, 'POST /x');
-		for (let i = 0; i < 45; i++) await b.acquire(TIER_2, 'POST /y');
-		expect(now).toBe(0);
-		await b.acquire(TIER_2, 'POST /y'); // the 96th call of the user's tier-2 minute
-		expect(now).toBe(RATE_WINDOW_MS);
-	});
 });

@@ -35,19 +35,11 @@ class SendLog {
 	}
 }
 
-/**
- * The send logs of one rate-limit owner (a Qlik user on a tenant), by tier. Handing the same
- * store to several pacers makes them share the budget (see `sharedPacingStore`).
- */
-export type PacingStore = Map<string, SendLog>;
-
 export interface PacerOptions {
 	enabled: boolean;
 	/** Overrides the tier's own per-minute limit (0 or undefined: the tier's). */
 	maxRequestsPerMinute?: number;
 	signal?: AbortSignal;
-	/** Send logs shared with other pacers; default: this pacer's own. */
-	store?: PacingStore;
 	now?: () => number;
 	wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -57,14 +49,15 @@ export interface PacerOptions {
  * fewer than 95 % of the tier's limit were sent in the last minute, and otherwise waits until the
  * oldest of them is a minute old. A run that needs a few calls never waits; a long run sends 95 %
  * of the limit per minute, and no window of a minute (nor any longer one) holds more.
+ * One pacer serves one node run: executions that run at the same time as the same user each
+ * have the whole budget (Max Requests per Minute divides it; bench/README.md has the figures).
  */
 export class Pacer {
-	private readonly logs: PacingStore;
+	private readonly logs = new Map<string, SendLog>();
 	private readonly now: () => number;
 	private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void>;
 
 	constructor(private readonly options: PacerOptions) {
-		this.logs = options.store ?? new Map();
 		this.now = options.now ?? (() => Date.now());
 		this.wait = options.wait ?? ((ms, signal) => sleep(ms, signal));
 	}
