@@ -141,8 +141,8 @@ export function fileBody(file: UploadFile): MultipartUpload {
  * Hands out a file's bytes from given offsets as the pieces n8n's binary store reads, never
  * copied or joined: going on from where the last range ended streams on, going back re-opens
  * the file. A tus chunk of 16 MiB is sent as its 1 MiB pieces, so no 16 MiB buffer is made per
- * chunk (joining and copying them made 3 GiB of garbage for a 1 GiB file, and n8n spent about
- * half of the upload in garbage collection).
+ * chunk (joining and copying them made 3 GiB of garbage for a 1 GiB file and held several
+ * chunks at once). Only the latest range reads: one left behind by a failed request stops.
  */
 class ChunkReader {
 	private source?: BinaryStream;
@@ -150,6 +150,10 @@ class ChunkReader {
 	/** File offset of the first byte of `pending`. */
 	private position = 0;
 	private pending: Buffer = Buffer.alloc(0);
+	/** Which range may read; an older one (its request failed) stops at its next step. */
+	private current = 0;
+	/** The current range has started and not ended (done, or closed by its request). */
+	private reading = false;
 
 	constructor(private readonly file: UploadFile) {}
 
@@ -159,24 +163,33 @@ class ChunkReader {
 			yield this.file.buffer.subarray(offset, offset + length);
 			return;
 		}
-		if (!this.iterator || offset < this.position) await this.reopen();
-		while (this.position + this.pending.length <= offset) {
-			this.position += this.pending.length;
-			this.pending = await this.next();
-			if (!this.pending.length) return;
-		}
-		this.pending = this.pending.subarray(offset - this.position);
-		this.position = offset;
-		const end = offset + length;
-		while (this.position < end) {
-			if (!this.pending.length) {
+		const turn = ++this.current;
+		// A range left waiting on a read (its request failed) would take the next piece: re-open.
+		if (!this.iterator || offset < this.position || this.reading) await this.reopen();
+		this.reading = true;
+		try {
+			while (this.position + this.pending.length <= offset) {
+				this.position += this.pending.length;
 				this.pending = await this.next();
-				if (!this.pending.length) return;
+				if (turn !== this.current || !this.pending.length) return;
 			}
-			const piece = this.pending.subarray(0, end - this.position);
-			this.pending = this.pending.subarray(piece.length);
-			this.position += piece.length;
-			yield piece;
+			this.pending = this.pending.subarray(offset - this.position);
+			this.position = offset;
+			const end = offset + length;
+			while (this.position < end) {
+				if (!this.pending.length) {
+					const next = await this.next();
+					if (turn !== this.current) return;
+					this.pending = next;
+					if (!this.pending.length) return;
+				}
+				const piece = this.pending.subarray(0, end - this.position);
+				this.pending = this.pending.subarray(piece.length);
+				this.position += piece.length;
+				yield piece;
+			}
+		} finally {
+			if (turn === this.current) this.reading = false;
 		}
 	}
 
@@ -196,7 +209,7 @@ class ChunkReader {
 	/** A stream of a range, to send as a request body. */
 	async body(offset: number, length: number): Promise<IHttpRequestOptions['body']> {
 		if (this.file.buffer) return this.file.buffer.subarray(offset, offset + length);
-		if (!this.iterator || offset < this.position) await this.reopen();
+		if (!this.iterator) await this.reopen();
 		const stream = (this.source!.constructor as unknown as ReadableClass).from(
 			this.range(offset, length),
 		);
