@@ -1,8 +1,8 @@
 /**
  * Uploads through the Qlik Cloud node in a real n8n, side by side with curl and with a plain
  * Node.js HTTP client: a 256 MiB file (one streamed multipart POST) and a 1 GiB file (above the
- * simulator's 500 MiB direct-upload limit: tus chunks of 16 MiB to temp-contents, then an
- * import). n8n runs as a server (`n8n start`, SQLite, filesystem binary data mode, n8n's
+ * simulator's 500 MiB direct-upload limit: tus chunks of 16 MiB or `--chunk-mib` to temp-contents,
+ * then an import). n8n runs as a server (`n8n start`, SQLite, filesystem binary data mode, n8n's
  * default); a webhook starts the workflow Webhook → Read/Write Files from Disk → Qlik Cloud
  * (Data File → Upload). Each size gets one n8n; rounds are interleaved (curl, plain Node, the
  * node) so that the load of the shared machine falls on all three alike; medians are reported.
@@ -10,7 +10,7 @@
  * just before each run; times are the nodes' own execution times as n8n recorded them.
  *
  *   npm run bench:uploads                 (builds first)
- *   npx ts-node --transpile-only bench/uploads.ts [--sizes 256,1024] [--rounds 3]   (MiB)
+ *   npx ts-node --transpile-only bench/uploads.ts [--sizes 256,1024] [--rounds 3] [--chunk-mib 16]
  */
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
@@ -30,9 +30,12 @@ const SIZES_MIB =
 				.filter((n) => n > 0)
 		: [256, 1024];
 const ROUNDS = at('rounds') >= 0 ? Math.max(1, Number(process.argv[at('rounds') + 1])) : 3;
+/** tus chunk size of the node and the plain client (MiB); the node's default is 16. */
+const CHUNK_MIB =
+	at('chunk-mib') >= 0 ? Math.max(1, Number(process.argv[at('chunk-mib') + 1])) : 16;
 /** The simulator's direct-upload limit (its default `maxFileSize`): above it the node uses tus. */
 const DIRECT_LIMIT_MIB = 500;
-const CHUNK = 16 * MiB;
+const CHUNK = CHUNK_MIB * MiB;
 
 /** A CSV file of `bytes` bytes (header, then numbered rows), written in 1 MiB blocks. */
 function makeCsv(file: string, bytes: number): void {
@@ -60,9 +63,9 @@ function makeCsv(file: string, bytes: number): void {
 }
 
 /**
- * The same upload with Node's own `http` in a child process (no n8n, no axios): tus in 16 MiB
- * chunks, each streamed from the file, as the node does; or one multipart POST. Tells what the
- * protocol and the simulator cost apart from n8n.
+ * The same upload with Node's own `http` in a child process (no n8n, no axios): tus in chunks of
+ * the same size, each streamed from the file, as the node does; or one multipart POST. Tells what
+ * the protocol and the simulator cost apart from n8n.
  */
 const PLAIN_NODE = `
 const http = require('node:http'), fs = require('node:fs');
@@ -183,6 +186,7 @@ async function main() {
 					binaryPropertyName: 'data',
 					fileName: `=node-${mib}-{{ $execution.id }}.csv`,
 					destination: 'personal',
+					additionalFields: CHUNK_MIB === 16 ? {} : { chunkSizeMiB: CHUNK_MIB },
 				}),
 			]);
 			await n8n.importWorkflow(workflow);
