@@ -69,10 +69,15 @@ async function builtPackage(): Promise<void> {
 }
 
 /** A simulator and a real n8n (this package installed, an API key credential imported). */
-export async function startBench(options: SimulatorOptions = {}): Promise<Bench> {
-	const sim = await startSimulator({ quiet: true, ...options }, [productInfo]);
+export async function startBench(
+	options: SimulatorOptions = {},
+	extraRoutes: Route[] = [],
+): Promise<Bench> {
+	const sim = await startSimulator({ quiet: true, ...options }, [productInfo, ...extraRoutes]);
 	if (!process.env.BENCH_PACKAGE) await builtPackage();
 	const n8n = await n8nForSimulator(sim);
+	// BENCH_N8N_NODE_OPTIONS: Node flags for n8n's processes (e.g. --cpu-prof --cpu-prof-dir=…).
+	if (process.env.BENCH_N8N_NODE_OPTIONS) n8n.env.NODE_OPTIONS = process.env.BENCH_N8N_NODE_OPTIONS;
 	// BENCH_PACKAGE: a folder with package.json and dist/ to install instead of this tree's.
 	if (process.env.BENCH_PACKAGE) n8n.installPackage(process.env.BENCH_PACKAGE);
 	await n8n.importCredentials([{ ...CREDENTIAL, ...n8nCredentials(sim).apiKey() }]);

@@ -1,36 +1,41 @@
 /**
- * Uploads through the Qlik Cloud node in a real n8n, side by side with curl: a 16 MiB file (one
- * streamed multipart POST) and a 1 GiB file (above the simulator's 500 MiB direct-upload limit:
- * tus chunks to temp-contents, then an import). n8n runs as a server (`n8n start`, SQLite,
- * filesystem binary data mode, n8n's default); a webhook starts the workflow Webhook → Read/Write
- * Files from Disk → Qlik Cloud (Data File → Upload). Each size gets a freshly started n8n, so its
- * idle and peak memory are its own. Memory is the n8n process tree's summed VmRSS, sampled every
- * 100 ms, and the n8n process's VmHWM; times are the nodes' own execution times as n8n recorded
- * them, and each upload request's duration as the simulator saw it.
+ * Uploads through the Qlik Cloud node in a real n8n, side by side with curl and with a plain
+ * Node.js HTTP client: a 256 MiB file (one streamed multipart POST) and a 1 GiB file (above the
+ * simulator's 500 MiB direct-upload limit: tus chunks of 16 MiB or `--chunk-mib` to temp-contents,
+ * then an import). n8n runs as a server (`n8n start`, SQLite, filesystem binary data mode, n8n's
+ * default); a webhook starts the workflow Webhook → Read/Write Files from Disk → Qlik Cloud
+ * (Data File → Upload). Each size gets one n8n; rounds are interleaved (curl, plain Node, the
+ * node) so that the load of the shared machine falls on all three alike; medians are reported.
+ * Memory is the n8n process tree's summed VmRSS, sampled every 100 ms, against its idle level
+ * just before each run; times are the nodes' own execution times as n8n recorded them.
  *
  *   npm run bench:uploads                 (builds first)
- *   npx ts-node --transpile-only bench/uploads.ts [--sizes 16,1024]   (MiB)
+ *   npx ts-node --transpile-only bench/uploads.ts [--sizes 256,1024] [--rounds 3] [--chunk-mib 16]
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import type { RequestLogEntry } from '../test/simulator';
-import { ensureN8n, type N8nInstance } from '../scripts/n8n';
-import { printTable, qlikNode, sleep, startBench } from './lib';
-import { commandLine, processTree, TreeSampler, type MemorySample } from './procs';
+import { printTable, qlikNode, startBench } from './lib';
+import { callSampled, curl, MiB, serverPid, sizeLabel, webhookWorkflow } from './server';
 
-const MiB = 1024 * 1024;
-const sizesArg = process.argv.indexOf('--sizes');
+const at = (name: string) => process.argv.indexOf(`--${name}`);
 const SIZES_MIB =
-	sizesArg >= 0
-		? process.argv[sizesArg + 1]
+	at('sizes') >= 0
+		? process.argv[at('sizes') + 1]
 				.split(',')
 				.map(Number)
 				.filter((n) => n > 0)
-		: [16, 1024];
+		: [256, 1024];
+const ROUNDS = at('rounds') >= 0 ? Math.max(1, Number(process.argv[at('rounds') + 1])) : 3;
+/** tus chunk size of the node and the plain client (MiB); the node's default is 16. */
+const CHUNK_MIB =
+	at('chunk-mib') >= 0 ? Math.max(1, Number(process.argv[at('chunk-mib') + 1])) : 16;
+/** The simulator's direct-upload limit (its default `maxFileSize`): above it the node uses tus. */
+const DIRECT_LIMIT_MIB = 500;
+const CHUNK = CHUNK_MIB * MiB;
 
 /** A CSV file of `bytes` bytes (header, then numbered rows), written in 1 MiB blocks. */
 function makeCsv(file: string, bytes: number): void {
@@ -57,97 +62,65 @@ function makeCsv(file: string, bytes: number): void {
 	}
 }
 
-const label = (mib: number) => (mib >= 1024 ? `${mib / 1024} GiB` : `${mib} MiB`);
-const mibs = (n: number) => n.toFixed(0);
-
-interface N8nResult {
-	idleTreeMiB: number;
-	memory: MemorySample;
-	readMs: number;
-	uploadMs: number;
-	/** Time on the wire of the upload's requests (POST data-files, temp-contents, PATCHes). */
-	transferMs: number;
-	requests: string;
-	webhookMs: number;
-}
-
-interface CurlResult {
-	memory: MemorySample;
-	ms: number;
-	requests: string;
-}
-
-/** The `n8n start` process of this instance: a descendant of this process running in its folder. */
-function serverPid(n8n: N8nInstance, bin: string): number {
-	for (const pid of processTree(process.pid)) {
-		const argv = commandLine(pid);
-		if (argv[1] === bin && argv[2] === 'start') {
-			try {
-				const cwd = execFileSync('readlink', [`/proc/${pid}/cwd`], { encoding: 'utf8' }).trim();
-				if (cwd === n8n.userFolder) return pid;
-			} catch {
-				// gone
-			}
-		}
-	}
-	throw new Error('n8n start process not found');
-}
-
-function uploadWorkflow(id: string, hook: string, file: string, name: string) {
-	const nodes = [
-		{
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2.1,
-			webhookId: randomUUID(),
-			parameters: { httpMethod: 'GET', path: hook, responseMode: 'lastNode', options: {} },
-		},
-		{
-			name: 'Read file',
-			type: 'n8n-nodes-base.readWriteFile',
-			typeVersion: 1.1,
-			parameters: { operation: 'read', fileSelector: file, options: {} },
-		},
-		qlikNode('Upload', {
-			resource: 'dataFile',
-			operation: 'create',
-			binaryPropertyName: 'data',
-			fileName: name,
-			destination: 'personal',
-		}),
-	];
-	const connections: Record<string, unknown> = {};
-	nodes.forEach((node, index) => {
-		Object.assign(node, { id: randomUUID(), position: [index * 220, 0] });
-		const next = nodes[index + 1];
-		if (next) connections[node.name] = { main: [[{ node: next.name, type: 'main', index: 0 }]] };
+/**
+ * The same upload with Node's own `http` in a child process (no n8n, no axios): tus in chunks of
+ * the same size, each streamed from the file, as the node does; or one multipart POST. Tells what
+ * the protocol and the simulator cost apart from n8n.
+ */
+const PLAIN_NODE = `
+const http = require('node:http'), fs = require('node:fs');
+const [url, key, file, size, chunk, tus, name] = process.argv.slice(1);
+const auth = { Authorization: 'Bearer ' + key };
+function send(method, target, headers, body) {
+	return new Promise((resolve, reject) => {
+		const req = http.request(target, { method, headers: { ...auth, ...headers } }, (res) => {
+			let text = ''; res.on('data', (d) => (text += d)); res.on('end', () => resolve({ res, text }));
+		});
+		req.on('error', reject);
+		if (body && body.pipe) body.pipe(req); else req.end(body);
 	});
-	return {
-		id,
-		name: `bench: upload ${name}`,
-		nodes,
-		connections,
-		settings: { executionOrder: 'v1' },
-	};
 }
+(async () => {
+	const total = Number(size);
+	let json = { name };
+	if (tus === '1') {
+		const made = await send('POST', url + '/api/v1/temp-contents/files', { 'Tus-Resumable': '1.0.0', 'Upload-Length': String(total) });
+		const location = made.res.headers.location;
+		for (let offset = 0; offset < total; ) {
+			const length = Math.min(Number(chunk), total - offset);
+			const stream = fs.createReadStream(file, { start: offset, end: offset + length - 1, highWaterMark: 1 << 20 });
+			const done = await send('PATCH', location, { 'Tus-Resumable': '1.0.0', 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream', 'Content-Length': String(length) }, stream);
+			if (done.res.statusCode !== 204) throw new Error('PATCH ' + done.res.statusCode);
+			offset += length;
+		}
+		json = { name, tempContentFileId: location.split('/').pop() };
+	}
+	const boundary = 'plainNodeBench';
+	const head = '--' + boundary + '\\r\\nContent-Disposition: form-data; name="Json"\\r\\nContent-Type: application/json\\r\\n\\r\\n' + JSON.stringify(json) + '\\r\\n' +
+		(tus === '1' ? '' : '--' + boundary + '\\r\\nContent-Disposition: form-data; name="File"; filename="' + name + '"\\r\\nContent-Type: text/csv\\r\\n\\r\\n');
+	const tail = (tus === '1' ? '' : '\\r\\n') + '--' + boundary + '--\\r\\n';
+	const length = Buffer.byteLength(head) + (tus === '1' ? 0 : total) + Buffer.byteLength(tail);
+	const { PassThrough } = require('node:stream');
+	const body = new PassThrough();
+	body.write(head);
+	if (tus === '1') body.end(tail);
+	else { const f = fs.createReadStream(file, { highWaterMark: 1 << 20 }); f.pipe(body, { end: false }); f.on('end', () => body.end(tail)); }
+	const done = await send('POST', url + '/api/v1/data-files', { 'Content-Type': 'multipart/form-data; boundary=' + boundary, 'Content-Length': String(length) }, body);
+	if (done.res.statusCode !== 201) throw new Error('POST ' + done.res.statusCode + ' ' + done.text);
+	process.stdout.write(String(JSON.parse(done.text).size));
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
 
-/** The last execution's per-node execution times, from n8n's REST API (run data is `flatted`). */
-async function lastExecutionTimes(n8n: N8nInstance, dir: string): Promise<Record<string, number>> {
-	const cookie = await n8n.login();
-	const get = async (p: string) =>
-		(await (await fetch(`${n8n.url}${p}`, { headers: { cookie } })).json()) as {
-			data: Record<string, unknown>;
-		};
-	const list = (await get('/rest/executions?limit=1')).data as { results: Array<{ id: string }> };
-	const execution = (await get(`/rest/executions/${list.results[0].id}`)).data;
-	const flatted = require(path.join(dir, 'node_modules/flatted')) as { parse(s: string): unknown };
-	const data = flatted.parse(String(execution.data)) as {
-		resultData: { runData: Record<string, Array<{ executionTime: number }>> };
-	};
-	const times: Record<string, number> = {};
-	for (const [name, runs] of Object.entries(data.resultData.runData))
-		times[name] = runs[runs.length - 1].executionTime;
-	return times;
+async function plainNode(args: string[]): Promise<number> {
+	const started = Date.now();
+	const child = spawn(process.execPath, ['-e', PLAIN_NODE, ...args]);
+	let out = '';
+	let err = '';
+	child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+	child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+	const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+	if (code !== 0) throw new Error(`plain Node upload failed: ${err}`);
+	return Date.now() - started;
 }
 
 /** Time on the wire of logged requests: from each request's start to its log entry (its end). */
@@ -169,6 +142,18 @@ function requestsSummary(entries: Array<RequestLogEntry & { endedAt: number }>):
 	};
 }
 
+interface Round {
+	nodeMs: number;
+	readMs: number;
+	wireMs: number;
+	peakAboveIdleMiB: number;
+	idleMiB: number;
+	hwmMiB: number;
+	curlMs: number;
+	curlRssMiB: number;
+	plainMs: number;
+}
+
 async function main() {
 	const ended: Array<RequestLogEntry & { endedAt: number }> = [];
 	const bench = await startBench({
@@ -176,166 +161,133 @@ async function main() {
 		onLog: (entry) => ended.push({ ...entry, endedAt: Date.now() }),
 	});
 	const { sim, n8n } = bench;
-	// To compare a change: the package (package.json and dist/) from another folder.
-	if (process.env.BENCH_PACKAGE_DIR) n8n.installPackage(process.env.BENCH_PACKAGE_DIR);
-	const install = ensureN8n();
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'qlik-bench-uploads-'));
 	// Read/Write Files from Disk may only read under N8N_RESTRICT_FILE_ACCESS_TO (default ~/.n8n-files).
 	n8n.env.N8N_RESTRICT_FILE_ACCESS_TO = dir;
 	n8n.env.N8N_DEFAULT_BINARY_DATA_MODE = 'filesystem';
 	const auth = `Authorization: Bearer ${sim.credentials.apiKey}`;
-	const results: Array<{ mib: number; node: N8nResult; curl: CurlResult }> = [];
+	const results: Array<{ mib: number; rounds: Round[]; requests: string }> = [];
 
 	try {
 		for (const mib of SIZES_MIB) {
 			const file = path.join(dir, `bench-${mib}.csv`);
 			makeCsv(file, mib * MiB);
 			const hook = `bench-upload-${mib}`;
-			const id = `benchUpload${mib}`;
-			await n8n.importWorkflow(uploadWorkflow(id, hook, file, `node-${mib}.csv`));
-			await n8n.publish(id);
-
-			// n8n: a fresh server, idle, then one execution through the webhook.
-			await n8n.start();
-			const pid = serverPid(n8n, install.bin);
-			await sleep(5000);
-			const idle = new TreeSampler(pid);
-			const idleSums: number[] = [];
-			for (let i = 0; i < 10; i++) {
-				idleSums.push(idle.sample());
-				await sleep(200);
-			}
-			ended.length = 0;
-			const sampler = new TreeSampler(pid).start();
-			const started = Date.now();
-			let response = await fetch(`${n8n.url}/webhook/${hook}`);
-			for (let i = 0; i < 60 && response.status === 404; i++) {
-				await sleep(500);
-				response = await fetch(`${n8n.url}/webhook/${hook}`);
-			}
-			const webhookMs = Date.now() - started;
-			const answer = (await response.json()) as Record<string, unknown>;
-			const memory = sampler.stop();
-			if (response.status !== 200 || Number(answer.size) !== mib * MiB)
-				throw new Error(`n8n upload of ${label(mib)} failed: ${JSON.stringify(answer)}`);
-			const times = await lastExecutionTimes(n8n, install.dir);
-			await n8n.stop();
-			const nodeRequests = requestsSummary(ended);
-			results.push({
-				mib,
-				node: {
-					idleTreeMiB: idleSums.sort((a, b) => a - b)[5],
-					memory,
-					readMs: times['Read file'],
-					uploadMs: times.Upload,
-					transferMs: nodeRequests.ms,
-					requests: nodeRequests.text,
-					webhookMs,
+			const workflow = webhookWorkflow(`benchUpload${mib}`, `bench: upload ${mib}`, hook, [
+				{
+					name: 'Read file',
+					type: 'n8n-nodes-base.readWriteFile',
+					typeVersion: 1.1,
+					parameters: { operation: 'read', fileSelector: file, options: {} },
 				},
-				curl: await curlUpload(sim.url, auth, file, mib, ended),
-			});
+				qlikNode('Upload', {
+					resource: 'dataFile',
+					operation: 'create',
+					binaryPropertyName: 'data',
+					fileName: `=node-${mib}-{{ $execution.id }}.csv`,
+					destination: 'personal',
+					additionalFields: CHUNK_MIB === 16 ? {} : { chunkSizeMiB: CHUNK_MIB },
+				}),
+			]);
+			await n8n.importWorkflow(workflow);
+			await n8n.publish(workflow.id);
+			await n8n.start();
+			const rounds: Round[] = [];
+			let requests = '';
+			try {
+				const pid = serverPid(n8n);
+				for (let round = 0; round < ROUNDS; round++) {
+					const viaCurl = await curlUpload(sim.url, auth, file, mib, `curl-${mib}-${round}.csv`);
+					const plainMs = await plainNode([
+						sim.url,
+						sim.credentials.apiKey,
+						file,
+						String(mib * MiB),
+						String(CHUNK),
+						mib > DIRECT_LIMIT_MIB ? '1' : '0',
+						`plain-${mib}-${round}.csv`,
+					]);
+					ended.length = 0;
+					const run = await callSampled(n8n, pid, hook);
+					if (run.status !== 200 || Number(run.answer.size) !== mib * MiB)
+						throw new Error(
+							`n8n upload of ${sizeLabel(mib)} failed: ${JSON.stringify(run.answer)}`,
+						);
+					const wire = requestsSummary(ended);
+					requests = wire.text;
+					rounds.push({
+						nodeMs: run.times.Upload,
+						readMs: run.times['Read file'],
+						wireMs: wire.ms,
+						peakAboveIdleMiB: run.memory.peakTreeMiB - run.idleTreeMiB,
+						idleMiB: run.idleTreeMiB,
+						hwmMiB: run.memory.rootHwmMiB,
+						curlMs: viaCurl.ms,
+						curlRssMiB: viaCurl.memory.peakTreeMiB,
+						plainMs,
+					});
+					console.error(
+						`${sizeLabel(mib)} round ${round + 1}: node ${run.times.Upload} ms, curl ${viaCurl.ms} ms, plain Node ${plainMs} ms, peak +${(run.memory.peakTreeMiB - run.idleTreeMiB).toFixed(0)} MiB`,
+					);
+				}
+			} finally {
+				await n8n.stop();
+			}
 			rmSync(file, { force: true });
-			console.error(`${label(mib)}: done`);
-			for (const [proc, rss] of memory.byProcess)
-				console.error(`  n8n tree peak: ${mibs(rss).padStart(6)} MiB  ${proc}`);
+			results.push({ mib, rounds, requests });
 		}
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 		await bench.close();
 	}
 
+	const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+	const seconds = (ms: number) => (ms / 1000).toFixed(1);
 	console.log(
-		`Data File → Upload in n8n 2.40.7 (Webhook → Read/Write Files from Disk → Qlik Cloud, filesystem binary data) and curl, same simulator (direct-upload limit 500 MiB)`,
+		`Data File → Upload in n8n 2.40.7 (Webhook → Read/Write Files from Disk → Qlik Cloud, filesystem binary data), a plain Node.js client and curl, same simulator (direct-upload limit ${DIRECT_LIMIT_MIB} MiB); median of ${ROUNDS} interleaved rounds (each round's figure in brackets)`,
 	);
 	const header = [''];
-	for (const r of results) header.push(`n8n ${label(r.mib)}`, `curl ${label(r.mib)}`);
-	const both = (n: (r: (typeof results)[0]) => string, c: (r: (typeof results)[0]) => string) =>
-		results.flatMap((r) => [n(r), c(r)]);
-	const rate = (mib: number, ms: number) => (ms > 0 ? (mib / (ms / 1000)).toFixed(0) : '-');
+	for (const r of results) header.push(`${sizeLabel(r.mib)}`);
+	const row = (name: string, pick: (round: Round) => number, show: (v: number) => string) => [
+		name,
+		...results.map(
+			(r) =>
+				`${show(median(r.rounds.map(pick)))} (${r.rounds.map((x) => show(pick(x))).join(' ')})`,
+		),
+	];
+	const mibs = (v: number) => v.toFixed(0);
 	printTable(header, [
+		row('node: upload step (s)', (x) => x.nodeMs, seconds),
+		row('plain Node http (s)', (x) => x.plainMs, seconds),
+		row('curl (s)', (x) => x.curlMs, seconds),
 		[
-			'RSS idle, n8n tree (MiB)',
-			...both(
-				(r) => mibs(r.node.idleTreeMiB),
-				() => '-',
-			),
+			'node throughput (MiB/s)',
+			...results.map((r) => mibs(r.mib / (median(r.rounds.map((x) => x.nodeMs)) / 1000))),
 		],
 		[
-			'peak RSS, process tree (MiB)',
-			...both(
-				(r) => mibs(r.node.memory.peakTreeMiB),
-				(r) => mibs(r.curl.memory.peakTreeMiB),
-			),
+			'curl throughput (MiB/s)',
+			...results.map((r) => mibs(r.mib / (median(r.rounds.map((x) => x.curlMs)) / 1000))),
 		],
 		[
-			'peak above idle (MiB)',
-			...both(
-				(r) => mibs(r.node.memory.peakTreeMiB - r.node.idleTreeMiB),
-				() => '-',
+			'node/curl throughput',
+			...results.map((r) =>
+				(median(r.rounds.map((x) => x.curlMs)) / median(r.rounds.map((x) => x.nodeMs))).toFixed(2),
 			),
 		],
-		[
-			'VmHWM of the main process (MiB)',
-			...both(
-				(r) => mibs(r.node.memory.rootHwmMiB),
-				(r) => mibs(r.curl.memory.rootHwmMiB),
-			),
-		],
-		[
-			'Read file node (s)',
-			...both(
-				(r) => (r.node.readMs / 1000).toFixed(1),
-				() => '-',
-			),
-		],
-		[
-			'upload step (s)',
-			...both(
-				(r) => (r.node.uploadMs / 1000).toFixed(1),
-				(r) => (r.curl.ms / 1000).toFixed(1),
-			),
-		],
-		[
-			'upload throughput (MiB/s)',
-			...both(
-				(r) => rate(r.mib, r.node.uploadMs),
-				(r) => rate(r.mib, r.curl.ms),
-			),
-		],
-		[
-			'on the wire (s, simulator)',
-			...both(
-				(r) => (r.node.transferMs / 1000).toFixed(1),
-				(r) => (r.curl.ms / 1000).toFixed(1),
-			),
-		],
-		[
-			'webhook call, whole run (s)',
-			...both(
-				(r) => (r.node.webhookMs / 1000).toFixed(1),
-				() => '-',
-			),
-		],
+		row('node: on the wire (s, simulator)', (x) => x.wireMs, seconds),
+		row('Read file node (s)', (x) => x.readMs, seconds),
+		row('RSS idle, n8n tree (MiB)', (x) => x.idleMiB, mibs),
+		row('peak above idle, n8n tree (MiB)', (x) => x.peakAboveIdleMiB, mibs),
+		row('VmHWM of n8n main (MiB)', (x) => x.hwmMiB, mibs),
+		row('curl peak RSS (MiB)', (x) => x.curlRssMiB, mibs),
 	]);
-	for (const r of results) {
-		console.log(`${label(r.mib)} requests, node: ${r.node.requests}`);
-		console.log(`${label(r.mib)} requests, curl: ${r.curl.requests}`);
-	}
-}
-
-/** Runs curl with a sampler on its process; returns its stdout. */
-async function curl(args: string[]): Promise<{ stdout: string; memory: MemorySample; ms: number }> {
-	const started = Date.now();
-	const child = spawn('curl', ['-sS', '--fail-with-body', '-H', 'Expect:', ...args]);
-	const sampler = new TreeSampler(child.pid!, 50).start();
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-	child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-	const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
-	const memory = sampler.stop();
-	if (code !== 0) throw new Error(`curl failed (${code}): ${stderr} ${stdout}`);
-	return { stdout, memory, ms: Date.now() - started };
+	for (const r of results) console.log(`${sizeLabel(r.mib)} requests, node: ${r.requests}`);
+	const gib = results.find((r) => r.mib === 1024) ?? results[results.length - 1];
+	const ratio = median(gib.rounds.map((x) => x.curlMs)) / median(gib.rounds.map((x) => x.nodeMs));
+	const peak = Math.max(...gib.rounds.map((x) => x.peakAboveIdleMiB));
+	console.log(
+		`uploads: ${sizeLabel(gib.mib)} node/curl throughput ${ratio.toFixed(2)}, peak above idle ${peak.toFixed(0)} MiB`,
+	);
 }
 
 /**
@@ -347,11 +299,13 @@ async function curlUpload(
 	auth: string,
 	file: string,
 	mib: number,
-	ended: Array<RequestLogEntry & { endedAt: number }>,
-): Promise<CurlResult> {
-	ended.length = 0;
-	const name = `curl-${mib}.csv`;
-	if (mib <= 500) {
+	name: string,
+): Promise<{ ms: number; memory: { peakTreeMiB: number } }> {
+	const stored = (stdout: string) => {
+		const size = Number((JSON.parse(stdout) as { size?: number }).size);
+		if (size !== mib * MiB) throw new Error(`curl upload stored ${size} bytes`);
+	};
+	if (mib <= DIRECT_LIMIT_MIB) {
 		const run = await curl([
 			'-H',
 			auth,
@@ -361,9 +315,8 @@ async function curlUpload(
 			`Json=${JSON.stringify({ name })};type=application/json`,
 			`${url}/api/v1/data-files`,
 		]);
-		const size = Number((JSON.parse(run.stdout) as { size?: number }).size);
-		if (size !== mib * MiB) throw new Error(`curl upload stored ${size} bytes`);
-		return { memory: run.memory, ms: run.ms, requests: requestsSummary(ended).text };
+		stored(run.stdout);
+		return run;
 	}
 	const temp = await curl([
 		'-H',
@@ -388,16 +341,10 @@ async function curlUpload(
 		`Json=${JSON.stringify({ name, tempContentFileId })};type=application/json`,
 		`${url}/api/v1/data-files`,
 	]);
-	const size = Number((JSON.parse(created.stdout) as { size?: number }).size);
-	if (size !== mib * MiB) throw new Error(`curl upload stored ${size} bytes`);
+	stored(created.stdout);
 	return {
-		memory: {
-			...temp.memory,
-			peakTreeMiB: Math.max(temp.memory.peakTreeMiB, created.memory.peakTreeMiB),
-			rootHwmMiB: Math.max(temp.memory.rootHwmMiB, created.memory.rootHwmMiB),
-		},
 		ms: temp.ms + created.ms,
-		requests: requestsSummary(ended).text,
+		memory: { peakTreeMiB: Math.max(temp.memory.peakTreeMiB, created.memory.peakTreeMiB) },
 	};
 }
 

@@ -2,6 +2,7 @@
  * The HTTP pipeline: fault → body → route → auth → rate limit → spec check → handler, with every request
  * (also 401, 404, 429 and dropped ones) written to the request log with secrets redacted.
  */
+import { createReadStream } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
@@ -319,6 +320,19 @@ function send(req: IncomingMessage, res: ServerResponse, result: RouteResult) {
 			payload = JSON.stringify(result.body);
 			headers['Content-Type'] ??= result.contentType ?? 'application/json; charset=utf-8';
 		}
+	}
+	if (result.file && !noBody) {
+		// Streamed from disk: a 1 GiB download is never held in the simulator's memory.
+		const { path, start, end } = result.file;
+		headers['Content-Type'] ??= result.contentType ?? 'application/octet-stream';
+		headers['Content-Length'] = String(Math.max(0, end - start + 1));
+		res.writeHead(result.status, headers);
+		if (req.method === 'HEAD' || end < start) res.end();
+		else
+			createReadStream(path, { start, end, highWaterMark: 1024 * 1024 })
+				.on('error', () => res.destroy())
+				.pipe(res);
+		return;
 	}
 	if (payload !== undefined) headers['Content-Length'] = String(Buffer.byteLength(payload));
 	res.writeHead(result.status, headers);

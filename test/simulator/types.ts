@@ -214,6 +214,8 @@ export interface RouteResult {
 	text?: string;
 	/** A binary body (a download); `contentType` defaults to application/octet-stream. */
 	bytes?: Buffer;
+	/** A binary body streamed from a file on disk, bytes `start` to `end` inclusive (a download). */
+	file?: { path: string; start: number; end: number };
 	contentType?: string;
 	headers?: Record<string, string>;
 }

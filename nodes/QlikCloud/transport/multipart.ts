@@ -1,12 +1,7 @@
 import { randomBytes } from 'crypto';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import type { BinaryStream, FileBody, UploadFile } from './file';
-
-/** `Readable.from`, a static every Readable subclass inherits. */
-interface ReadableClass {
-	from(source: AsyncIterable<Buffer>): BinaryStream;
-}
+import type { BinaryStream, FileBody, ReadableClass, UploadFile } from './file';
 
 /** One part: text or bytes (with an optional type), or a file (sent with its name and type). */
 export type MultipartPart =

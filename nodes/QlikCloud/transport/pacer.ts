@@ -2,24 +2,37 @@ import { sleep } from 'n8n-workflow';
 
 import type { RateTier } from '../shared/types';
 
-/** Share of a tier's limit the pacer aims for, so clock skew never tips a window over. */
+/** Share of a tier's limit the pacer spends per window, so clock skew never tips a window over. */
 export const PACING_SHARE = 0.95;
 
-/**
- * How late a wait may wake (a timer fires a millisecond or two after its time, more on a busy
- * host) and still keep its slot: the bucket holds that much beyond one call. Without it every
- * wake-up's lateness was lost and a run fell to about 91 % of the limit instead of 95 %. At most
- * a quarter of the interval between calls: a window holds at most 1.25 + 0.95 × its limit calls
- * (without the carry 1 + 0.95 × its limit).
- */
-const LATENESS_MS = 50;
+/** Qlik counts a tier's calls per minute (evaluated over longer windows, which a minute keeps under). */
+export const RATE_WINDOW_MS = 60_000;
 
-interface Bucket {
-	tokens: number;
-	capacity: number;
-	perMs: number;
-	last: number;
-	blockedUntil: number;
+/** Send times of the calls in the current window, oldest first (a queue over an array). */
+class SendLog {
+	private readonly times: number[] = [];
+	private head = 0;
+	blockedUntil = 0;
+
+	constructor(readonly budget: number) {}
+
+	/** Forgets calls sent at or before `since`; answers how many are left. */
+	count(since: number): number {
+		while (this.head < this.times.length && this.times[this.head] <= since) this.head++;
+		if (this.head > 1024 && this.head * 2 > this.times.length) {
+			this.times.splice(0, this.head);
+			this.head = 0;
+		}
+		return this.times.length - this.head;
+	}
+
+	oldest(): number {
+		return this.times[this.head];
+	}
+
+	add(time: number): void {
+		this.times.push(time);
+	}
 }
 
 export interface PacerOptions {
@@ -32,14 +45,15 @@ export interface PacerOptions {
 }
 
 /**
- * Spaces calls evenly to stay under Qlik's per-tier rate limits. One pacer serves one node
- * run: it holds no state across executions, so queue-mode workers need nothing shared.
- * Calls leave evenly at 95 % of the limit with no burst (a late wake-up is made up on the next
- * call, by at most a quarter of an interval), so that no window, of a minute or shorter, holds
- * more calls than the limit allows for it.
+ * Keeps calls under Qlik's per-tier rate limits with a sliding window: a call goes at once while
+ * fewer than 95 % of the tier's limit were sent in the last minute, and otherwise waits until the
+ * oldest of them is a minute old. A run that needs a few calls never waits; a long run sends 95 %
+ * of the limit per minute, and no window of a minute (nor any longer one) holds more.
+ * One pacer serves one node run: executions that run at the same time as the same user each
+ * have the whole budget (Max Requests per Minute divides it; bench/README.md has the figures).
  */
 export class Pacer {
-	private readonly buckets = new Map<string, Bucket>();
+	private readonly logs = new Map<string, SendLog>();
 	private readonly now: () => number;
 	private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -48,59 +62,47 @@ export class Pacer {
 		this.wait = options.wait ?? ((ms, signal) => sleep(ms, signal));
 	}
 
-	private key(tier: RateTier, route: string): string {
-		return tier.tier === 'special' ? `special ${route}` : `tier ${tier.tier}`;
-	}
-
-	private bucket(tier: RateTier, route: string): Bucket {
-		const key = this.key(tier, route);
-		let bucket = this.buckets.get(key);
-		if (!bucket) {
-			const perMinute =
-				this.options.maxRequestsPerMinute && this.options.maxRequestsPerMinute > 0
-					? this.options.maxRequestsPerMinute
-					: tier.perMinute;
-			const perMs = (perMinute * PACING_SHARE) / 60000;
-			bucket = {
-				tokens: 1,
-				capacity: 1 + Math.min(LATENESS_MS * perMs, 0.25),
-				perMs,
-				last: this.now(),
-				blockedUntil: 0,
-			};
-			this.buckets.set(key, bucket);
+	private log(tier: RateTier, route: string): SendLog {
+		const perMinute =
+			this.options.maxRequestsPerMinute && this.options.maxRequestsPerMinute > 0
+				? this.options.maxRequestsPerMinute
+				: tier.perMinute;
+		const budget = Math.max(1, Math.floor(perMinute * PACING_SHARE));
+		// Special tiers are counted per endpoint; a different limit is a different budget.
+		const key = `${tier.tier === 'special' ? `special ${route}` : `tier ${tier.tier}`} ${budget}`;
+		let log = this.logs.get(key);
+		if (!log) {
+			log = new SendLog(budget);
+			this.logs.set(key, log);
 		}
-		return bucket;
+		return log;
 	}
 
-	/** Waits until a call of this tier may go out. */
+	/** Waits until a call of this tier may go out, and counts it. */
 	async acquire(tier: RateTier, route: string): Promise<void> {
-		const bucket = this.bucket(tier, route);
+		const log = this.log(tier, route);
 		for (;;) {
 			const now = this.now();
-			if (bucket.blockedUntil > now) {
-				await this.pause(bucket.blockedUntil - now);
+			if (log.blockedUntil > now) {
+				await this.pause(log.blockedUntil - now);
 				continue;
 			}
 			if (!this.options.enabled) return;
-			bucket.tokens = Math.min(bucket.capacity, bucket.tokens + (now - bucket.last) * bucket.perMs);
-			bucket.last = now;
-			if (bucket.tokens >= 1) {
-				bucket.tokens -= 1;
+			if (log.count(now - RATE_WINDOW_MS) < log.budget) {
+				log.add(now);
 				return;
 			}
-			await this.pause(Math.ceil((1 - bucket.tokens) / bucket.perMs));
+			await this.pause(log.oldest() + RATE_WINDOW_MS - now);
 		}
 	}
 
 	/** After a 429 the whole tier is blocked at Qlik: hold every call of it until then. */
 	block(tier: RateTier, route: string, ms: number): void {
-		const bucket = this.bucket(tier, route);
-		bucket.blockedUntil = Math.max(bucket.blockedUntil, this.now() + ms);
-		bucket.tokens = 0;
+		const log = this.log(tier, route);
+		log.blockedUntil = Math.max(log.blockedUntil, this.now() + ms);
 	}
 
 	private async pause(ms: number): Promise<void> {
-		await this.wait(ms, this.options.signal);
+		await this.wait(Math.max(1, ms), this.options.signal);
 	}
 }

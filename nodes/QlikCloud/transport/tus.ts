@@ -13,7 +13,8 @@ import { qlikApiRequest } from './index';
 
 export const TUS_VERSION = '1.0.0';
 
-/** The largest tus chunk: one chunk is held in memory at a time, so this bounds memory. */
+/** The largest tus chunk: a chunk that fails is sent again from the server's offset, so this
+ * bounds what a failure costs (a chunk is streamed, never held whole). */
 export const MAX_CHUNK_MIB = 100;
 
 /** The rows of the tus endpoints: creation (POST) and a chunk (PATCH on the upload's URL). */
@@ -98,20 +99,11 @@ export async function tusUpload(
 	let offset = 0;
 	/** The end of the furthest chunk sent: no server offset may go beyond it. */
 	let sent = 0;
-	let chunk: { start: number; data: Buffer } | undefined;
 	try {
 		while (offset < file.size) {
-			// The bytes from `offset`: what is left of the chunk in hand, or the next chunk.
-			let data: Buffer;
-			if (chunk && offset >= chunk.start && offset < chunk.start + chunk.data.length) {
-				data = chunk.data.subarray(offset - chunk.start);
-			} else {
-				chunk = {
-					start: offset,
-					data: await reader.read(offset, Math.min(chunkSize, file.size - offset)),
-				};
-				data = chunk.data;
-			}
+			// The next chunk from `offset`, streamed from the file as it is sent.
+			const start = offset;
+			const length = Math.min(chunkSize, file.size - start);
 			const request: QlikRequest = {
 				method: chunkRow.method,
 				path: uploadUrl,
@@ -119,14 +111,15 @@ export async function tusUpload(
 				route: `${chunkRow.method} ${chunkRow.path}`,
 				headers: {
 					'Tus-Resumable': TUS_VERSION,
-					'Upload-Offset': String(offset),
+					'Upload-Offset': String(start),
 					'Content-Type': 'application/offset+octet-stream',
+					'Content-Length': String(length),
 				},
-				body: data,
+				bodyFactory: async () => await reader.body(start, length),
 				encoding: 'text',
 			};
 			let answer: QlikResponse;
-			sent = Math.max(sent, offset + data.length);
+			sent = Math.max(sent, start + length);
 			try {
 				answer = await qlikApiRequest.call(this, request, settings, errorContext);
 			} catch (error) {
@@ -143,8 +136,8 @@ export async function tusUpload(
 			// After a PATCH: more than before, and at most what this chunk added.
 			const reported = headerValue(answer.headers, 'upload-offset') ?? '';
 			const next = /^\d+$/.test(reported.trim()) ? Number(reported) : NaN;
-			if (!(next > offset && next <= offset + data.length)) {
-				throw badOffset.call(this, 'PATCH', reported, offset + 1, offset + data.length, options);
+			if (!(next > start && next <= start + length)) {
+				throw badOffset.call(this, 'PATCH', reported, start + 1, start + length, options);
 			}
 			offset = next;
 		}

@@ -3,9 +3,10 @@
  * 1.0.0 resumable uploads (POST creates, HEAD tells the offset, PATCH appends at the offset:
  * 409 on a mismatch, 410 once expired, 412 for another tus version, 413 above the quota, 415
  * without application/offset+octet-stream, 423 while another PATCH writes), downloads with
- * Range, and details. Bodies go to disk as they stream; a PATCH cut off keeps what arrived.
+ * Range (streamed from disk), and details. Bodies go to disk as they stream; a PATCH cut off keeps
+ * what arrived.
  */
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 
 import type { SimCore } from '../core';
 import { ApiError, invalid } from '../errors';
@@ -246,17 +247,10 @@ async function download(ctx: RouteContext): Promise<RouteResult> {
 			throw new ApiError(416, 'HTTP-416', 'Range Not Satisfiable', `The file has ${size} bytes.`);
 		partial = true;
 	}
-	const bytes = Buffer.alloc(Math.max(0, end - start + 1));
-	const handle = await open(record.path, 'r');
-	try {
-		await handle.read(bytes, 0, bytes.length, start);
-	} finally {
-		await handle.close();
-	}
 	const name = record.name || record.id;
 	return {
 		status: partial ? 206 : 200,
-		bytes,
+		file: { path: record.path, start, end },
 		headers: {
 			'Content-Disposition': `attachment; filename="${name.replace(/"/g, '')}"`,
 			'Accept-Ranges': 'bytes',

@@ -138,12 +138,12 @@ describe('tus offsets', () => {
 		);
 		const result = await upload();
 		expect(result.error).toBeUndefined();
-		// The rest of the chunk in hand from the server's offset, then the next chunk.
+		// A whole chunk streamed from the server's offset, then the rest of the file.
 		expect(patches().map((p) => Number(p.headers['upload-offset']))).toEqual([
 			0,
 			MIB,
 			MIB + 10,
-			2 * MIB,
+			2 * MIB + 10,
 		]);
 		expect(imports()).toHaveLength(1);
 	});
