@@ -5,7 +5,14 @@
  *   npm run demo  the same without the editor: runs every example and prints what each step did.
  */
 import { n8nCredentials, startSimulator, type Simulator } from '../test/simulator';
-import { examples, isTriggered, triggerType, type WorkflowFile } from './examples';
+import {
+	examples,
+	isPolled,
+	isTriggered,
+	pollingTriggerType,
+	triggerType,
+	type WorkflowFile,
+} from './examples';
 import { n8nForSimulator, nodeType, OWNER, type ExecutionResult } from './n8n';
 
 const headless = process.argv.includes('--headless');
@@ -51,6 +58,39 @@ async function runTriggered(sim: Simulator, workflow: WorkflowFile): Promise<boo
 	);
 	console.log(
 		`  ${'Posted'.padEnd(20)}  ${posted ? JSON.stringify(posted.body) : 'nothing within 60 s'}`,
+	);
+	return !!posted;
+}
+
+/**
+ * Makes a reload of the demo app fail once n8n has activated a polled example (its first poll
+ * only notes where things stand), and prints what the workflow posted after its next poll.
+ */
+async function runPolled(sim: Simulator, workflow: WorkflowFile) {
+	const trigger = workflow.nodes.find((node) => node.type === pollingTriggerType)!;
+	// n8n polls once when it activates the workflow.
+	const activated = await until(() =>
+		sim.log.some((e) => e.method === 'GET' && e.path === '/api/v1/reloads') ? true : undefined,
+	);
+	const before = sim.events.notifications().length;
+	sim.events.setReloadOutcome(DEMO_APP_ID, 'FAILED');
+	const answer = await fetch(`${sim.url}/api/v1/reloads`, {
+		method: 'POST',
+		headers: {
+			Authorization: `Bearer ${sim.credentials.apiKey}`,
+			'Content-Type': 'application/json',
+		},
+		body: JSON.stringify({ appId: DEMO_APP_ID }),
+	});
+	const reload = (await answer.json()) as { id?: string };
+	// n8n polls every minute at the least.
+	const posted = activated ? await until(() => sim.events.notifications()[before], 90) : undefined;
+	console.log(`\n${workflow.name}: ${posted ? 'succeeded' : 'FAILED'}`);
+	console.log(
+		`  ${trigger.name.padEnd(20)}  ${activated ? `active; reload ${String(reload.id)} of ${DEMO_APP_ID} made to fail` : 'not activated'}`,
+	);
+	console.log(
+		`  ${'Posted'.padEnd(20)}  ${posted ? JSON.stringify(posted.body) : 'nothing within 90 s'}`,
 	);
 	return !!posted;
 }
@@ -112,16 +152,20 @@ async function main() {
 
 	if (headless) {
 		let failed = 0;
-		for (const workflow of workflows.filter((w) => !isTriggered(w))) {
+		for (const workflow of workflows.filter((w) => !isTriggered(w) && !isPolled(w))) {
 			const run = await n8n.execute(workflow.id);
 			printTable(workflow, run);
 			if (!run.ok) failed++;
 		}
 		const triggered = workflows.filter(isTriggered);
-		for (const workflow of triggered) await n8n.publish(workflow.id);
-		if (triggered.length) await n8n.start();
+		const polled = workflows.filter(isPolled);
+		for (const workflow of [...triggered, ...polled]) await n8n.publish(workflow.id);
+		if (triggered.length || polled.length) await n8n.start();
 		for (const workflow of triggered) {
 			if (!(await runTriggered(sim, workflow))) failed++;
+		}
+		for (const workflow of polled) {
+			if (!(await runPolled(sim, workflow))) failed++;
 		}
 		await n8n.cleanup();
 		await sim.close();

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { nodeType, repoRoot } from './n8n';
 
 export const triggerType = `${nodeType}Trigger`;
+export const pollingTriggerType = `${nodeType}PollingTrigger`;
+const qlikTypes = [nodeType, triggerType, pollingTriggerType];
 
 export interface WorkflowFile {
 	id: string;
@@ -51,7 +53,7 @@ export function withCredential(
 	credential: { id: string; name: string; type: string },
 ): WorkflowFile {
 	const nodes = workflow.nodes.map((node) =>
-		node.type === nodeType || node.type === triggerType
+		qlikTypes.includes(node.type)
 			? {
 					...node,
 					parameters: { ...node.parameters, authentication: credential.type },
@@ -73,3 +75,7 @@ export function examples(values: Record<string, string>): WorkflowFile[] {
 /** Whether a workflow starts from the Qlik Cloud Trigger (it runs when active, not on demand). */
 export const isTriggered = (workflow: WorkflowFile) =>
 	workflow.nodes.some((node) => node.type === triggerType);
+
+/** Whether a workflow starts from the Qlik Cloud Polling Trigger (it runs when active). */
+export const isPolled = (workflow: WorkflowFile) =>
+	workflow.nodes.some((node) => node.type === pollingTriggerType);

@@ -64,8 +64,11 @@ describe('package shape (n8n community-node rules)', () => {
 });
 
 describe('the built Qlik Cloud node', () => {
-	const node = loadClass<INodeType>(pkg.n8n.nodes[0]);
-	const trigger = loadClass<INodeType>(pkg.n8n.nodes[1]);
+	const built = (name: string) =>
+		loadClass<INodeType>((pkg.n8n.nodes as string[]).find((f) => f.endsWith(`/${name}.node.js`))!);
+	const node = built('QlikCloud');
+	const trigger = built('QlikCloudTrigger');
+	const pollingTrigger = built('QlikCloudPollingTrigger');
 	const credentials = (pkg.n8n.credentials as string[]).map((file) =>
 		loadClass<ICredentialType>(file),
 	);
@@ -114,6 +117,18 @@ describe('the built Qlik Cloud node', () => {
 			create: expect.any(Function),
 			delete: expect.any(Function),
 		});
+	});
+
+	it('has a polling trigger with the same credentials, n8n polling and no webhook', () => {
+		expect(pollingTrigger.description).toMatchObject({
+			name: 'qlikCloudPollingTrigger',
+			group: ['trigger'],
+			inputs: [],
+			polling: true,
+			credentials: node.description.credentials,
+		});
+		expect(pollingTrigger.description.webhooks).toBeUndefined();
+		expect(pollingTrigger.poll).toEqual(expect.any(Function));
 	});
 
 	it('every credential type has the same tenantUrl field, and non-OAuth2 ones a test', () => {

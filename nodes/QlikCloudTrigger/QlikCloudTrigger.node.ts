@@ -127,6 +127,13 @@ export class QlikCloudTrigger implements INodeType {
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: [
+			{
+				displayName:
+					'Qlik Cloud calls this trigger, so this n8n needs a public HTTPS URL that Qlik can reach. For a local n8n or one behind a firewall, use the Qlik Cloud Polling Trigger instead.',
+				name: 'publicUrlNotice',
+				type: 'notice',
+				default: '',
+			},
 			authenticationProperty,
 			{
 				displayName: 'Event Names or IDs',

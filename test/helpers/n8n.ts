@@ -19,6 +19,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHookFunctions,
+	type IPollFunctions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type INode,
@@ -531,6 +532,59 @@ export function triggerHarness(
 			const response = await nodeType.webhook!.call(context);
 			capture('output', { status, response });
 			return { response, status };
+		},
+	};
+}
+
+export interface PollHarness {
+	/** The node's static data; save it (JSON) and hand it to a new harness to restart. */
+	staticData: IDataObject;
+	/** Runs `poll()` once, as n8n's scheduler or Fetch Test Event does. */
+	poll(): Promise<INodeExecutionData[][] | null>;
+}
+
+/** An `IPollFunctions` for a polling trigger with its parameters (defaults filled in). */
+export function pollHarness(
+	nodeType: INodeType,
+	parameters: IDataObject,
+	credential: StoredCredential,
+	options: { mode?: 'trigger' | 'manual'; staticData?: IDataObject } = {},
+): PollHarness {
+	const resolved =
+		NodeHelpers.getNodeParameters(
+			nodeType.description.properties,
+			{ authentication: credential.type, ...parameters } as INodeParameters,
+			true,
+			false,
+			{ typeVersion: 1 },
+			nodeType.description,
+		) ?? {};
+	const node = makeNode(resolved, credential.type);
+	const recorder: Recorder = { logs: [], tokenRequests: 0 };
+	const credentials = { [credential.type]: credential };
+	if (captureDir()) recordCredential(credential);
+	const staticData: IDataObject = JSON.parse(JSON.stringify(options.staticData ?? {}));
+	const context = {
+		getNode: () => node,
+		getMode: () => options.mode ?? 'trigger',
+		getCredentials: async (type: string) => withDefaults(credentials[type]),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			(resolved as IDataObject)[name] ?? fallback,
+		getWorkflowStaticData: () => staticData,
+		logger: { debug() {}, info() {}, warn() {}, error() {} },
+		helpers: {
+			httpRequest,
+			httpRequestWithAuthentication: makeAuthenticatedRequest(node, credentials, recorder),
+			returnJsonArray: (data: IDataObject | IDataObject[]) =>
+				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+		},
+	} as unknown as IPollFunctions;
+	return {
+		staticData,
+		async poll() {
+			const output = await nodeType.poll!.call(context);
+			if (captureDir()) capture('output', output);
+			return output;
 		},
 	};
 }

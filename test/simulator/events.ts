@@ -69,6 +69,23 @@ export interface EventState {
 	notifications: Array<{ receivedAt: string; body: unknown }>;
 	/** Scheduling task ID → its runs, oldest first. */
 	runs: Map<string, RunRecord[]>;
+	/** Every event that happened, oldest first, as the audits API lists them. */
+	audits: AuditRecord[];
+}
+
+/** One event as `GET /api/v1/audits` answers it (audits.json `GetByIDResult`). */
+export interface AuditRecord {
+	id: string;
+	eventId: string;
+	eventType: string;
+	eventTypeVersion: string;
+	eventTime: string;
+	source: string;
+	contentType: string;
+	tenantId: string;
+	userId?: string;
+	extensions: { ownerId?: string; spaceId?: string; topLevelResourceId?: string };
+	data: Record<string, unknown>;
 }
 
 export interface RunRecord {
@@ -90,6 +107,7 @@ export function eventState(core: SimCore): EventState {
 		reloadOutcomes: new Map(),
 		notifications: [],
 		runs: new Map(),
+		audits: [],
 	};
 	return state.events;
 }
@@ -97,6 +115,7 @@ export function eventState(core: SimCore): EventState {
 export const EVENT_TYPES = [
 	{ name: 'com.qlik.v1.app.created', title: 'App created', levels: ['tenant', 'user'] },
 	{ name: 'com.qlik.v1.app.deleted', title: 'App deleted', levels: ['tenant', 'user'] },
+	{ name: 'com.qlik.v1.app.published', title: 'App published', levels: ['tenant', 'user'] },
 	{
 		name: 'com.qlik.v1.app.reload.finished',
 		title: 'App reload finished',
@@ -228,8 +247,36 @@ export async function deliver(
 	return record;
 }
 
-/** Delivers an event to every enabled webhook subscribed to its type (and passing its filter). */
+/** Keeps the event where the audits API lists it, with its time and a new ID. */
+export function recordAudit(core: SimCore, event: EventInput): AuditRecord {
+	const id = objectId();
+	const audit: AuditRecord = {
+		id,
+		eventId: randomUUID(),
+		eventType: event.type,
+		eventTypeVersion: '1.0.0',
+		eventTime: new Date().toISOString(),
+		source: 'com.qlik/simulator',
+		contentType: 'application/json',
+		tenantId: core.identity.tenantId,
+		userId: event.userId,
+		extensions: {
+			ownerId: event.ownerId,
+			spaceId: event.spaceId,
+			topLevelResourceId: event.resourceId,
+		},
+		data: event.data,
+	};
+	eventState(core).audits.push(audit);
+	return audit;
+}
+
+/**
+ * Records the event as an audit and delivers it to every enabled webhook subscribed to its type
+ * (and passing its filter).
+ */
 export async function emitEvent(core: SimCore, event: EventInput): Promise<DeliveryRecord[]> {
+	recordAudit(core, event);
 	const targets = [...eventState(core).webhooks.values()].filter(
 		(w) => w.enabled && w.eventTypes.includes(event.type) && matchesFilter(w.filter, event),
 	);

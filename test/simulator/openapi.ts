@@ -277,6 +277,18 @@ export const REPAIRS: readonly Repair[] = [
 			});
 		},
 	},
+	{
+		what: 'the reloads list marks `appId` required (reloads: `GET /api/v1/reloads`)',
+		why: "the same parameter's description says a tenant admin may leave it out to list every reload in the tenant; the simulator's admin may",
+		apply: (doc, file) => {
+			if (file !== 'reloads.json') return;
+			const list = deref(doc, (doc.paths as Record<string, Json>)['/api/v1/reloads']?.get);
+			for (const entry of (list.parameters as Json[] | undefined) ?? []) {
+				const parameter = deref(doc, entry);
+				if (parameter.in === 'query' && parameter.name === 'appId') parameter.required = false;
+			}
+		},
+	},
 ];
 
 /** Applies the repairs to a parsed spec (in place) and returns it. */

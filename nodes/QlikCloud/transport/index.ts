@@ -5,6 +5,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
@@ -17,7 +18,7 @@ import { decideRetry, failureKind, isIdempotent } from './retry';
 import { checkTenantUrl } from './tenant';
 
 export type QlikContext =
-	IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+	IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions | IPollFunctions;
 
 export const CREDENTIAL_TYPES = {
 	apiKey: 'qlikCloudApi',
@@ -302,6 +303,8 @@ export interface PageOptions {
 	single?: boolean;
 	/** Where a page holds its items; default `data`. */
 	itemsKey?: string;
+	/** Stop after a page for which this is true (a newest-first walk that reached known items). */
+	enough?: (pageItems: unknown[]) => boolean;
 }
 
 /** Follows `links.next.href` until the end or until `limit` items came. */
@@ -362,6 +365,7 @@ export async function qlikApiRequestAllItems(
 		if (page.limit !== undefined && items.length >= page.limit) {
 			return items.slice(0, page.limit);
 		}
+		if (page.enough?.(pageItems)) break;
 		const href = list.links?.next?.href;
 		if (href && pageItems.length > 0 && seen.has(href)) {
 			throw loop('returned the same next-page link twice');

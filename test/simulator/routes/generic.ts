@@ -208,6 +208,16 @@ function other(
 			forget(ctx.core, path);
 			return answer(ctx, op, path, { object: base, headers });
 		case 'POST':
+			if (op.path === '/api/v1/apps/{appId}/publish') {
+				emitInBackground(ctx.core, {
+					type: 'com.qlik.v1.app.published',
+					resourceId: ctx.params.appId,
+					spaceId: String(bodyObject(ctx, op).spaceId ?? '') || undefined,
+					ownerId: ctx.principal?.userId,
+					userId: ctx.principal?.userId,
+					data: { id: ctx.params.appId, ...bodyObject(ctx, op) },
+				});
+			}
 			return answer(ctx, op, path, {
 				object: Object.assign({ id: objectId() }, bodyObject(ctx, op), { createdAt: nowIso() }),
 				items: listed(ctx, path),

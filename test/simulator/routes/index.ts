@@ -3,6 +3,7 @@
  * (method, path pattern, tier from the spec's x-qlik-tier, handler), added here.
  */
 import type { Route } from '../types';
+import { auditRoutes } from './audits';
 import { catalogStoreRoutes } from './catalogStores';
 import { dataConnectionRoutes } from './dataConnections';
 import { dataFileRoutes } from './dataFiles';
@@ -24,6 +25,7 @@ export const allRoutes: Route[] = [
 	...spaceRoutes,
 	...webhookRoutes,
 	...reloadRoutes,
+	...auditRoutes,
 	...schedulingRunRoutes,
 	...dataConnectionRoutes,
 	...dataSourceRoutes,

@@ -36,8 +36,20 @@ function logOf(r: ReloadRecord, status: string): string {
 	return lines.join('\n');
 }
 
-function view(r: ReloadRecord, ctx: RouteContext) {
-	const status = statusOf(r);
+/** The one filter the spec's reloads list takes here: `status eq "…"`. */
+function statusFilter(ctx: RouteContext): string | undefined {
+	const raw = queryValue(ctx, 'filter');
+	if (raw === undefined) return undefined;
+	const m = /^\s*status\s+eq\s+"([A-Z_]+)"\s*$/.exec(raw);
+	if (!m)
+		throw invalid(`${C}-400`, 'filter supports status eq "<STATUS>" here.', {
+			parameter: 'filter',
+		});
+	return m[1];
+}
+
+function view(r: ReloadRecord, ctx: RouteContext, now = Date.now()) {
+	const status = statusOf(r, now);
 	const ended = !ACTIVE.has(status);
 	const failed = status === 'FAILED' || status === 'EXCEEDED_LIMIT';
 	return {
@@ -152,12 +164,31 @@ export const reloadRoutes: Route[] = [
 		path: '/api/v1/reloads',
 		tier: '1',
 		handler(ctx) {
+			// Tenant admins may leave out appId to list every reload of the tenant.
 			const appId = queryValue(ctx, 'appId');
-			if (!appId) throw invalid(`${C}-400`, 'appId is required.', { parameter: 'appId' });
-			let items = [...eventState(ctx.core).reloads.values()].filter((r) => r.appId === appId);
-			items = sortItems(ctx, items, { creationTime: (r) => r.creationTime }, '-creationTime', C);
+			const user = ctx.principal && ctx.core.state.users.get(ctx.principal.userId);
+			if (!appId && !(user && ctx.core.isTenantAdmin(user)))
+				throw invalid(`${C}-400`, 'appId is required.', { parameter: 'appId' });
+			const status = statusFilter(ctx);
+			const now = Date.now();
+			let items = [...eventState(ctx.core).reloads.values()]
+				.filter((r) => !appId || r.appId === appId)
+				.map((r) => view(r, ctx, now))
+				.filter((r) => !status || r.status === status);
+			items = sortItems(
+				ctx,
+				items,
+				{
+					creationTime: (r) => r.creationTime,
+					startTime: (r) => r.startTime,
+					endTime: (r) => r.endTime,
+					status: (r) => r.status,
+				},
+				'-creationTime',
+				C,
+			);
 			const page = paginate({ ctx, items, defaultLimit: 10, maxLimit: 100, code: C });
-			return { status: 200, body: { data: page.data.map((r) => view(r, ctx)), links: page.links } };
+			return { status: 200, body: { data: page.data, links: page.links } };
 		},
 	},
 	{
