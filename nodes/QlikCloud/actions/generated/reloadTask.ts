@@ -10,8 +10,7 @@ export const reloadTask = {
 		getAll: {
 			name: 'Get Many (Deprecated)',
 			action: 'Get many reload tasks (deprecated)',
-			description:
-				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. GET /api/v1/reload-tasks',
+			description: 'Returns many reload tasks, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/reload-tasks',
 			tier: { tier: '1', perMinute: 1000 },
@@ -19,15 +18,26 @@ export const reloadTask = {
 			response: { kind: 'list', maxPageSize: 100 },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
 			query: [
-				{ name: 'appId', label: 'App ID', type: 'string', param: 'filters.appId' },
-				{ name: 'partial', label: 'Partial', type: 'boolean', param: 'filters.partial' },
+				{
+					name: 'appId',
+					label: 'App ID',
+					type: 'string',
+					param: 'filters.appId',
+					hint: 'ID of the app',
+				},
+				{
+					name: 'partial',
+					label: 'Partial',
+					type: 'boolean',
+					param: 'filters.partial',
+					hint: 'Whether the reload task is partial',
+				},
 			],
 		},
 		create: {
 			name: 'Create (Deprecated)',
 			action: 'Create a reload task (deprecated)',
-			description:
-				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. POST /api/v1/reload-tasks',
+			description: 'Creates a reload task and returns the new reload task.',
 			method: 'POST',
 			path: '/api/v1/reload-tasks',
 			tier: { tier: '2', perMinute: 100 },
@@ -37,21 +47,29 @@ export const reloadTask = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'appId', label: 'App ID', type: 'string', required: true },
+					{ name: 'appId', label: 'App ID', type: 'string', required: true, hint: 'ID of the app' },
 					{
 						name: 'partial',
 						label: 'Partial',
 						type: 'boolean',
 						param: 'additionalFields.partial',
 						default: false,
+						hint: 'Whether the reload task is partial',
 					},
-					{ name: 'timeZone', label: 'Time Zone', type: 'string', required: true },
+					{
+						name: 'timeZone',
+						label: 'Time Zone',
+						type: 'string',
+						required: true,
+						hint: 'The time zone of the reload task',
+					},
 					{
 						name: 'autoReload',
 						label: 'Auto Reload',
 						type: 'boolean',
 						param: 'additionalFields.autoReload',
 						default: false,
+						hint: 'Whether to auto reload',
 					},
 					{
 						name: 'recurrence',
@@ -59,18 +77,21 @@ export const reloadTask = {
 						type: 'array',
 						param: 'additionalFields.recurrence',
 						items: 'string',
+						hint: 'The recurrence of the reload task; a list',
 					},
 					{
 						name: 'endDateTime',
 						label: 'End Date Time',
 						type: 'string',
 						param: 'additionalFields.endDateTime',
+						hint: 'The end date time of the reload task',
 					},
 					{
 						name: 'startDateTime',
 						label: 'Start Date Time',
 						type: 'string',
 						param: 'additionalFields.startDateTime',
+						hint: 'The start date time of the reload task',
 					},
 					{
 						name: 'autoReloadPartial',
@@ -78,6 +99,7 @@ export const reloadTask = {
 						type: 'boolean',
 						param: 'additionalFields.autoReloadPartial',
 						default: false,
+						hint: 'Whether to auto reload partial',
 					},
 					{
 						name: 'type',
@@ -85,6 +107,7 @@ export const reloadTask = {
 						type: 'string',
 						param: 'additionalFields.type',
 						enum: ['scheduled_reload'],
+						hint: 'The type of the reload task; one of "scheduled_reload"',
 					},
 				],
 				required: true,
@@ -93,8 +116,7 @@ export const reloadTask = {
 		get: {
 			name: 'Get (Deprecated)',
 			action: 'Get a reload task (deprecated)',
-			description:
-				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. GET /api/v1/reload-tasks/{taskId}',
+			description: 'Returns a reload task.',
 			method: 'GET',
 			path: '/api/v1/reload-tasks/{taskId}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -102,14 +124,19 @@ export const reloadTask = {
 			response: { kind: 'object' },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
 			pathParams: [
-				{ name: 'taskId', label: 'Reload Task', param: 'reloadTaskId', locator: 'reloadTask' },
+				{
+					name: 'taskId',
+					label: 'Reload Task',
+					param: 'reloadTaskId',
+					locator: 'reloadTask',
+					hint: 'ID of the reload task',
+				},
 			],
 		},
 		update: {
 			name: 'Update (Deprecated)',
 			action: 'Update a reload task (deprecated)',
-			description:
-				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. PUT /api/v1/reload-tasks/{taskId}',
+			description: 'Updates a reload task and returns the updated reload task.',
 			method: 'PUT',
 			path: '/api/v1/reload-tasks/{taskId}',
 			tier: { tier: '2', perMinute: 100 },
@@ -117,26 +144,46 @@ export const reloadTask = {
 			response: { kind: 'object' },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
 			pathParams: [
-				{ name: 'taskId', label: 'Reload Task', param: 'reloadTaskId', locator: 'reloadTask' },
+				{
+					name: 'taskId',
+					label: 'Reload Task',
+					param: 'reloadTaskId',
+					locator: 'reloadTask',
+					hint: 'ID of the reload task',
+				},
 			],
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'appId', label: 'App ID', type: 'string', param: 'updateFields.appId' },
+					{
+						name: 'appId',
+						label: 'App ID',
+						type: 'string',
+						param: 'updateFields.appId',
+						hint: 'ID of the app',
+					},
 					{
 						name: 'partial',
 						label: 'Partial',
 						type: 'boolean',
 						param: 'updateFields.partial',
 						default: false,
+						hint: 'Whether the reload task is partial',
 					},
-					{ name: 'timeZone', label: 'Time Zone', type: 'string', param: 'updateFields.timeZone' },
+					{
+						name: 'timeZone',
+						label: 'Time Zone',
+						type: 'string',
+						param: 'updateFields.timeZone',
+						hint: 'The time zone of the reload task',
+					},
 					{
 						name: 'autoReload',
 						label: 'Auto Reload',
 						type: 'boolean',
 						param: 'updateFields.autoReload',
 						default: false,
+						hint: 'Whether to auto reload',
 					},
 					{
 						name: 'recurrence',
@@ -144,18 +191,21 @@ export const reloadTask = {
 						type: 'array',
 						param: 'updateFields.recurrence',
 						items: 'string',
+						hint: 'The recurrence of the reload task; a list',
 					},
 					{
 						name: 'endDateTime',
 						label: 'End Date Time',
 						type: 'string',
 						param: 'updateFields.endDateTime',
+						hint: 'The end date time of the reload task',
 					},
 					{
 						name: 'startDateTime',
 						label: 'Start Date Time',
 						type: 'string',
 						param: 'updateFields.startDateTime',
+						hint: 'The start date time of the reload task',
 					},
 					{
 						name: 'autoReloadPartial',
@@ -163,6 +213,7 @@ export const reloadTask = {
 						type: 'boolean',
 						param: 'updateFields.autoReloadPartial',
 						default: false,
+						hint: 'Whether to auto reload partial',
 					},
 					{
 						name: 'state',
@@ -170,6 +221,7 @@ export const reloadTask = {
 						type: 'string',
 						param: 'updateFields.state',
 						enum: ['Enabled', 'Disabled', 'Completed'],
+						hint: 'The state of the reload task; one of "Enabled", "Disabled", "Completed"',
 					},
 				],
 				required: true,
@@ -178,8 +230,7 @@ export const reloadTask = {
 		delete: {
 			name: 'Delete (Deprecated)',
 			action: 'Delete a reload task (deprecated)',
-			description:
-				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. DELETE /api/v1/reload-tasks/{taskId}',
+			description: 'Deletes a reload task and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/reload-tasks/{taskId}',
 			tier: { tier: '2', perMinute: 100 },
@@ -187,7 +238,13 @@ export const reloadTask = {
 			response: { kind: 'empty', output: { deleted: true } },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
 			pathParams: [
-				{ name: 'taskId', label: 'Reload Task', param: 'reloadTaskId', locator: 'reloadTask' },
+				{
+					name: 'taskId',
+					label: 'Reload Task',
+					param: 'reloadTaskId',
+					locator: 'reloadTask',
+					hint: 'ID of the reload task',
+				},
 			],
 		},
 	},
