@@ -238,9 +238,9 @@ function operationOf(
 		status: Number(successResponse(d)?.status ?? 200),
 		response,
 	};
-	operation.description = describeOperation(r.table.resource, value, operation, noun);
 	if (typeof d.op.operationId === 'string') operation.operationId = d.op.operationId;
 	if (deprecated) operation.deprecated = deprecated;
+	operation.description = describeOperation(r.table.resource, value, operation, noun);
 	if (pathParams.length) operation.pathParams = pathParams;
 	if (query.length) operation.query = query;
 	if (headers.length) operation.headers = headers;

@@ -214,7 +214,16 @@ function generatedProperties(
 	op: TableOperation,
 	tables: Map<string, ResourceTable>,
 ): INodeProperties[] {
-	const top: INodeProperties[] = (op.pathParams ?? []).map((p) => pathParamProperty(p, tables));
+	const top: INodeProperties[] = [
+		// The endpoint stays findable: the Operation list shows our description instead.
+		{
+			displayName: `Calls ${op.method} ${op.path}`,
+			name: 'endpointNotice',
+			type: 'notice',
+			default: '',
+		},
+		...(op.pathParams ?? []).map((p) => pathParamProperty(p, tables)),
+	];
 	const collections = new Map<string, Array<INodeProperties | INodePropertyCollection>>();
 	const fields = [
 		...(op.query ?? []),

@@ -554,7 +554,8 @@ export const dataAlert = {
 		getExecutionStats: {
 			name: 'Get Execution Stats (Deprecated)',
 			action: 'Get data alert execution stats (deprecated)',
-			description: 'Returns data alert execution stats.',
+			description:
+				'Deprecated by Qlik; Qlik names no replacement. Returns data alert execution stats.',
 			method: 'GET',
 			path: '/api/v1/data-alerts/{taskId}/executions/stats',
 			tier: { tier: '1', perMinute: 1000 },

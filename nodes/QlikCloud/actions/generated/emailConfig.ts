@@ -63,7 +63,7 @@ export const emailConfig = {
 			name: 'Update (Deprecated)',
 			action: 'Update an email configuration (deprecated)',
 			description:
-				'Updates an email configuration and outputs `success: true` (Qlik answers with no content).',
+				'Deprecated by Qlik (sunset 2026-11); use Email Configuration → Replace instead. Updates an email configuration and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/v1/transports/email-config',
 			tier: { tier: '2', perMinute: 100 },

@@ -10,7 +10,7 @@ export const notesSetting = {
 		get: {
 			name: 'Get (Deprecated)',
 			action: 'Get a notes setting (deprecated)',
-			description: 'Returns a notes setting.',
+			description: 'Deprecated by Qlik; Qlik names no replacement. Returns a notes setting.',
 			method: 'GET',
 			path: '/api/v1/notes/settings',
 			tier: { tier: '1', perMinute: 1000 },
@@ -22,7 +22,8 @@ export const notesSetting = {
 		update: {
 			name: 'Update (Deprecated)',
 			action: 'Update a notes setting (deprecated)',
-			description: 'Updates a notes setting and returns the updated notes setting.',
+			description:
+				'Deprecated by Qlik; Qlik names no replacement. Updates a notes setting and returns the updated notes setting.',
 			method: 'PUT',
 			path: '/api/v1/notes/settings',
 			tier: { tier: '2', perMinute: 100 },

@@ -10,7 +10,8 @@ export const reloadTask = {
 		getAll: {
 			name: 'Get Many (Deprecated)',
 			action: 'Get many reload tasks (deprecated)',
-			description: 'Returns many reload tasks, page by page (all of them, or up to the limit).',
+			description:
+				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. Returns many reload tasks, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/reload-tasks',
 			tier: { tier: '1', perMinute: 1000 },
@@ -37,7 +38,8 @@ export const reloadTask = {
 		create: {
 			name: 'Create (Deprecated)',
 			action: 'Create a reload task (deprecated)',
-			description: 'Creates a reload task and returns the new reload task.',
+			description:
+				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. Creates a reload task and returns the new reload task.',
 			method: 'POST',
 			path: '/api/v1/reload-tasks',
 			tier: { tier: '2', perMinute: 100 },
@@ -116,7 +118,8 @@ export const reloadTask = {
 		get: {
 			name: 'Get (Deprecated)',
 			action: 'Get a reload task (deprecated)',
-			description: 'Returns a reload task.',
+			description:
+				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. Returns a reload task.',
 			method: 'GET',
 			path: '/api/v1/reload-tasks/{taskId}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -136,7 +139,8 @@ export const reloadTask = {
 		update: {
 			name: 'Update (Deprecated)',
 			action: 'Update a reload task (deprecated)',
-			description: 'Updates a reload task and returns the updated reload task.',
+			description:
+				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. Updates a reload task and returns the updated reload task.',
 			method: 'PUT',
 			path: '/api/v1/reload-tasks/{taskId}',
 			tier: { tier: '2', perMinute: 100 },
@@ -230,7 +234,8 @@ export const reloadTask = {
 		delete: {
 			name: 'Delete (Deprecated)',
 			action: 'Delete a reload task (deprecated)',
-			description: 'Deletes a reload task and outputs `deleted: true`.',
+			description:
+				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. Deletes a reload task and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/reload-tasks/{taskId}',
 			tier: { tier: '2', perMinute: 100 },

@@ -94,7 +94,8 @@ export const tenantSetting = {
 		toggleCrossRegionDataProcessing: {
 			name: 'Toggle Cross-Region Data Processing (Deprecated)',
 			action: 'Toggle the cross-region data processing setting (deprecated)',
-			description: "Toggles the cross-region data processing setting and returns Qlik's answer.",
+			description:
+				"Deprecated by Qlik (sunset 2026-05); use Tenant Setting → Toggle Cross-Region Inference instead. Toggles the cross-region data processing setting and returns Qlik's answer.",
 			method: 'POST',
 			path: '/api/v1/tenant-settings/actions/toggle-cross-region-data-processing',
 			tier: { tier: '2', perMinute: 100 },
