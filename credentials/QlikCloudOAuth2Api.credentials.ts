@@ -16,7 +16,8 @@ export class QlikCloudOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/qlik.svg', dark: 'file:../icons/qlik.dark.svg' };
 
-	documentationUrl = 'https://github.com/qlik-cloud-n8n/n8n-nodes-qlik-cloud#oauth-interactive';
+	documentationUrl =
+		'https://github.com/qlik-cloud-n8n/n8n-nodes-qlik-cloud#oauth-interactive-authorization-code-with-pkce';
 
 	properties: INodeProperties[] = [
 		tenantUrlProperty,

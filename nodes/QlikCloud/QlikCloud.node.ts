@@ -12,6 +12,7 @@ import { listSearch, loadOptions } from './methods';
 import {
 	authenticationProperty,
 	credentialsForAuthentication,
+	QLIK_CLOUD_DESCRIPTION,
 	requestOptions,
 } from './shared/descriptions';
 
@@ -23,8 +24,7 @@ export class QlikCloud implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Automate Qlik Cloud: spaces, data, apps, users, reloads, tasks and every Manage API',
+		description: QLIK_CLOUD_DESCRIPTION,
 		defaults: { name: 'Qlik Cloud' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

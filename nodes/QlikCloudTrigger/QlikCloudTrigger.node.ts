@@ -16,6 +16,7 @@ import { api } from '../QlikCloud/actions/api';
 import {
 	authenticationProperty,
 	credentialsForAuthentication,
+	QLIK_CLOUD_DESCRIPTION,
 } from '../QlikCloud/shared/descriptions';
 import type { QlikList } from '../QlikCloud/shared/types';
 import { isReplay, normalizeEvent, verifySignature } from './events';
@@ -117,8 +118,7 @@ export class QlikCloudTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description:
-			'Starts the workflow when Qlik Cloud sends an event (a reload finished, a file landed, …)',
+		description: QLIK_CLOUD_DESCRIPTION,
 		defaults: { name: 'Qlik Cloud Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -473,3 +473,101 @@ export const SPEC_RULES: SpecRule[] = [
 		},
 	},
 ];
+
+/** Field labels the rules get wrong (by the field's name in the API; headers in lower case). */
+export const FIELD_LABELS: Record<string, string> = {
+	ttl: 'Time to Live (Seconds)',
+	inline: 'Open Inline',
+	up: 'Levels Upstream',
+	down: 'Levels Downstream',
+	sub: 'Subject',
+	filterV1_0: 'Filter (v1.0)',
+	'if-match': 'Only If Unchanged (ETag)',
+	'qlik-confirm-delete': 'Confirm Deletion',
+	qConnectStatement: 'Connection String',
+	qLogOn: 'Log On As',
+	caseinsensitive: 'Case-Insensitive Sort',
+};
+
+/**
+ * Operation display names, actions and descriptions the rules get wrong, by `resource.operation` value. An
+ * action is a sentence that names the object: n8n builds canvas node names and AI tool
+ * descriptions from it.
+ */
+export const OPERATION_WORDS: Record<
+	string,
+	{ name?: string; action?: string; description?: string }
+> = {
+	'user.getCurrent': { name: 'Get Current User', action: 'Get the current user' },
+	'tenant.getCurrent': { name: 'Get Current Tenant', action: 'Get the current tenant' },
+	'user.search': { action: 'Search users' },
+	'group.search': { action: 'Search groups' },
+	'user.count': { action: 'Count users' },
+	'appReportFilter.count': { action: 'Count the report filters of an app' },
+	'lineageGraph.search': { action: 'Search a lineage graph' },
+	'encryptionKeyProvider.getAllDetailed': {
+		name: 'Get Many (Detailed)',
+		action: 'Get many encryption key providers with details',
+	},
+	'encryptionKeyProvider.resetToQlikManagedKey': {
+		name: 'Reset to Qlik-Managed Key',
+		action: 'Reset encryption to a Qlik-managed key',
+	},
+	'identityProvider.getTenantIdpMetadata': {
+		action: "Get the tenant's identity provider metadata",
+	},
+	'identityProvider.getActive': {
+		name: 'Get Active Sign-In Provider',
+		action: 'Get the active sign-in identity provider',
+	},
+	'task.getAppRuns': { name: 'Get Runs for App', action: 'Get the task runs of an app' },
+	'schedulingTask.getAppRuns': {
+		name: 'Get Runs for App',
+		action: 'Get the scheduling task runs of an app',
+	},
+	'schedulingTask.getUpstreamTasks': { action: 'Get the upstream tasks of a scheduling task' },
+	'schedulingTask.getDownstreamTasks': { action: 'Get the downstream tasks of a scheduling task' },
+	'schedulingTask.getChildTasks': { action: 'Get the child tasks of a scheduling task' },
+	'schedulingTask.getParentTasks': { action: 'Get the parent tasks of a scheduling task' },
+	'schedulingTask.getTaskChain': { action: 'Get the task chain of a scheduling task' },
+	'item.getAllPublishedItems': { action: 'Get many published copies of an item' },
+	'item.getAllCollections': { action: 'Get many collections that hold an item' },
+	'app.validateScript': { action: 'Validate an app load script' },
+	'app.moveToPersonalSpace': { name: 'Move to Personal Space' },
+	'app.changeObjectOwner': { action: 'Change the owner of an app object' },
+	'dataCredential.getOrphans': { action: 'Get orphaned data credentials' },
+	'cspOrigin.generateHeader': { action: 'Generate a CSP header' },
+	'emailConfig.sendTestEmail': { action: 'Send a test email' },
+	'emailConfig.verifyConnection': { action: 'Verify the email server connection' },
+	'audit.exportConsumptionApp': { action: 'Export the audit consumption app' },
+	'dataAlert.getExecutionStats': { action: 'Get data alert execution stats' },
+	'dataProduct.generateProviderUrl': { action: 'Generate a data product provider URL' },
+	'dataProduct.computeDataQuality': { action: 'Compute the data quality of a data product' },
+	'dataFile.getQuotas': { action: 'Get data file quotas' },
+	'license.getConsumption': { action: 'Get license consumption' },
+	'tenantSetting.toggleCrossRegionDataProcessing': {
+		name: 'Toggle Cross-Region Data Processing',
+		action: 'Toggle the cross-region data processing setting',
+	},
+	'tenantSetting.getStartPages': { action: 'Get the start page settings' },
+	'tenantSetting.toggleCrossRegionInference': {
+		name: 'Toggle Cross-Region Inference',
+		action: 'Toggle the cross-region inference setting',
+	},
+	'banner.createOrUpdate': { action: 'Create or update a banner' },
+	'tempContent.upload': { action: 'Upload a temporary file' },
+	'tempContent.download': { action: 'Download a temporary file' },
+	'appMedia.upload': { action: 'Upload an app media file' },
+	'appMedia.download': { action: 'Download an app media file' },
+	'appMedia.delete': { action: 'Delete an app media file' },
+	'appMedia.getAll': { action: 'Get many app media files' },
+	'audit.get': { action: 'Get an audit event' },
+	'audit.getAll': { action: 'Get many audit events' },
+	'lineageGraph.get': { action: 'Get the lineage of a resource' },
+	'consumption.getAll': {
+		name: 'Get Many Executions',
+		action: 'Get many consumption executions',
+	},
+	'oauthClient.createClientSecret': { action: 'Create an OAuth client secret' },
+	'oauthClient.deleteClientSecret': { action: 'Delete an OAuth client secret' },
+};

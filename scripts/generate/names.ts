@@ -6,7 +6,8 @@
 import type { ResponseSpec } from '../../nodes/QlikCloud/shared/types';
 import { responseOf } from './fields';
 import type { Draft } from './spec';
-import { a, camel, plural, sentenceOf, singular, titleOf } from './words';
+import { OPERATION_WORDS } from './config';
+import { a, camel, phraseOf, plural, singular, titleOf, wordsOf } from './words';
 
 const VERBS = new Set([
 	'copy',
@@ -125,14 +126,38 @@ export function ruleName(
 	}
 }
 
-export function displayNameOf(value: string): string {
+/** Overrides of `config.ts` for one operation, if any. */
+function wordsFor(resource: string | undefined, value: string) {
+	return resource ? OPERATION_WORDS[`${resource}.${value}`] : undefined;
+}
+
+/**
+ * The Operation dropdown's name, Title Case: `getAllRuns` → "Get Many Runs", `deleteMany` →
+ * "Delete Many", `changeSpaceMany` → "Change Space (Many)".
+ */
+export function displayNameOf(value: string, resource?: string): string {
+	const own = wordsFor(resource, value)?.name;
+	if (own) return own;
 	if (value === 'getAll') return 'Get Many';
 	if (value.startsWith('getAll')) return `Get Many ${titleOf(value.slice(6))}`;
-	if (value.endsWith('Many') && value !== 'getMany') return `${titleOf(value.slice(0, -4))} (Many)`;
+	if (value.endsWith('Many') && value !== 'getMany') {
+		const base = value.slice(0, -4);
+		return wordsOf(base).length === 1 ? `${titleOf(base)} Many` : `${titleOf(base)} (Many)`;
+	}
 	return titleOf(value);
 }
 
-export function actionOf(value: string, noun: string): string {
+/** Adjectives an operation puts before its object: "Get the current user". */
+const BEFORE_NOUN = new Set(['current', 'active']);
+
+/**
+ * The action, a sentence that names its object (n8n makes canvas node names and AI tool
+ * descriptions from it): `copy` → "Copy an app", `getReloadLogs` → "Get app reload logs",
+ * `moveToPersonalSpace` → "Move an app to personal space", `deleteMany` → "Delete many data files".
+ */
+export function actionOf(value: string, noun: string, resource?: string): string {
+	const own = wordsFor(resource, value)?.action;
+	if (own) return own;
 	switch (value) {
 		case 'create':
 			return `Create ${a(noun)}`;
@@ -146,9 +171,28 @@ export function actionOf(value: string, noun: string): string {
 			return `Replace ${a(noun)}`;
 		case 'delete':
 			return `Delete ${a(noun)}`;
-		default:
-			return `${sentenceOf(displayNameOf(value))} (${noun})`;
 	}
+	const many = value.endsWith('Many');
+	const [verb, ...rest] = phraseOf(many ? value.slice(0, -4) : value).split(' ');
+	const Verb = verb.charAt(0).toUpperCase() + verb.slice(1);
+	if (many) {
+		return rest.length
+			? `${Verb} the ${rest.join(' ')} of many ${plural(noun)}`
+			: `${Verb} many ${plural(noun)}`;
+	}
+	if (rest.length === 0) return `${Verb} ${a(noun)}`;
+	const tail = rest.join(' ');
+	if (rest[0] === 'all' && rest.length === 1) return `${Verb} all ${plural(noun)}`;
+	if (rest[0] === 'all') return `${Verb} many ${noun} ${rest.slice(1).join(' ')}`;
+	if (BEFORE_NOUN.has(rest[0])) return `${Verb} the ${tail} ${noun}`;
+	if (rest[0] === 'or') return `${Verb} ${tail} ${a(noun)}`;
+	if (rest[0] === 'my') return `${Verb} ${tail} for ${a(noun)}`;
+	if (rest[0] === 'now' || /^(to|from|for|in|into|on)$/.test(rest[0]))
+		return `${Verb} ${a(noun)} ${tail}`;
+	// The rest already names the object ("Change License Type" on License).
+	const head = noun.split(' ').pop()!.toLowerCase();
+	if (rest[0] === head || rest[0] === singular(head)) return `${Verb} ${tail}`;
+	return `${Verb} ${noun} ${tail}`;
 }
 
 /**

@@ -25,6 +25,7 @@ import {
 } from './fields';
 import type { Lock, Resolution } from './lock';
 import { firstValues, resolveValues } from './lock';
+import { describeField, describeOperation, describePathParam } from './describe';
 import { actionOf, commonBase, displayNameOf, nameDrafts } from './names';
 import type { Draft, Spec } from './spec';
 import { draftsOf } from './spec';
@@ -134,13 +135,36 @@ function deprecationOf(
 			const hit = r.drafts.find(matches);
 			if (hit) {
 				out.replacement = t.method
-					? `${r.table.displayName} → ${displayNameOf(hit.value!)}`
+					? `${r.table.displayName} → ${displayNameOf(hit.value!, r.table.resource)}`
 					: `the ${r.table.displayName} resource`;
 				break;
 			}
 		}
 	}
 	return out;
+}
+
+/** Every field of a row gets its description by rule (`describe.ts`). */
+function describeFields(op: TableOperation, value: string, noun: string): void {
+	for (const p of op.pathParams ?? []) p.hint ??= describePathParam(p);
+	const isObject = /^(create|update|replace)$/.test(value);
+	const fields = [
+		...(op.query ?? []),
+		...(op.headers ?? []),
+		...(op.body?.kind === 'json' || op.body?.kind === 'multipart' || op.body?.kind === 'jsonPatch'
+			? op.body.fields
+			: []),
+		...(op.body?.kind === 'raw' || op.body?.kind === 'binary' ? [op.body.field] : []),
+	];
+	for (const f of fields) {
+		const inBody = !(op.query ?? []).includes(f) && !(op.headers ?? []).includes(f);
+		const place = f.param?.startsWith('filters.')
+			? 'filter'
+			: isObject && inBody
+				? 'object'
+				: 'other';
+		f.hint = describeField(f, noun, place);
+	}
 }
 
 function operationOf(
@@ -205,11 +229,9 @@ function operationOf(
 	}
 	const deprecated = deprecationOf(d, resources);
 	const operation: TableOperation = {
-		name: displayNameOf(value) + (deprecated ? ' (Deprecated)' : ''),
-		action: actionOf(value, noun) + (deprecated ? ' (deprecated)' : ''),
-		description: deprecated
-			? `Deprecated by Qlik${deprecated.sunset ? ` (sunset ${deprecated.sunset})` : ''}${deprecated.replacement ? `; use ${deprecated.replacement} instead` : '; Qlik names no replacement'}. ${d.method} ${d.path}`
-			: `${d.method} ${d.path}`,
+		name: displayNameOf(value, r.table.resource) + (deprecated ? ' (Deprecated)' : ''),
+		action: actionOf(value, noun, r.table.resource) + (deprecated ? ' (deprecated)' : ''),
+		description: '',
 		method: d.method,
 		path: d.path,
 		tier: tierOf(d.op),
@@ -218,10 +240,12 @@ function operationOf(
 	};
 	if (typeof d.op.operationId === 'string') operation.operationId = d.op.operationId;
 	if (deprecated) operation.deprecated = deprecated;
+	operation.description = describeOperation(r.table.resource, value, operation, noun);
 	if (pathParams.length) operation.pathParams = pathParams;
 	if (query.length) operation.query = query;
 	if (headers.length) operation.headers = headers;
 	const body = bodyOf(d, taken, firstValue, response.kind === 'list' ? new Set() : queryOptional);
 	if (body) operation.body = body;
+	describeFields(operation, value, noun);
 	return operation;
 }

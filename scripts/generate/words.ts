@@ -1,4 +1,5 @@
 /** Display words derived from API names by rule. */
+import { FIELD_LABELS } from './config';
 
 const ACRONYMS: Record<string, string> = {
 	id: 'ID',
@@ -26,7 +27,78 @@ const ACRONYMS: Record<string, string> = {
 	html: 'HTML',
 	pdf: 'PDF',
 	idp: 'IdP',
+	uris: 'URIs',
+	ips: 'IPs',
+	qri: 'QRI',
+	qris: 'QRIs',
+	ui: 'UI',
+	wss: 'WSS',
+	etag: 'ETag',
+	iso: 'ISO',
 };
+
+/** Names Qlik runs together in lower case, split into their words. */
+const RUN_TOGETHER: Record<string, string[]> = {
+	appid: ['app', 'id'],
+	comparisonid: ['comparison', 'id'],
+	baseid: ['base', 'id'],
+	ownername: ['owner', 'name'],
+	caseinsensitive: ['case', 'insensitive'],
+	keyprovider: ['key', 'provider'],
+	keyproviders: ['key', 'providers'],
+	includeui: ['include', 'ui'],
+	filepath: ['file', 'path'],
+	datafiles: ['data', 'files'],
+	datasource: ['data', 'source'],
+	dataset: ['data', 'set'],
+	datasets: ['data', 'sets'],
+	publisheditems: ['published', 'items'],
+	validatescript: ['validate', 'script'],
+	timezone: ['time', 'zone'],
+};
+
+/** Word pairs that are one word in English: "finger print" → "fingerprint". */
+const JOINED: Array<[string, string, string]> = [
+	['finger', 'print', 'fingerprint'],
+	['fav', 'icon', 'favicon'],
+	['read', 'me', 'readme'],
+	['call', 'back', 'callback'],
+	['share', 'point', 'sharepoint'],
+	['power', 'point', 'powerpoint'],
+	['sub', 'type', 'subtype'],
+	['sub', 'folders', 'subfolders'],
+	['sub', 'resource', 'subresource'],
+];
+
+/** Spec shorthand shown as words. */
+const SPELLED: Record<string, string> = {
+	src: 'source',
+	sense: 'Sense',
+	sharepoint: 'SharePoint',
+	powerpoint: 'PowerPoint',
+};
+
+/** Words that keep their capitals in a sentence: names (Qlik, SharePoint) and acronyms. */
+const KEPT = /^(Qlik|Sense|[A-Za-z][a-z]*[A-Z]\w*)$/;
+
+/** Short words that stay lower case inside a Title Case name (not first). */
+const MINOR = new Set([
+	'a',
+	'an',
+	'and',
+	'as',
+	'at',
+	'by',
+	'for',
+	'in',
+	'of',
+	'on',
+	'or',
+	'per',
+	'the',
+	'to',
+	'vs',
+]);
 
 /** `createdByUserId`, `data-store-id`, `owner_id` → ['created', 'by', 'user', 'id']. */
 export function wordsOf(name: string): string[] {
@@ -35,21 +107,51 @@ export function wordsOf(name: string): string[] {
 		.replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
 		.split(/[\s_.\-/]+/)
 		.filter(Boolean)
-		.map((w) => w.toLowerCase());
+		.map((w) => w.toLowerCase())
+		.flatMap((w) => RUN_TOGETHER[w] ?? [w]);
 }
 
-function cap(word: string): string {
-	return ACRONYMS[word] ?? word.charAt(0).toUpperCase() + word.slice(1);
+/** Display words: run-together pairs joined, shorthand spelled out. */
+function displayWords(name: string): string[] {
+	const words = wordsOf(name);
+	const out: string[] = [];
+	for (let i = 0; i < words.length; i++) {
+		const joined = JOINED.find(([x, y]) => words[i] === x && words[i + 1] === y);
+		if (joined) i++;
+		const word = joined ? joined[2] : words[i];
+		out.push(SPELLED[word] ?? word);
+	}
+	return out;
 }
 
-/** Title Case: `changeOwner` → "Change Owner". */
+function cap(word: string, index = 0): string {
+	if (index > 0 && MINOR.has(word)) return word;
+	if (ACRONYMS[word]) return ACRONYMS[word];
+	return /[A-Z]/.test(word) ? word : word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Title Case: `changeOwner` → "Change Owner", `daysOfWeek` → "Days of Week". */
 export function titleOf(name: string): string {
-	return wordsOf(name).map(cap).join(' ');
+	return displayWords(name).map(cap).join(' ');
 }
 
-/** A field label: `spaceId` → "Space ID". */
+/** Words shown in a sentence: acronyms and names kept, the rest lower case. */
+export function phraseOf(name: string): string {
+	return displayWords(name)
+		.map((w) => ACRONYMS[w] ?? w)
+		.join(' ');
+}
+
+/**
+ * A field label: `spaceId` → "Space ID". Qlik's `q` prefix (`qConnectStatement`) is dropped; a few
+ * names read badly by rule and have their label in `config.ts`.
+ */
 export function labelOf(name: string): string {
-	return titleOf(name);
+	return (
+		FIELD_LABELS[name] ??
+		FIELD_LABELS[name.toLowerCase()] ??
+		titleOf(/^q[A-Z]/.test(name) ? name.slice(1) : name)
+	);
 }
 
 /** Sentence case: "Change Owner (Many)" → "Change owner (many)"; acronyms stay. */
@@ -57,8 +159,8 @@ export function sentenceOf(title: string): string {
 	const words = title.split(' ');
 	return words
 		.map((w, i) => {
-			const bare = w.replace(/[()]/g, '').toLowerCase();
-			if (ACRONYMS[bare]) return w;
+			const bare = w.replace(/[()]/g, '');
+			if (ACRONYMS[bare.toLowerCase()] || KEPT.test(bare)) return w;
 			return i === 0 ? w : w.toLowerCase();
 		})
 		.join(' ');
@@ -74,7 +176,7 @@ export function camel(name: string): string {
 export function nounPhrase(displayName: string): string {
 	return displayName
 		.split(' ')
-		.map((w) => (Object.values(ACRONYMS).includes(w) ? w : w.toLowerCase()))
+		.map((w) => (Object.values(ACRONYMS).includes(w) || KEPT.test(w) ? w : w.toLowerCase()))
 		.join(' ');
 }
 

@@ -348,7 +348,7 @@ describe('Data Asset operations', () => {
 		expect(updated.name).toBe('Sales v3');
 	});
 
-	it('Delete (Many): one request for all input items; their data sets go too', async () => {
+	it('Delete Many: one request for all input items; their data sets go too', async () => {
 		const a = await catalog();
 		const b = await catalog();
 		sim().clearLog();
@@ -401,7 +401,7 @@ describe('Data Set operations', () => {
 		expect(updated.description).toBe('All orders');
 	});
 
-	it('Delete (Many): one request for every input item, one ID or several per item', async () => {
+	it('Delete Many: one request for every input item, one ID or several per item', async () => {
 		const sets = [await catalog(), await catalog(), await catalog()].map((c) => String(c.set.id));
 		sim().clearLog();
 		const out = await ok('dataSet', { operation: 'deleteMany' }, [
@@ -415,7 +415,7 @@ describe('Data Set operations', () => {
 		expect(only('DELETE', '/api/v1/data-sets').body).toEqual({ ids: sets });
 	});
 
-	it('Delete (Many) with unknown IDs among known ones', async () => {
+	it('Delete Many with unknown IDs among known ones', async () => {
 		const known = [await catalog(), await catalog()].map((c) => String(c.set.id));
 		const unknown = 'ffffffffffffffffffffffff';
 		const items = [

@@ -292,7 +292,7 @@ describe('Data Connection round trip', () => {
 	});
 });
 
-describe('Data Connection → Delete (Many) and Update (Many) in batches', () => {
+describe('Data Connection → Delete Many and Update Many in batches', () => {
 	async function connections(n: number) {
 		const spaceId = await newSpace();
 		const ids: string[] = [];

@@ -1,6 +1,6 @@
 /**
  * Data files' composite operations through the node: Get Data Set (waits for the catalog), Get
- * Space Connection, and the batch Delete (Many) / Change Space (Many) with one request per batch
+ * Space Connection, and the batch Delete Many / Change Space (Many) with one request per batch
  * and each input item's own result from the 207 answer.
  *
  * Until the simulator serves data files itself, the generic store holds uploaded files and the
@@ -238,7 +238,7 @@ describe('Data File → Get Space Connection', () => {
 	});
 });
 
-describe('Data File → Delete (Many) and Change Space (Many) in batches', () => {
+describe('Data File → Delete Many and Change Space (Many) in batches', () => {
 	const asItems = (ids: string[]) => ids.map((id) => ({ json: { id } }));
 
 	it('one request per batch; each item its own result, paired to it', async () => {

@@ -8,6 +8,14 @@ import {
 } from '../transport';
 import { ID_REGEX } from './ids';
 
+/**
+ * What the nodes panel says about Qlik Cloud. n8n shows the node and its trigger as one entry and
+ * gives that entry the trigger's description (editor-ui `useActionsGeneration`,
+ * `generateMergedNodesAndActions`), so both nodes carry this one.
+ */
+export const QLIK_CLOUD_DESCRIPTION =
+	'Automate Qlik Cloud: spaces, data, apps, users, reloads, tasks and every Manage API, and start workflows on its events';
+
 /** The three sign-in methods: the `authentication` parameter picks the credential type. */
 export const credentialsForAuthentication: INodeCredentialDescription[] = Object.values(
 	CREDENTIAL_TYPES,
@@ -47,7 +55,9 @@ export function resourceLocator(options: {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: options.required ?? true,
-		description: options.description,
+		description:
+			options.description ??
+			`The ${options.displayName.toLowerCase()}: pick it from the list or give its ID`,
 		modes: [
 			{
 				displayName: 'From List',

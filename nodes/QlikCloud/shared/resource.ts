@@ -171,6 +171,7 @@ function pathParamProperty(
 			displayName: tables.get(spec.locator)?.displayName ?? spec.label,
 			searchListMethod: searchMethodName(spec.locator),
 			placeholder: spec.example ? `e.g. ${spec.example}` : 'ID',
+			description: spec.hint,
 		});
 	}
 	if (spec.enum) {
@@ -181,6 +182,7 @@ function pathParamProperty(
 			required: true,
 			default: '',
 			options: optionsOf(spec.enum),
+			description: spec.hint,
 		};
 		choice.default = spec.enum[0];
 		return choice;
@@ -192,6 +194,7 @@ function pathParamProperty(
 		required: true,
 		default: '',
 		placeholder: spec.example ? `e.g. ${spec.example}` : undefined,
+		description: spec.hint,
 		...(spec.kind === 'path' ? { hint: 'A path such as folder/file.png' } : {}),
 	};
 }
@@ -211,7 +214,16 @@ function generatedProperties(
 	op: TableOperation,
 	tables: Map<string, ResourceTable>,
 ): INodeProperties[] {
-	const top: INodeProperties[] = (op.pathParams ?? []).map((p) => pathParamProperty(p, tables));
+	const top: INodeProperties[] = [
+		// The endpoint stays findable: the Operation list shows our description instead.
+		{
+			displayName: `Calls ${op.method} ${op.path}`,
+			name: 'endpointNotice',
+			type: 'notice',
+			default: '',
+		},
+		...(op.pathParams ?? []).map((p) => pathParamProperty(p, tables)),
+	];
 	const collections = new Map<string, Array<INodeProperties | INodePropertyCollection>>();
 	const fields = [
 		...(op.query ?? []),

@@ -60,6 +60,8 @@ export interface PathParamSpec {
 	/** `path`: a file path whose `/` are kept; `text`: any value without `/`. Default: an ID. */
 	kind?: 'id' | 'path' | 'text';
 	enum?: readonly string[];
+	/** Our one-line description of the value. */
+	hint?: string;
 	/** The resource whose list the value is picked from (a resource locator). */
 	locator?: string;
 }

@@ -46,12 +46,30 @@ describe('names stage', () => {
 
 	it.each([
 		['getAll', 'Get Many', 'Get many widgets'],
-		['getAllParts', 'Get Many Parts', 'Get many parts (widget)'],
-		['deleteMany', 'Delete (Many)', 'Delete (many) (widget)'],
+		['getAllParts', 'Get Many Parts', 'Get many widget parts'],
+		['deleteMany', 'Delete Many', 'Delete many widgets'],
+		['changeSpaceMany', 'Change Space (Many)', 'Change the space of many widgets'],
 		['create', 'Create', 'Create a widget'],
-		['changeOwner', 'Change Owner', 'Change owner (widget)'],
+		['copy', 'Copy', 'Copy a widget'],
+		['changeOwner', 'Change Owner', 'Change widget owner'],
+		['moveToPersonalSpace', 'Move to Personal Space', 'Move a widget to personal space'],
+		['getCurrent', 'Get Current', 'Get the current widget'],
+		['getMyConnectionConfig', 'Get My Connection Config', 'Get my connection config for a widget'],
+		['deleteAll', 'Delete All', 'Delete all widgets'],
+		['runNow', 'Run Now', 'Run a widget now'],
+		['createOrUpdate', 'Create or Update', 'Create or update a widget'],
 	])('%s is shown as "%s", action "%s"', (value, name, action) => {
 		expect(displayNameOf(value)).toBe(name);
 		expect(actionOf(value, 'widget')).toBe(action);
+	});
+
+	it('the action leaves out the object when the rest already names it', () => {
+		expect(actionOf('changeLicenseType', 'license')).toBe('Change license type');
+	});
+
+	it('takes the words config.ts gives for a resource and value over the rules', () => {
+		expect(displayNameOf('getCurrent', 'user')).toBe('Get Current User');
+		expect(actionOf('getCurrent', 'user', 'user')).toBe('Get the current user');
+		expect(actionOf('search', 'user', 'user')).toBe('Search users');
 	});
 });

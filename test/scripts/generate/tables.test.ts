@@ -17,7 +17,7 @@ describe('assembly', () => {
 		expect(widget.operations.getAll).toMatchObject({
 			name: 'Get Many',
 			action: 'Get many widgets',
-			description: 'GET /api/v1/widgets',
+			description: 'Returns many widgets, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/widgets',
 			tier: { tier: '1', perMinute: 1000 },
@@ -42,7 +42,7 @@ describe('assembly', () => {
 		});
 		// The parts' widget is picked from the widgets' list.
 		expect(part.operations.getAll.pathParams).toEqual([
-			{ name: 'widgetId', label: 'Widget', locator: 'widget' },
+			{ name: 'widgetId', label: 'Widget', locator: 'widget', hint: 'ID of the widget' },
 		]);
 	});
 
@@ -62,7 +62,13 @@ describe('assembly', () => {
 		expect(Object.keys(widget.operations)).toContain('download');
 		expect(Object.keys(widget.operations)).not.toContain('getFile');
 		expect(widget.operations.get.pathParams).toEqual([
-			{ name: 'widgetId', label: 'Widget', param: 'gadgetId', locator: 'widget' },
+			{
+				name: 'widgetId',
+				label: 'Widget',
+				param: 'gadgetId',
+				locator: 'widget',
+				hint: 'ID of the widget',
+			},
 		]);
 		expect(resolution.problems).toEqual([
 			expect.stringContaining(

@@ -24,12 +24,29 @@ describe('words', () => {
 	it.each([
 		['changeOwner', 'Change Owner'],
 		['spaceId', 'Space ID'],
-		['redirectUris', 'Redirect Uris'],
+		['redirectUris', 'Redirect URIs'],
+		['allowedIps', 'Allowed IPs'],
+		['arnFingerPrint', 'ARN Fingerprint'],
+		['comparisonid', 'Comparison ID'],
+		['keyprovider', 'Key Provider'],
+		['daysOfWeek', 'Days of Week'],
+		['scriptSrc', 'Script Source'],
+		['resourceSubType', 'Resource Subtype'],
 		['getTenantIdpMetadata', 'Get Tenant IdP Metadata'],
 		['oauthClientIds', 'OAuth Client IDs'],
 	])('titleOf(%s) = %s', (name, title) => {
 		expect(titleOf(name)).toBe(title);
 		expect(labelOf(name)).toBe(title);
+	});
+
+	it.each([
+		['qConnectStatement', 'Connection String'],
+		['qName', 'Name'],
+		['appid', 'App ID'],
+		['ttl', 'Time to Live (Seconds)'],
+		['caseinsensitive', 'Case-Insensitive Sort'],
+	])('labelOf(%s) = %s: the q prefix dropped, config.ts labels first', (name, label) => {
+		expect(labelOf(name)).toBe(label);
 	});
 
 	it('camel joins words and keeps acronyms lower-cased inside', () => {
@@ -41,6 +58,7 @@ describe('words', () => {
 	it('sentenceOf lower-cases all but the first word and acronyms', () => {
 		expect(sentenceOf('Change Owner (Many)')).toBe('Change owner (many)');
 		expect(sentenceOf('Get API Specs')).toBe('Get API specs');
+		expect(sentenceOf('Reset to Qlik SharePoint')).toBe('Reset to Qlik SharePoint');
 	});
 
 	it('nounPhrase keeps acronyms', () => {

@@ -54,7 +54,13 @@ const properties: INodeProperties[] = [
 				name: 'property',
 				values: [
 					propertyName,
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'The value of this property',
+					},
 				],
 			},
 		],
@@ -80,6 +86,7 @@ const properties: INodeProperties[] = [
 						type: 'string',
 						typeOptions: { password: true },
 						default: '',
+						description: 'The secret value; masked in the editor',
 					},
 				],
 			},

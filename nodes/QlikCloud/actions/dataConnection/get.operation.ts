@@ -20,6 +20,7 @@ const properties: INodeProperties[] = [
 		name: 'locateBy',
 		type: 'options',
 		default: 'id',
+		description: 'Whether to find the data connection by its ID or by its name',
 		options: [
 			{ name: 'ID', value: 'id' },
 			{ name: 'Name', value: 'name' },
@@ -36,6 +37,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Sales database',
+		description: 'The exact name of the data connection',
 		displayOptions: { show: { locateBy: ['name'] } },
 	},
 	{

@@ -29,7 +29,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'The new name of the data connection',
+			},
 			{
 				displayName: 'Owner ID',
 				name: 'ownerId',

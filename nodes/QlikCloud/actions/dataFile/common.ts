@@ -10,6 +10,7 @@ export function spaceScopeProperties(verb: string): INodeProperties[] {
 			name: 'spaceScope',
 			type: 'options',
 			default: 'space',
+			description: 'A space, or your personal space',
 			options: [
 				{
 					name: 'A Space',

@@ -25,7 +25,7 @@ export const curation = curate('dataFile', {
 			description: 'Move the data files of the input items in batches, one request per batch',
 		},
 		deleteMany: {
-			name: 'Delete (Many)',
+			name: 'Delete Many',
 			action: 'Delete many data files',
 			description: 'Delete the data files of the input items in batches, one request per batch',
 		},

@@ -16,6 +16,7 @@ const properties: INodeProperties[] = [
 		name: 'locateBy',
 		type: 'options',
 		default: 'id',
+		description: 'Whether to find the data file by its ID or by its name',
 		options: [
 			{ name: 'ID', value: 'id' },
 			{ name: 'Name and Space', value: 'name' },

@@ -26,7 +26,7 @@ export const binaryProperty: INodeProperties = {
 	type: 'string',
 	default: 'data',
 	required: true,
-	hint: 'The name of the input field that holds the file',
+	description: 'The name of the input binary field that holds the file',
 };
 
 export const chunkSizeOption: INodeProperties = {
@@ -55,6 +55,7 @@ const properties: INodeProperties[] = [
 		name: 'destination',
 		type: 'options',
 		default: 'space',
+		description: 'Where the data file goes: a space, or your personal space',
 		options: [
 			{
 				name: 'A Space',
@@ -101,6 +102,7 @@ const properties: INodeProperties[] = [
 		name: 'ifExists',
 		type: 'options',
 		default: 'fail',
+		description: 'What to do when the destination already has a data file of this name',
 		options: [
 			{ name: 'Fail', value: 'fail', description: 'Stop with an error and keep the existing file' },
 			{

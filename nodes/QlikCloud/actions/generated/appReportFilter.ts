@@ -10,7 +10,8 @@ export const appReportFilter = {
 		getAll: {
 			name: 'Get Many',
 			action: 'Get many app report filters',
-			description: 'GET /api/v1/apps/{appId}/report-filters',
+			description:
+				'Returns many app report filters, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/apps/{appId}/report-filters',
 			tier: { tier: '1', perMinute: 1000 },
@@ -23,6 +24,7 @@ export const appReportFilter = {
 					label: 'App',
 					locator: 'app',
 					example: '11ecf638-0be4-4b94-a9e6-91218f34e175',
+					hint: 'ID of the app',
 				},
 			],
 			query: [
@@ -33,8 +35,15 @@ export const appReportFilter = {
 					items: 'string',
 					enum: ['REP', 'SUB'],
 					required: true,
+					hint: 'The filter types; any of "REP", "SUB"',
 				},
-				{ name: 'filter', label: 'Filter', type: 'string', param: 'filters.filter' },
+				{
+					name: 'filter',
+					label: 'Filter',
+					type: 'string',
+					param: 'filters.filter',
+					hint: 'A filter expression that narrows the results',
+				},
 				{
 					name: 'loadType',
 					label: 'Load Type',
@@ -42,6 +51,7 @@ export const appReportFilter = {
 					param: 'filters.loadType',
 					enum: ['interactive', 'batch'],
 					default: 'interactive',
+					hint: 'Only results with this load type; one of "interactive", "batch", default "interactive"',
 				},
 				{
 					name: 'sort',
@@ -61,13 +71,14 @@ export const appReportFilter = {
 						'+updatedAt',
 						'-updatedAt',
 					],
+					hint: 'The order of the results; any of "+ownerId", "-ownerId", "-name", "+name", "+description", "-description", "+createdAt", "-createdAt", "+updatedAt", "-updatedAt"',
 				},
 			],
 		},
 		create: {
 			name: 'Create',
 			action: 'Create an app report filter',
-			description: 'POST /api/v1/apps/{appId}/report-filters',
+			description: 'Creates an app report filter and returns the new app report filter.',
 			method: 'POST',
 			path: '/api/v1/apps/{appId}/report-filters',
 			tier: { tier: '2', perMinute: 100 },
@@ -80,32 +91,54 @@ export const appReportFilter = {
 					label: 'App',
 					locator: 'app',
 					example: '11ecf638-0be4-4b94-a9e6-91218f34e175',
+					hint: 'ID of the app',
 				},
 			],
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'name', label: 'Name', type: 'string', required: true },
-					{ name: 'appId', label: 'App ID', type: 'string', param: 'additionalFields.appId' },
-					{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'additionalFields.ownerId' },
+					{
+						name: 'name',
+						label: 'Name',
+						type: 'string',
+						required: true,
+						hint: 'The name of the app report filter',
+					},
+					{
+						name: 'appId',
+						label: 'App ID',
+						type: 'string',
+						param: 'additionalFields.appId',
+						hint: 'ID of the app',
+					},
+					{
+						name: 'ownerId',
+						label: 'Owner ID',
+						type: 'string',
+						param: 'additionalFields.ownerId',
+						hint: 'ID of the owner',
+					},
 					{
 						name: 'filterType',
 						label: 'Filter Type',
 						type: 'string',
 						enum: ['REP', 'SUB'],
 						required: true,
+						hint: 'The filter type of the app report filter; one of "REP", "SUB"',
 					},
 					{
 						name: 'filterV1_0',
-						label: 'Filter V1 0',
+						label: 'Filter (v1.0)',
 						type: 'object',
 						param: 'additionalFields.filterV1_0',
+						hint: 'The filter of the app report filter; a JSON object',
 					},
 					{
 						name: 'description',
 						label: 'Description',
 						type: 'string',
 						param: 'additionalFields.description',
+						hint: 'The description of the app report filter',
 					},
 					{
 						name: 'filterVersion',
@@ -113,6 +146,7 @@ export const appReportFilter = {
 						type: 'string',
 						enum: ['filter-1.0', 'filter-2.0'],
 						required: true,
+						hint: 'The filter version of the app report filter; one of "filter-1.0", "filter-2.0"',
 					},
 					{
 						name: 'json',
@@ -129,7 +163,7 @@ export const appReportFilter = {
 		get: {
 			name: 'Get',
 			action: 'Get an app report filter',
-			description: 'GET /api/v1/apps/{appId}/report-filters/{id}',
+			description: 'Returns an app report filter.',
 			method: 'GET',
 			path: '/api/v1/apps/{appId}/report-filters/{id}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -142,6 +176,7 @@ export const appReportFilter = {
 					label: 'App',
 					locator: 'app',
 					example: '01562a37-23e3-4b43-865d-84c26122276c',
+					hint: 'ID of the app',
 				},
 				{
 					name: 'id',
@@ -149,6 +184,7 @@ export const appReportFilter = {
 					param: 'appReportFilterId',
 					locator: 'appReportFilter',
 					example: '01562a37-23e3-4b43-865d-84c26122276c',
+					hint: 'ID of the app report filter',
 				},
 			],
 			query: [
@@ -159,13 +195,15 @@ export const appReportFilter = {
 					param: 'additionalFields.loadType',
 					enum: ['interactive', 'batch'],
 					default: 'interactive',
+					hint: 'The load type; one of "interactive", "batch", default "interactive"',
 				},
 			],
 		},
 		update: {
 			name: 'Update',
 			action: 'Update an app report filter',
-			description: 'PATCH /api/v1/apps/{appId}/report-filters/{id}',
+			description:
+				'Updates an app report filter and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/v1/apps/{appId}/report-filters/{id}',
 			tier: { tier: '2', perMinute: 100 },
@@ -178,6 +216,7 @@ export const appReportFilter = {
 					label: 'App',
 					locator: 'app',
 					example: '01562a37-23e3-4b43-865d-84c26122276c',
+					hint: 'ID of the app',
 				},
 				{
 					name: 'id',
@@ -185,6 +224,7 @@ export const appReportFilter = {
 					param: 'appReportFilterId',
 					locator: 'appReportFilter',
 					example: '01562a37-23e3-4b43-865d-84c26122276c',
+					hint: 'ID of the app report filter',
 				},
 			],
 			body: {
@@ -202,7 +242,7 @@ export const appReportFilter = {
 		delete: {
 			name: 'Delete',
 			action: 'Delete an app report filter',
-			description: 'DELETE /api/v1/apps/{appId}/report-filters/{id}',
+			description: 'Deletes an app report filter and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/apps/{appId}/report-filters/{id}',
 			tier: { tier: '2', perMinute: 100 },
@@ -215,6 +255,7 @@ export const appReportFilter = {
 					label: 'App',
 					locator: 'app',
 					example: '01562a37-23e3-4b43-865d-84c26122276c',
+					hint: 'ID of the app',
 				},
 				{
 					name: 'id',
@@ -222,13 +263,14 @@ export const appReportFilter = {
 					param: 'appReportFilterId',
 					locator: 'appReportFilter',
 					example: '01562a37-23e3-4b43-865d-84c26122276c',
+					hint: 'ID of the app report filter',
 				},
 			],
 		},
 		count: {
 			name: 'Count',
-			action: 'Count (app report filter)',
-			description: 'GET /api/v1/apps/{appId}/report-filters/actions/count',
+			action: 'Count the report filters of an app',
+			description: "Counts the report filters of an app and returns Qlik's answer.",
 			method: 'GET',
 			path: '/api/v1/apps/{appId}/report-filters/actions/count',
 			tier: { tier: '1', perMinute: 1000 },
@@ -241,6 +283,7 @@ export const appReportFilter = {
 					label: 'App',
 					locator: 'app',
 					example: '01562a37-23e3-4b43-865d-84c26122276c',
+					hint: 'ID of the app',
 				},
 			],
 			query: [
@@ -251,6 +294,7 @@ export const appReportFilter = {
 					items: 'string',
 					enum: ['REP', 'SUB'],
 					required: true,
+					hint: 'The filter types; any of "REP", "SUB"',
 				},
 			],
 		},

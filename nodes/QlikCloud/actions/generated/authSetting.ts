@@ -10,7 +10,7 @@ export const authSetting = {
 		get: {
 			name: 'Get',
 			action: 'Get an auth setting',
-			description: 'GET /api/core/auth-settings',
+			description: 'Returns an auth setting.',
 			method: 'GET',
 			path: '/api/core/auth-settings',
 			tier: { tier: '1', perMinute: 1000 },
@@ -21,7 +21,7 @@ export const authSetting = {
 		update: {
 			name: 'Update',
 			action: 'Update an auth setting',
-			description: 'PATCH /api/core/auth-settings',
+			description: 'Updates an auth setting and returns the updated auth setting.',
 			method: 'PATCH',
 			path: '/api/core/auth-settings',
 			tier: { tier: '2', perMinute: 100 },

@@ -8,9 +8,10 @@ export const consumption = {
 	spec: 'consumption.json',
 	operations: {
 		getAll: {
-			name: 'Get Many',
-			action: 'Get many consumption',
-			description: 'GET /api/v1/consumption/executions',
+			name: 'Get Many Executions',
+			action: 'Get many consumption executions',
+			description:
+				'Returns many consumption executions, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/consumption/executions',
 			tier: { tier: '1', perMinute: 1000 },
@@ -20,18 +21,26 @@ export const consumption = {
 			query: [
 				{
 					name: 'actionToBlock',
-					label: 'Action To Block',
+					label: 'Action to Block',
 					type: 'string',
 					param: 'filters.actionToBlock',
+					hint: 'Only results with this action to block',
 				},
-				{ name: 'filter', label: 'Filter', type: 'string', param: 'filters.filter' },
+				{
+					name: 'filter',
+					label: 'Filter',
+					type: 'string',
+					param: 'filters.filter',
+					hint: 'A filter expression that narrows the results',
+				},
 				{
 					name: 'periodsToInclude',
-					label: 'Periods To Include',
+					label: 'Periods to Include',
 					type: 'array',
 					param: 'filters.periodsToInclude',
 					items: 'string',
 					enum: ['current', 'previous'],
+					hint: 'Only results with this periods to include; any of "current", "previous"',
 				},
 				{
 					name: 'sort',
@@ -47,6 +56,7 @@ export const consumption = {
 						'-periodend',
 						'+periodend',
 					],
+					hint: 'The order of the results; any of "periodstart", "-periodstart", "+periodstart", "periodend", "-periodend", "+periodend"',
 				},
 			],
 		},

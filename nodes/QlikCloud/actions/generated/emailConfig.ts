@@ -10,7 +10,7 @@ export const emailConfig = {
 		get: {
 			name: 'Get',
 			action: 'Get an email configuration',
-			description: 'GET /api/v1/transports/email-config',
+			description: 'Returns an email configuration.',
 			method: 'GET',
 			path: '/api/v1/transports/email-config',
 			tier: { tier: '1', perMinute: 1000 },
@@ -21,7 +21,8 @@ export const emailConfig = {
 		replace: {
 			name: 'Replace',
 			action: 'Replace an email configuration',
-			description: 'PUT /api/v1/transports/email-config',
+			description:
+				'Replaces an email configuration and outputs `success: true` (Qlik answers with no content).',
 			method: 'PUT',
 			path: '/api/v1/transports/email-config',
 			tier: { tier: '2', perMinute: 100 },
@@ -36,6 +37,7 @@ export const emailConfig = {
 						label: 'Provider Config',
 						type: 'json',
 						param: 'additionalFields.providerConfig',
+						hint: 'The provider config of the email configuration; JSON',
 					},
 					{
 						name: 'serviceProvider',
@@ -43,6 +45,7 @@ export const emailConfig = {
 						type: 'string',
 						param: 'additionalFields.serviceProvider',
 						enum: ['Microsoft365', 'BasicAuth'],
+						hint: 'The service provider of the email configuration; one of "Microsoft365", "BasicAuth"',
 					},
 					{
 						name: 'json',
@@ -60,7 +63,7 @@ export const emailConfig = {
 			name: 'Update (Deprecated)',
 			action: 'Update an email configuration (deprecated)',
 			description:
-				'Deprecated by Qlik (sunset 2026-11); use Email Configuration → Replace instead. PATCH /api/v1/transports/email-config',
+				'Deprecated by Qlik (sunset 2026-11); use Email Configuration → Replace instead. Updates an email configuration and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/v1/transports/email-config',
 			tier: { tier: '2', perMinute: 100 },
@@ -83,7 +86,7 @@ export const emailConfig = {
 		delete: {
 			name: 'Delete',
 			action: 'Delete an email configuration',
-			description: 'DELETE /api/v1/transports/email-config',
+			description: 'Deletes an email configuration and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/transports/email-config',
 			tier: { tier: '2', perMinute: 100 },
@@ -93,8 +96,8 @@ export const emailConfig = {
 		},
 		sendTestEmail: {
 			name: 'Send Test Email',
-			action: 'Send test email (email configuration)',
-			description: 'POST /api/v1/transports/email-config/actions/send-test-email',
+			action: 'Send a test email',
+			description: "Sends a test email and returns Qlik's answer.",
 			method: 'POST',
 			path: '/api/v1/transports/email-config/actions/send-test-email',
 			tier: { tier: '2', perMinute: 100 },
@@ -104,13 +107,26 @@ export const emailConfig = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'body', label: 'Body', type: 'string', param: 'additionalFields.body' },
-					{ name: 'subject', label: 'Subject', type: 'string', param: 'additionalFields.subject' },
+					{
+						name: 'body',
+						label: 'Body',
+						type: 'string',
+						param: 'additionalFields.body',
+						hint: 'The body',
+					},
+					{
+						name: 'subject',
+						label: 'Subject',
+						type: 'string',
+						param: 'additionalFields.subject',
+						hint: 'The subject',
+					},
 					{
 						name: 'recipient',
 						label: 'Recipient',
 						type: 'string',
 						param: 'additionalFields.recipient',
+						hint: 'The recipient',
 					},
 				],
 				required: true,
@@ -118,8 +134,8 @@ export const emailConfig = {
 		},
 		validate: {
 			name: 'Validate',
-			action: 'Validate (email configuration)',
-			description: 'POST /api/v1/transports/email-config/actions/validate',
+			action: 'Validate an email configuration',
+			description: "Validates an email configuration and returns Qlik's answer.",
 			method: 'POST',
 			path: '/api/v1/transports/email-config/actions/validate',
 			tier: { tier: '2', perMinute: 100 },
@@ -129,8 +145,8 @@ export const emailConfig = {
 		},
 		verifyConnection: {
 			name: 'Verify Connection',
-			action: 'Verify connection (email configuration)',
-			description: 'POST /api/v1/transports/email-config/actions/verify-connection',
+			action: 'Verify the email server connection',
+			description: "Verifies the email server connection and returns Qlik's answer.",
 			method: 'POST',
 			path: '/api/v1/transports/email-config/actions/verify-connection',
 			tier: { tier: '2', perMinute: 100 },

@@ -10,7 +10,8 @@ export const glossaryCategory = {
 		getAll: {
 			name: 'Get Many',
 			action: 'Get many glossary categories',
-			description: 'GET /api/v1/glossaries/{id}/categories',
+			description:
+				'Returns many glossary categories, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/glossaries/{id}/categories',
 			tier: { tier: '1', perMinute: 1000 },
@@ -23,10 +24,17 @@ export const glossaryCategory = {
 					param: 'glossaryId',
 					locator: 'glossary',
 					example: '123e4567-e89b-12d3-a456-426614174000',
+					hint: 'ID of the glossary',
 				},
 			],
 			query: [
-				{ name: 'countTotal', label: 'Count Total', type: 'boolean', param: 'filters.countTotal' },
+				{
+					name: 'countTotal',
+					label: 'Count Total',
+					type: 'boolean',
+					param: 'filters.countTotal',
+					hint: 'Whether to include the total count in the output',
+				},
 				{
 					name: 'sort',
 					label: 'Sort',
@@ -43,13 +51,14 @@ export const glossaryCategory = {
 						'+update',
 						'-update',
 					],
+					hint: 'The order of the results; one of "description", "+description", "-description", "name", "+name", "-name", "update", "+update", "-update"',
 				},
 			],
 		},
 		create: {
 			name: 'Create',
 			action: 'Create a glossary category',
-			description: 'POST /api/v1/glossaries/{id}/categories',
+			description: 'Creates a glossary category and returns the new glossary category.',
 			method: 'POST',
 			path: '/api/v1/glossaries/{id}/categories',
 			tier: { tier: '2', perMinute: 100 },
@@ -62,17 +71,25 @@ export const glossaryCategory = {
 					param: 'glossaryId',
 					locator: 'glossary',
 					example: '123e4567-e89b-12d3-a456-426614174000',
+					hint: 'ID of the glossary',
 				},
 			],
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'name', label: 'Name', type: 'string', param: 'additionalFields.name' },
+					{
+						name: 'name',
+						label: 'Name',
+						type: 'string',
+						param: 'additionalFields.name',
+						hint: 'The name of the glossary category',
+					},
 					{
 						name: 'parentId',
 						label: 'Parent ID',
 						type: 'string',
 						param: 'additionalFields.parentId',
+						hint: 'ID of the parent',
 					},
 					{
 						name: 'stewards',
@@ -80,12 +97,14 @@ export const glossaryCategory = {
 						type: 'array',
 						param: 'additionalFields.stewards',
 						items: 'string',
+						hint: 'The stewards of the glossary category; a list',
 					},
 					{
 						name: 'description',
 						label: 'Description',
 						type: 'string',
 						param: 'additionalFields.description',
+						hint: 'The description of the glossary category',
 					},
 				],
 			},
@@ -93,7 +112,7 @@ export const glossaryCategory = {
 		get: {
 			name: 'Get',
 			action: 'Get a glossary category',
-			description: 'GET /api/v1/glossaries/{id}/categories/{categoryId}',
+			description: 'Returns a glossary category.',
 			method: 'GET',
 			path: '/api/v1/glossaries/{id}/categories/{categoryId}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -106,6 +125,7 @@ export const glossaryCategory = {
 					param: 'glossaryId',
 					locator: 'glossary',
 					example: '123e4567-e89b-12d3-a456-426614174000',
+					hint: 'ID of the glossary',
 				},
 				{
 					name: 'categoryId',
@@ -113,22 +133,23 @@ export const glossaryCategory = {
 					param: 'glossaryCategoryId',
 					locator: 'glossaryCategory',
 					example: '123e4567-e89b-12d3-a456-426614174000',
+					hint: 'ID of the glossary category',
 				},
 			],
 			headers: [
 				{
 					name: 'if-match',
-					label: 'If Match',
+					label: 'Only If Unchanged (ETag)',
 					type: 'string',
 					param: 'additionalFields.ifMatch',
-					hint: 'Sent as the if-match header',
+					hint: 'Run only if the object still has this ETag (as a Get returned it); sent as the if-match header',
 				},
 			],
 		},
 		replace: {
 			name: 'Replace',
 			action: 'Replace a glossary category',
-			description: 'PUT /api/v1/glossaries/{id}/categories/{categoryId}',
+			description: 'Replaces a glossary category and returns the updated glossary category.',
 			method: 'PUT',
 			path: '/api/v1/glossaries/{id}/categories/{categoryId}',
 			tier: { tier: '2', perMinute: 100 },
@@ -141,6 +162,7 @@ export const glossaryCategory = {
 					param: 'glossaryId',
 					locator: 'glossary',
 					example: '123e4567-e89b-12d3-a456-426614174000',
+					hint: 'ID of the glossary',
 				},
 				{
 					name: 'categoryId',
@@ -148,26 +170,34 @@ export const glossaryCategory = {
 					param: 'glossaryCategoryId',
 					locator: 'glossaryCategory',
 					example: '123e4567-e89b-12d3-a456-426614174000',
+					hint: 'ID of the glossary category',
 				},
 			],
 			headers: [
 				{
 					name: 'if-match',
-					label: 'If Match',
+					label: 'Only If Unchanged (ETag)',
 					type: 'string',
 					param: 'additionalFields.ifMatch',
-					hint: 'Sent as the if-match header',
+					hint: 'Run only if the object still has this ETag (as a Get returned it); sent as the if-match header',
 				},
 			],
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'name', label: 'Name', type: 'string', param: 'additionalFields.name' },
+					{
+						name: 'name',
+						label: 'Name',
+						type: 'string',
+						param: 'additionalFields.name',
+						hint: 'The name of the glossary category',
+					},
 					{
 						name: 'parentId',
 						label: 'Parent ID',
 						type: 'string',
 						param: 'additionalFields.parentId',
+						hint: 'ID of the parent',
 					},
 					{
 						name: 'stewards',
@@ -175,12 +205,14 @@ export const glossaryCategory = {
 						type: 'array',
 						param: 'additionalFields.stewards',
 						items: 'string',
+						hint: 'The stewards of the glossary category; a list',
 					},
 					{
 						name: 'description',
 						label: 'Description',
 						type: 'string',
 						param: 'additionalFields.description',
+						hint: 'The description of the glossary category',
 					},
 				],
 			},
@@ -188,7 +220,8 @@ export const glossaryCategory = {
 		update: {
 			name: 'Update',
 			action: 'Update a glossary category',
-			description: 'PATCH /api/v1/glossaries/{id}/categories/{categoryId}',
+			description:
+				'Updates a glossary category and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/v1/glossaries/{id}/categories/{categoryId}',
 			tier: { tier: '2', perMinute: 100 },
@@ -201,6 +234,7 @@ export const glossaryCategory = {
 					param: 'glossaryId',
 					locator: 'glossary',
 					example: '123e4567-e89b-12d3-a456-426614174000',
+					hint: 'ID of the glossary',
 				},
 				{
 					name: 'categoryId',
@@ -208,15 +242,16 @@ export const glossaryCategory = {
 					param: 'glossaryCategoryId',
 					locator: 'glossaryCategory',
 					example: '123e4567-e89b-12d3-a456-426614174000',
+					hint: 'ID of the glossary category',
 				},
 			],
 			headers: [
 				{
 					name: 'if-match',
-					label: 'If Match',
+					label: 'Only If Unchanged (ETag)',
 					type: 'string',
 					param: 'additionalFields.ifMatch',
-					hint: 'Sent as the if-match header',
+					hint: 'Run only if the object still has this ETag (as a Get returned it); sent as the if-match header',
 				},
 			],
 			body: {
@@ -234,7 +269,7 @@ export const glossaryCategory = {
 		delete: {
 			name: 'Delete',
 			action: 'Delete a glossary category',
-			description: 'DELETE /api/v1/glossaries/{id}/categories/{categoryId}',
+			description: 'Deletes a glossary category and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/glossaries/{id}/categories/{categoryId}',
 			tier: { tier: '2', perMinute: 100 },
@@ -247,6 +282,7 @@ export const glossaryCategory = {
 					param: 'glossaryId',
 					locator: 'glossary',
 					example: '123e4567-e89b-12d3-a456-426614174000',
+					hint: 'ID of the glossary',
 				},
 				{
 					name: 'categoryId',
@@ -254,6 +290,7 @@ export const glossaryCategory = {
 					param: 'glossaryCategoryId',
 					locator: 'glossaryCategory',
 					example: '123e4567-e89b-12d3-a456-426614174000',
+					hint: 'ID of the glossary category',
 				},
 			],
 		},

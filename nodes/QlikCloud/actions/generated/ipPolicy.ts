@@ -10,7 +10,7 @@ export const ipPolicy = {
 		getAll: {
 			name: 'Get Many',
 			action: 'Get many IP policies',
-			description: 'GET /api/core/ip-policies',
+			description: 'Returns many IP policies, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/core/ip-policies',
 			tier: { tier: '1', perMinute: 1000 },
@@ -18,8 +18,20 @@ export const ipPolicy = {
 			response: { kind: 'list', maxPageSize: 100 },
 			operationId: 'getIPPolicies',
 			query: [
-				{ name: 'fields', label: 'Fields', type: 'string', param: 'filters.fields' },
-				{ name: 'filter', label: 'Filter', type: 'string', param: 'filters.filter' },
+				{
+					name: 'fields',
+					label: 'Fields',
+					type: 'string',
+					param: 'filters.fields',
+					hint: 'Which fields each result has, comma-separated',
+				},
+				{
+					name: 'filter',
+					label: 'Filter',
+					type: 'string',
+					param: 'filters.filter',
+					hint: 'A filter expression that narrows the results',
+				},
 				{
 					name: 'sort',
 					label: 'Sort',
@@ -39,6 +51,7 @@ export const ipPolicy = {
 						'+name',
 						'-name',
 					],
+					hint: 'The order of the results; one of "enabled", "+enabled", "-enabled", "createdAt", "+createdAt", "-createdAt", "updatedAt", "+updatedAt", "-updatedAt", "name", "+name", "-name"',
 				},
 				{
 					name: 'totalResults',
@@ -46,13 +59,14 @@ export const ipPolicy = {
 					type: 'boolean',
 					param: 'filters.totalResults',
 					default: false,
+					hint: 'Whether to include the total number of results in the output',
 				},
 			],
 		},
 		create: {
 			name: 'Create',
 			action: 'Create an IP policy',
-			description: 'POST /api/core/ip-policies',
+			description: 'Creates an IP policy and returns the new IP policy.',
 			method: 'POST',
 			path: '/api/core/ip-policies',
 			tier: { tier: '2', perMinute: 100 },
@@ -62,20 +76,28 @@ export const ipPolicy = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'name', label: 'Name', type: 'string', param: 'additionalFields.name' },
+					{
+						name: 'name',
+						label: 'Name',
+						type: 'string',
+						param: 'additionalFields.name',
+						hint: 'The name of the IP policy',
+					},
 					{
 						name: 'enabled',
 						label: 'Enabled',
 						type: 'boolean',
 						param: 'additionalFields.enabled',
 						default: false,
+						hint: 'Whether the IP policy is enabled',
 					},
 					{
 						name: 'allowedIps',
-						label: 'Allowed Ips',
+						label: 'Allowed IPs',
 						type: 'array',
 						items: 'string',
 						required: true,
+						hint: 'The allowed IPs of the IP policy; a list',
 					},
 				],
 				required: true,
@@ -84,26 +106,43 @@ export const ipPolicy = {
 		get: {
 			name: 'Get',
 			action: 'Get an IP policy',
-			description: 'GET /api/core/ip-policies/{id}',
+			description: 'Returns an IP policy.',
 			method: 'GET',
 			path: '/api/core/ip-policies/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
 			response: { kind: 'object' },
 			operationId: 'getIPPolicyByID',
-			pathParams: [{ name: 'id', label: 'IP Policy', param: 'ipPolicyId', locator: 'ipPolicy' }],
+			pathParams: [
+				{
+					name: 'id',
+					label: 'IP Policy',
+					param: 'ipPolicyId',
+					locator: 'ipPolicy',
+					hint: 'ID of the IP policy',
+				},
+			],
 		},
 		update: {
 			name: 'Update',
 			action: 'Update an IP policy',
-			description: 'PATCH /api/core/ip-policies/{id}',
+			description:
+				'Updates an IP policy and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/core/ip-policies/{id}',
 			tier: { tier: '2', perMinute: 100 },
 			status: 204,
 			response: { kind: 'empty', output: { success: true } },
 			operationId: 'updateIPPolicyByID',
-			pathParams: [{ name: 'id', label: 'IP Policy', param: 'ipPolicyId', locator: 'ipPolicy' }],
+			pathParams: [
+				{
+					name: 'id',
+					label: 'IP Policy',
+					param: 'ipPolicyId',
+					locator: 'ipPolicy',
+					hint: 'ID of the IP policy',
+				},
+			],
 			body: {
 				kind: 'raw',
 				field: {
@@ -119,14 +158,22 @@ export const ipPolicy = {
 		delete: {
 			name: 'Delete',
 			action: 'Delete an IP policy',
-			description: 'DELETE /api/core/ip-policies/{id}',
+			description: 'Deletes an IP policy and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/core/ip-policies/{id}',
 			tier: { tier: '2', perMinute: 100 },
 			status: 204,
 			response: { kind: 'empty', output: { deleted: true } },
 			operationId: 'deleteIPPolicyByID',
-			pathParams: [{ name: 'id', label: 'IP Policy', param: 'ipPolicyId', locator: 'ipPolicy' }],
+			pathParams: [
+				{
+					name: 'id',
+					label: 'IP Policy',
+					param: 'ipPolicyId',
+					locator: 'ipPolicy',
+					hint: 'ID of the IP policy',
+				},
+			],
 		},
 	},
 } satisfies ResourceTable;

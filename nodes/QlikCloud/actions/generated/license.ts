@@ -9,23 +9,42 @@ export const license = {
 	operations: {
 		getAllAssignments: {
 			name: 'Get Many Assignments',
-			action: 'Get many assignments (license)',
-			description: 'GET /api/v1/licenses/assignments',
+			action: 'Get many license assignments',
+			description:
+				'Returns many license assignments, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/licenses/assignments',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
 			response: { kind: 'list', maxPageSize: 100 },
 			query: [
-				{ name: 'filter', label: 'Filter', type: 'string', param: 'filters.filter' },
-				{ name: 'orphans', label: 'Orphans', type: 'boolean', param: 'filters.orphans' },
-				{ name: 'sort', label: 'Sort', type: 'string', param: 'filters.sort' },
+				{
+					name: 'filter',
+					label: 'Filter',
+					type: 'string',
+					param: 'filters.filter',
+					hint: 'A filter expression that narrows the results',
+				},
+				{
+					name: 'orphans',
+					label: 'Orphans',
+					type: 'boolean',
+					param: 'filters.orphans',
+					hint: 'Whether the license is orphans',
+				},
+				{
+					name: 'sort',
+					label: 'Sort',
+					type: 'string',
+					param: 'filters.sort',
+					hint: 'The order of the results',
+				},
 			],
 		},
 		assign: {
 			name: 'Assign',
-			action: 'Assign (license)',
-			description: 'POST /api/v1/licenses/assignments/actions/add',
+			action: 'Assign a license',
+			description: "Assigns a license and returns Qlik's answer.",
 			method: 'POST',
 			path: '/api/v1/licenses/assignments/actions/add',
 			tier: { tier: '2', perMinute: 100 },
@@ -34,7 +53,7 @@ export const license = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'add', label: 'Add', type: 'json', required: true },
+					{ name: 'add', label: 'Add', type: 'json', required: true, hint: 'The add; JSON' },
 					{
 						name: 'json',
 						param: 'additionalFields.json',
@@ -49,8 +68,8 @@ export const license = {
 		},
 		unassign: {
 			name: 'Unassign',
-			action: 'Unassign (license)',
-			description: 'POST /api/v1/licenses/assignments/actions/delete',
+			action: 'Unassign a license',
+			description: "Unassigns a license and returns Qlik's answer.",
 			method: 'POST',
 			path: '/api/v1/licenses/assignments/actions/delete',
 			tier: { tier: '2', perMinute: 100 },
@@ -59,7 +78,13 @@ export const license = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'delete', label: 'Delete', type: 'json', required: true },
+					{
+						name: 'delete',
+						label: 'Delete',
+						type: 'json',
+						required: true,
+						hint: 'The delete; JSON',
+					},
 					{
 						name: 'json',
 						param: 'additionalFields.json',
@@ -74,8 +99,8 @@ export const license = {
 		},
 		changeLicenseType: {
 			name: 'Change License Type',
-			action: 'Change license type (license)',
-			description: 'POST /api/v1/licenses/assignments/actions/update',
+			action: 'Change license type',
+			description: "Changes license type and returns Qlik's answer.",
 			method: 'POST',
 			path: '/api/v1/licenses/assignments/actions/update',
 			tier: { tier: '2', perMinute: 100 },
@@ -84,7 +109,13 @@ export const license = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'update', label: 'Update', type: 'json', required: true },
+					{
+						name: 'update',
+						label: 'Update',
+						type: 'json',
+						required: true,
+						hint: 'The update; JSON',
+					},
 					{
 						name: 'json',
 						param: 'updateFields.json',
@@ -99,22 +130,34 @@ export const license = {
 		},
 		getConsumption: {
 			name: 'Get Consumption',
-			action: 'Get consumption (license)',
-			description: 'GET /api/v1/licenses/consumption',
+			action: 'Get license consumption',
+			description: 'Returns license consumption, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/licenses/consumption',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
 			response: { kind: 'list', maxPageSize: 200 },
 			query: [
-				{ name: 'filter', label: 'Filter', type: 'string', param: 'filters.filter' },
-				{ name: 'sort', label: 'Sort', type: 'string', param: 'filters.sort' },
+				{
+					name: 'filter',
+					label: 'Filter',
+					type: 'string',
+					param: 'filters.filter',
+					hint: 'A filter expression that narrows the results',
+				},
+				{
+					name: 'sort',
+					label: 'Sort',
+					type: 'string',
+					param: 'filters.sort',
+					hint: 'The order of the results',
+				},
 			],
 		},
 		getOverview: {
 			name: 'Get Overview',
-			action: 'Get overview (license)',
-			description: 'GET /api/v1/licenses/overview',
+			action: 'Get license overview',
+			description: 'Returns license overview.',
 			method: 'GET',
 			path: '/api/v1/licenses/overview',
 			tier: { tier: '1', perMinute: 1000 },
@@ -123,8 +166,8 @@ export const license = {
 		},
 		getSettings: {
 			name: 'Get Settings',
-			action: 'Get settings (license)',
-			description: 'GET /api/v1/licenses/settings',
+			action: 'Get license settings',
+			description: 'Returns license settings.',
 			method: 'GET',
 			path: '/api/v1/licenses/settings',
 			tier: { tier: '1', perMinute: 1000 },
@@ -133,8 +176,8 @@ export const license = {
 		},
 		updateSettings: {
 			name: 'Update Settings',
-			action: 'Update settings (license)',
-			description: 'PUT /api/v1/licenses/settings',
+			action: 'Update license settings',
+			description: "Updates license settings and returns Qlik's answer.",
 			method: 'PUT',
 			path: '/api/v1/licenses/settings',
 			tier: { tier: '2', perMinute: 100 },
@@ -148,20 +191,22 @@ export const license = {
 						label: 'Auto Assign Analyzer',
 						type: 'boolean',
 						param: 'updateFields.autoAssignAnalyzer',
+						hint: 'Whether to auto assign analyzer',
 					},
 					{
 						name: 'autoAssignProfessional',
 						label: 'Auto Assign Professional',
 						type: 'boolean',
 						param: 'updateFields.autoAssignProfessional',
+						hint: 'Whether to auto assign professional',
 					},
 				],
 			},
 		},
 		getStatus: {
 			name: 'Get Status',
-			action: 'Get status (license)',
-			description: 'GET /api/v1/licenses/status',
+			action: 'Get license status',
+			description: 'Returns license status.',
 			method: 'GET',
 			path: '/api/v1/licenses/status',
 			tier: { tier: '1', perMinute: 1000 },

@@ -10,7 +10,7 @@ export const notesSetting = {
 		get: {
 			name: 'Get (Deprecated)',
 			action: 'Get a notes setting (deprecated)',
-			description: 'Deprecated by Qlik; Qlik names no replacement. GET /api/v1/notes/settings',
+			description: 'Deprecated by Qlik; Qlik names no replacement. Returns a notes setting.',
 			method: 'GET',
 			path: '/api/v1/notes/settings',
 			tier: { tier: '1', perMinute: 1000 },
@@ -22,7 +22,8 @@ export const notesSetting = {
 		update: {
 			name: 'Update (Deprecated)',
 			action: 'Update a notes setting (deprecated)',
-			description: 'Deprecated by Qlik; Qlik names no replacement. PUT /api/v1/notes/settings',
+			description:
+				'Deprecated by Qlik; Qlik names no replacement. Updates a notes setting and returns the updated notes setting.',
 			method: 'PUT',
 			path: '/api/v1/notes/settings',
 			tier: { tier: '2', perMinute: 100 },
@@ -35,9 +36,10 @@ export const notesSetting = {
 				fields: [
 					{
 						name: 'toggledOn',
-						label: 'Toggled On',
+						label: 'Toggled on',
 						type: 'boolean',
 						param: 'updateFields.toggledOn',
+						hint: 'Whether the notes setting is toggled on',
 					},
 				],
 				required: true,

@@ -10,7 +10,7 @@ export const oauthClient = {
 		getAll: {
 			name: 'Get Many',
 			action: 'Get many OAuth clients',
-			description: 'GET /api/v1/oauth-clients',
+			description: 'Returns many OAuth clients, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/oauth-clients',
 			tier: { tier: '1', perMinute: 1000 },
@@ -18,7 +18,13 @@ export const oauthClient = {
 			response: { kind: 'list', maxPageSize: 100 },
 			operationId: 'readAllOAuthClients',
 			query: [
-				{ name: 'filter', label: 'Filter', type: 'string', param: 'filters.filter' },
+				{
+					name: 'filter',
+					label: 'Filter',
+					type: 'string',
+					param: 'filters.filter',
+					hint: 'A filter expression that narrows the results',
+				},
 				{
 					name: 'sort',
 					label: 'Sort',
@@ -38,6 +44,7 @@ export const oauthClient = {
 						'+updatedAt',
 						'-updatedAt',
 					],
+					hint: 'The order of the results; one of "+clientId", "-clientId", "+clientName", "-clientName", "+appType", "-appType", "+tenantId", "-tenantId", "+createdAt", "-createdAt", "+updatedAt", "-updatedAt"',
 				},
 				{
 					name: 'totalResults',
@@ -45,13 +52,14 @@ export const oauthClient = {
 					type: 'boolean',
 					param: 'filters.totalResults',
 					default: false,
+					hint: 'Whether to include the total number of results in the output',
 				},
 			],
 		},
 		create: {
 			name: 'Create',
 			action: 'Create an OAuth client',
-			description: 'POST /api/v1/oauth-clients',
+			description: 'Creates an OAuth client and returns the new OAuth client.',
 			method: 'POST',
 			path: '/api/v1/oauth-clients',
 			tier: { tier: '2', perMinute: 100 },
@@ -68,6 +76,7 @@ export const oauthClient = {
 						enum: ['web', 'native', 'spa', 'anonymous-embed'],
 						maxLength: 64,
 						required: true,
+						hint: 'The app type of the OAuth client; one of "web", "native", "spa", "anonymous-embed", at most 64 characters',
 					},
 					{
 						name: 'logoUri',
@@ -75,6 +84,7 @@ export const oauthClient = {
 						type: 'string',
 						param: 'additionalFields.logoUri',
 						maxLength: 2048,
+						hint: 'The logo URI of the OAuth client; at most 2048 characters',
 					},
 					{
 						name: 'clientUri',
@@ -82,6 +92,7 @@ export const oauthClient = {
 						type: 'string',
 						param: 'additionalFields.clientUri',
 						maxLength: 2048,
+						hint: 'The client URI of the OAuth client; at most 2048 characters',
 					},
 					{
 						name: 'clientName',
@@ -89,12 +100,14 @@ export const oauthClient = {
 						type: 'string',
 						maxLength: 512,
 						required: true,
+						hint: 'The client name of the OAuth client; at most 512 characters',
 					},
 					{
 						name: 'publicKeys',
 						label: 'Public Keys',
 						type: 'json',
 						param: 'additionalFields.publicKeys',
+						hint: 'The public keys of the OAuth client; JSON',
 					},
 					{
 						name: 'description',
@@ -102,13 +115,15 @@ export const oauthClient = {
 						type: 'string',
 						param: 'additionalFields.description',
 						maxLength: 4096,
+						hint: 'The description of the OAuth client; at most 4096 characters',
 					},
 					{
 						name: 'redirectUris',
-						label: 'Redirect Uris',
+						label: 'Redirect URIs',
 						type: 'array',
 						param: 'additionalFields.redirectUris',
 						items: 'string',
+						hint: 'The redirect URIs of the OAuth client; a list',
 					},
 					{
 						name: 'allowedScopes',
@@ -116,6 +131,7 @@ export const oauthClient = {
 						type: 'array',
 						param: 'additionalFields.allowedScopes',
 						items: 'string',
+						hint: 'The allowed scopes of the OAuth client; a list',
 					},
 					{
 						name: 'allowedOrigins',
@@ -123,12 +139,14 @@ export const oauthClient = {
 						type: 'array',
 						param: 'additionalFields.allowedOrigins',
 						items: 'string',
+						hint: 'The allowed origins of the OAuth client; a list',
 					},
 					{
 						name: 'connectionConfig',
 						label: 'Connection Config',
 						type: 'object',
 						param: 'additionalFields.connectionConfig',
+						hint: 'The connection config of the OAuth client; a JSON object',
 					},
 					{
 						name: 'allowedGrantTypes',
@@ -137,6 +155,7 @@ export const oauthClient = {
 						param: 'additionalFields.allowedGrantTypes',
 						items: 'string',
 						enum: ['client_credentials', 'urn:qlik:oauth:user-impersonation'],
+						hint: 'The allowed grant types of the OAuth client; any of "client_credentials", "urn:qlik:oauth:user-impersonation"',
 					},
 					{
 						name: 'allowedAuthMethods',
@@ -145,6 +164,7 @@ export const oauthClient = {
 						param: 'additionalFields.allowedAuthMethods',
 						items: 'string',
 						enum: ['client_secret', 'private_key_jwt'],
+						hint: 'The allowed auth methods of the OAuth client; any of "client_secret", "private_key_jwt"',
 					},
 					{
 						name: 'json',
@@ -161,7 +181,7 @@ export const oauthClient = {
 		get: {
 			name: 'Get',
 			action: 'Get an OAuth client',
-			description: 'GET /api/v1/oauth-clients/{id}',
+			description: 'Returns an OAuth client.',
 			method: 'GET',
 			path: '/api/v1/oauth-clients/{id}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -169,13 +189,19 @@ export const oauthClient = {
 			response: { kind: 'object' },
 			operationId: 'readOAuthClient',
 			pathParams: [
-				{ name: 'id', label: 'OAuth Client', param: 'oauthClientId', locator: 'oauthClient' },
+				{
+					name: 'id',
+					label: 'OAuth Client',
+					param: 'oauthClientId',
+					locator: 'oauthClient',
+					hint: 'ID of the OAuth client',
+				},
 			],
 		},
 		update: {
 			name: 'Update',
 			action: 'Update an OAuth client',
-			description: 'PATCH /api/v1/oauth-clients/{id}',
+			description: 'Updates an OAuth client and returns the updated OAuth client.',
 			method: 'PATCH',
 			path: '/api/v1/oauth-clients/{id}',
 			tier: { tier: '2', perMinute: 100 },
@@ -183,7 +209,13 @@ export const oauthClient = {
 			response: { kind: 'object' },
 			operationId: 'patchOAuthClient',
 			pathParams: [
-				{ name: 'id', label: 'OAuth Client', param: 'oauthClientId', locator: 'oauthClient' },
+				{
+					name: 'id',
+					label: 'OAuth Client',
+					param: 'oauthClientId',
+					locator: 'oauthClient',
+					hint: 'ID of the OAuth client',
+				},
 			],
 			body: {
 				kind: 'raw',
@@ -200,7 +232,7 @@ export const oauthClient = {
 		delete: {
 			name: 'Delete',
 			action: 'Delete an OAuth client',
-			description: 'DELETE /api/v1/oauth-clients/{id}',
+			description: 'Deletes an OAuth client and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/oauth-clients/{id}',
 			tier: { tier: '2', perMinute: 100 },
@@ -208,23 +240,29 @@ export const oauthClient = {
 			response: { kind: 'empty', output: { deleted: true } },
 			operationId: 'deleteOAuthClient',
 			pathParams: [
-				{ name: 'id', label: 'OAuth Client', param: 'oauthClientId', locator: 'oauthClient' },
+				{
+					name: 'id',
+					label: 'OAuth Client',
+					param: 'oauthClientId',
+					locator: 'oauthClient',
+					hint: 'ID of the OAuth client',
+				},
 			],
 			headers: [
 				{
 					name: 'qlik-confirm-delete',
-					label: 'Qlik Confirm Delete',
+					label: 'Confirm Deletion',
 					type: 'string',
 					param: 'qlikConfirmDelete',
 					required: true,
-					hint: 'Sent as the qlik-confirm-delete header',
+					hint: 'The confirm deletion; sent as the qlik-confirm-delete header',
 				},
 			],
 		},
 		publish: {
 			name: 'Publish',
-			action: 'Publish (OAuth client)',
-			description: 'POST /api/v1/oauth-clients/{id}/actions/publish',
+			action: 'Publish an OAuth client',
+			description: "Publishes an OAuth client and returns Qlik's answer.",
 			method: 'POST',
 			path: '/api/v1/oauth-clients/{id}/actions/publish',
 			tier: { tier: '2', perMinute: 100 },
@@ -232,13 +270,19 @@ export const oauthClient = {
 			response: { kind: 'object' },
 			operationId: 'publishOAuthClient',
 			pathParams: [
-				{ name: 'id', label: 'OAuth Client', param: 'oauthClientId', locator: 'oauthClient' },
+				{
+					name: 'id',
+					label: 'OAuth Client',
+					param: 'oauthClientId',
+					locator: 'oauthClient',
+					hint: 'ID of the OAuth client',
+				},
 			],
 		},
 		createClientSecret: {
 			name: 'Create Client Secret',
-			action: 'Create client secret (OAuth client)',
-			description: 'POST /api/v1/oauth-clients/{id}/client-secrets',
+			action: 'Create an OAuth client secret',
+			description: 'Creates an OAuth client secret and returns the new OAuth client.',
 			method: 'POST',
 			path: '/api/v1/oauth-clients/{id}/client-secrets',
 			tier: { tier: '2', perMinute: 100 },
@@ -246,13 +290,19 @@ export const oauthClient = {
 			response: { kind: 'object' },
 			operationId: 'createOAuthClientSecret',
 			pathParams: [
-				{ name: 'id', label: 'OAuth Client', param: 'oauthClientId', locator: 'oauthClient' },
+				{
+					name: 'id',
+					label: 'OAuth Client',
+					param: 'oauthClientId',
+					locator: 'oauthClient',
+					hint: 'ID of the OAuth client',
+				},
 			],
 		},
 		deleteClientSecret: {
 			name: 'Delete Client Secret',
-			action: 'Delete client secret (OAuth client)',
-			description: 'DELETE /api/v1/oauth-clients/{id}/client-secrets/{hint}',
+			action: 'Delete an OAuth client secret',
+			description: 'Deletes an OAuth client secret and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/oauth-clients/{id}/client-secrets/{hint}',
 			tier: { tier: '2', perMinute: 100 },
@@ -260,14 +310,20 @@ export const oauthClient = {
 			response: { kind: 'empty', output: { deleted: true } },
 			operationId: 'deleteOAuthClientSecret',
 			pathParams: [
-				{ name: 'id', label: 'OAuth Client', param: 'oauthClientId', locator: 'oauthClient' },
-				{ name: 'hint', label: 'Hint', kind: 'text' },
+				{
+					name: 'id',
+					label: 'OAuth Client',
+					param: 'oauthClientId',
+					locator: 'oauthClient',
+					hint: 'ID of the OAuth client',
+				},
+				{ name: 'hint', label: 'Hint', kind: 'text', hint: 'The hint' },
 			],
 		},
 		getMyConnectionConfig: {
 			name: 'Get My Connection Config',
-			action: 'Get my connection config (OAuth client)',
-			description: 'GET /api/v1/oauth-clients/{id}/connection-configs/me',
+			action: 'Get my connection config for an OAuth client',
+			description: 'Returns my connection config for an OAuth client.',
 			method: 'GET',
 			path: '/api/v1/oauth-clients/{id}/connection-configs/me',
 			tier: { tier: '1', perMinute: 1000 },
@@ -275,13 +331,20 @@ export const oauthClient = {
 			response: { kind: 'object' },
 			operationId: 'readConnectionConfig',
 			pathParams: [
-				{ name: 'id', label: 'OAuth Client', param: 'oauthClientId', locator: 'oauthClient' },
+				{
+					name: 'id',
+					label: 'OAuth Client',
+					param: 'oauthClientId',
+					locator: 'oauthClient',
+					hint: 'ID of the OAuth client',
+				},
 			],
 		},
 		updateMyConnectionConfig: {
 			name: 'Update My Connection Config',
-			action: 'Update my connection config (OAuth client)',
-			description: 'PATCH /api/v1/oauth-clients/{id}/connection-configs/me',
+			action: 'Update my connection config for an OAuth client',
+			description:
+				'Updates my connection config for an OAuth client and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/v1/oauth-clients/{id}/connection-configs/me',
 			tier: { tier: '2', perMinute: 100 },
@@ -289,7 +352,13 @@ export const oauthClient = {
 			response: { kind: 'empty', output: { success: true } },
 			operationId: 'patchConnectionConfig',
 			pathParams: [
-				{ name: 'id', label: 'OAuth Client', param: 'oauthClientId', locator: 'oauthClient' },
+				{
+					name: 'id',
+					label: 'OAuth Client',
+					param: 'oauthClientId',
+					locator: 'oauthClient',
+					hint: 'ID of the OAuth client',
+				},
 			],
 			body: {
 				kind: 'raw',
@@ -305,8 +374,8 @@ export const oauthClient = {
 		},
 		deleteMyConnectionConfig: {
 			name: 'Delete My Connection Config',
-			action: 'Delete my connection config (OAuth client)',
-			description: 'DELETE /api/v1/oauth-clients/{id}/connection-configs/me',
+			action: 'Delete my connection config for an OAuth client',
+			description: 'Deletes my connection config for an OAuth client and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/oauth-clients/{id}/connection-configs/me',
 			tier: { tier: '2', perMinute: 100 },
@@ -314,7 +383,13 @@ export const oauthClient = {
 			response: { kind: 'empty', output: { deleted: true } },
 			operationId: 'deleteConnectionConfig',
 			pathParams: [
-				{ name: 'id', label: 'OAuth Client', param: 'oauthClientId', locator: 'oauthClient' },
+				{
+					name: 'id',
+					label: 'OAuth Client',
+					param: 'oauthClientId',
+					locator: 'oauthClient',
+					hint: 'ID of the OAuth client',
+				},
 			],
 		},
 	},

@@ -10,7 +10,7 @@ export const pinnedLink = {
 		getAll: {
 			name: 'Get Many',
 			action: 'Get many pinned links',
-			description: 'GET /api/v1/ui-config/pinned-links',
+			description: 'Returns many pinned links.',
 			method: 'GET',
 			path: '/api/v1/ui-config/pinned-links',
 			tier: { tier: '1', perMinute: 1000 },
@@ -21,7 +21,7 @@ export const pinnedLink = {
 		create: {
 			name: 'Create',
 			action: 'Create a pinned link',
-			description: 'POST /api/v1/ui-config/pinned-links',
+			description: 'Creates a pinned link and returns the new pinned link.',
 			method: 'POST',
 			path: '/api/v1/ui-config/pinned-links',
 			tier: { tier: '2', perMinute: 100 },
@@ -31,10 +31,36 @@ export const pinnedLink = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'link', label: 'Link', type: 'string', required: true },
-					{ name: 'name', label: 'Name', type: 'string', required: true },
-					{ name: 'type', label: 'Type', type: 'string', enum: ['custom-link'], required: true },
-					{ name: 'scope', label: 'Scope', type: 'string', enum: ['tenant'], required: true },
+					{
+						name: 'link',
+						label: 'Link',
+						type: 'string',
+						required: true,
+						hint: 'The link of the pinned link',
+					},
+					{
+						name: 'name',
+						label: 'Name',
+						type: 'string',
+						required: true,
+						hint: 'The name of the pinned link',
+					},
+					{
+						name: 'type',
+						label: 'Type',
+						type: 'string',
+						enum: ['custom-link'],
+						required: true,
+						hint: 'The type of the pinned link; one of "custom-link"',
+					},
+					{
+						name: 'scope',
+						label: 'Scope',
+						type: 'string',
+						enum: ['tenant'],
+						required: true,
+						hint: 'The scope of the pinned link; one of "tenant"',
+					},
 				],
 				required: true,
 			},
@@ -42,7 +68,7 @@ export const pinnedLink = {
 		get: {
 			name: 'Get',
 			action: 'Get a pinned link',
-			description: 'GET /api/v1/ui-config/pinned-links/{id}',
+			description: 'Returns a pinned link.',
 			method: 'GET',
 			path: '/api/v1/ui-config/pinned-links/{id}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -50,13 +76,19 @@ export const pinnedLink = {
 			response: { kind: 'object' },
 			operationId: 'getPinnedLink',
 			pathParams: [
-				{ name: 'id', label: 'Pinned Link', param: 'pinnedLinkId', locator: 'pinnedLink' },
+				{
+					name: 'id',
+					label: 'Pinned Link',
+					param: 'pinnedLinkId',
+					locator: 'pinnedLink',
+					hint: 'ID of the pinned link',
+				},
 			],
 		},
 		update: {
 			name: 'Update',
 			action: 'Update a pinned link',
-			description: 'PATCH /api/v1/ui-config/pinned-links/{id}',
+			description: 'Updates a pinned link and returns the updated pinned link.',
 			method: 'PATCH',
 			path: '/api/v1/ui-config/pinned-links/{id}',
 			tier: { tier: '2', perMinute: 100 },
@@ -64,7 +96,13 @@ export const pinnedLink = {
 			response: { kind: 'object' },
 			operationId: 'patchPinnedLink',
 			pathParams: [
-				{ name: 'id', label: 'Pinned Link', param: 'pinnedLinkId', locator: 'pinnedLink' },
+				{
+					name: 'id',
+					label: 'Pinned Link',
+					param: 'pinnedLinkId',
+					locator: 'pinnedLink',
+					hint: 'ID of the pinned link',
+				},
 			],
 			body: {
 				kind: 'raw',
@@ -81,7 +119,7 @@ export const pinnedLink = {
 		delete: {
 			name: 'Delete',
 			action: 'Delete a pinned link',
-			description: 'DELETE /api/v1/ui-config/pinned-links/{id}',
+			description: 'Deletes a pinned link and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/ui-config/pinned-links/{id}',
 			tier: { tier: '2', perMinute: 100 },
@@ -89,13 +127,19 @@ export const pinnedLink = {
 			response: { kind: 'empty', output: { deleted: true } },
 			operationId: 'deletePinnedLink',
 			pathParams: [
-				{ name: 'id', label: 'Pinned Link', param: 'pinnedLinkId', locator: 'pinnedLink' },
+				{
+					name: 'id',
+					label: 'Pinned Link',
+					param: 'pinnedLinkId',
+					locator: 'pinnedLink',
+					hint: 'ID of the pinned link',
+				},
 			],
 		},
 		createMany: {
-			name: 'Create (Many)',
-			action: 'Create (many) (pinned link)',
-			description: 'POST /api/v1/ui-config/pinned-links/actions/bulk-create-pinned-links',
+			name: 'Create Many',
+			action: 'Create many pinned links',
+			description: 'Creates many pinned links and returns the new pinned link.',
 			method: 'POST',
 			path: '/api/v1/ui-config/pinned-links/actions/bulk-create-pinned-links',
 			tier: { tier: '2', perMinute: 100 },
@@ -105,9 +149,23 @@ export const pinnedLink = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'type', label: 'Type', type: 'string', enum: ['custom-link'], required: true },
-					{ name: 'scope', label: 'Scope', type: 'string', enum: ['tenant'], required: true },
-					{ name: 'links', label: 'Links', type: 'json', required: true },
+					{
+						name: 'type',
+						label: 'Type',
+						type: 'string',
+						enum: ['custom-link'],
+						required: true,
+						hint: 'The type; one of "custom-link"',
+					},
+					{
+						name: 'scope',
+						label: 'Scope',
+						type: 'string',
+						enum: ['tenant'],
+						required: true,
+						hint: 'The scope; one of "tenant"',
+					},
+					{ name: 'links', label: 'Links', type: 'json', required: true, hint: 'The links; JSON' },
 					{
 						name: 'json',
 						param: 'additionalFields.json',
@@ -122,8 +180,9 @@ export const pinnedLink = {
 		},
 		deleteAll: {
 			name: 'Delete All',
-			action: 'Delete all (pinned link)',
-			description: 'POST /api/v1/ui-config/pinned-links/actions/delete-all-pinned-links',
+			action: 'Delete all pinned links',
+			description:
+				'Deletes all pinned links and outputs `success: true` (Qlik answers with no content).',
 			method: 'POST',
 			path: '/api/v1/ui-config/pinned-links/actions/delete-all-pinned-links',
 			tier: { tier: '2', perMinute: 100 },

@@ -11,7 +11,7 @@ export const reloadTask = {
 			name: 'Get Many (Deprecated)',
 			action: 'Get many reload tasks (deprecated)',
 			description:
-				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. GET /api/v1/reload-tasks',
+				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. Returns many reload tasks, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/reload-tasks',
 			tier: { tier: '1', perMinute: 1000 },
@@ -19,15 +19,27 @@ export const reloadTask = {
 			response: { kind: 'list', maxPageSize: 100 },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
 			query: [
-				{ name: 'appId', label: 'App ID', type: 'string', param: 'filters.appId' },
-				{ name: 'partial', label: 'Partial', type: 'boolean', param: 'filters.partial' },
+				{
+					name: 'appId',
+					label: 'App ID',
+					type: 'string',
+					param: 'filters.appId',
+					hint: 'ID of the app',
+				},
+				{
+					name: 'partial',
+					label: 'Partial',
+					type: 'boolean',
+					param: 'filters.partial',
+					hint: 'Whether the reload task is partial',
+				},
 			],
 		},
 		create: {
 			name: 'Create (Deprecated)',
 			action: 'Create a reload task (deprecated)',
 			description:
-				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. POST /api/v1/reload-tasks',
+				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. Creates a reload task and returns the new reload task.',
 			method: 'POST',
 			path: '/api/v1/reload-tasks',
 			tier: { tier: '2', perMinute: 100 },
@@ -37,21 +49,29 @@ export const reloadTask = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'appId', label: 'App ID', type: 'string', required: true },
+					{ name: 'appId', label: 'App ID', type: 'string', required: true, hint: 'ID of the app' },
 					{
 						name: 'partial',
 						label: 'Partial',
 						type: 'boolean',
 						param: 'additionalFields.partial',
 						default: false,
+						hint: 'Whether the reload task is partial',
 					},
-					{ name: 'timeZone', label: 'Time Zone', type: 'string', required: true },
+					{
+						name: 'timeZone',
+						label: 'Time Zone',
+						type: 'string',
+						required: true,
+						hint: 'The time zone of the reload task',
+					},
 					{
 						name: 'autoReload',
 						label: 'Auto Reload',
 						type: 'boolean',
 						param: 'additionalFields.autoReload',
 						default: false,
+						hint: 'Whether to auto reload',
 					},
 					{
 						name: 'recurrence',
@@ -59,18 +79,21 @@ export const reloadTask = {
 						type: 'array',
 						param: 'additionalFields.recurrence',
 						items: 'string',
+						hint: 'The recurrence of the reload task; a list',
 					},
 					{
 						name: 'endDateTime',
 						label: 'End Date Time',
 						type: 'string',
 						param: 'additionalFields.endDateTime',
+						hint: 'The end date time of the reload task',
 					},
 					{
 						name: 'startDateTime',
 						label: 'Start Date Time',
 						type: 'string',
 						param: 'additionalFields.startDateTime',
+						hint: 'The start date time of the reload task',
 					},
 					{
 						name: 'autoReloadPartial',
@@ -78,6 +101,7 @@ export const reloadTask = {
 						type: 'boolean',
 						param: 'additionalFields.autoReloadPartial',
 						default: false,
+						hint: 'Whether to auto reload partial',
 					},
 					{
 						name: 'type',
@@ -85,6 +109,7 @@ export const reloadTask = {
 						type: 'string',
 						param: 'additionalFields.type',
 						enum: ['scheduled_reload'],
+						hint: 'The type of the reload task; one of "scheduled_reload"',
 					},
 				],
 				required: true,
@@ -94,7 +119,7 @@ export const reloadTask = {
 			name: 'Get (Deprecated)',
 			action: 'Get a reload task (deprecated)',
 			description:
-				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. GET /api/v1/reload-tasks/{taskId}',
+				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. Returns a reload task.',
 			method: 'GET',
 			path: '/api/v1/reload-tasks/{taskId}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -102,14 +127,20 @@ export const reloadTask = {
 			response: { kind: 'object' },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
 			pathParams: [
-				{ name: 'taskId', label: 'Reload Task', param: 'reloadTaskId', locator: 'reloadTask' },
+				{
+					name: 'taskId',
+					label: 'Reload Task',
+					param: 'reloadTaskId',
+					locator: 'reloadTask',
+					hint: 'ID of the reload task',
+				},
 			],
 		},
 		update: {
 			name: 'Update (Deprecated)',
 			action: 'Update a reload task (deprecated)',
 			description:
-				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. PUT /api/v1/reload-tasks/{taskId}',
+				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. Updates a reload task and returns the updated reload task.',
 			method: 'PUT',
 			path: '/api/v1/reload-tasks/{taskId}',
 			tier: { tier: '2', perMinute: 100 },
@@ -117,26 +148,46 @@ export const reloadTask = {
 			response: { kind: 'object' },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
 			pathParams: [
-				{ name: 'taskId', label: 'Reload Task', param: 'reloadTaskId', locator: 'reloadTask' },
+				{
+					name: 'taskId',
+					label: 'Reload Task',
+					param: 'reloadTaskId',
+					locator: 'reloadTask',
+					hint: 'ID of the reload task',
+				},
 			],
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'appId', label: 'App ID', type: 'string', param: 'updateFields.appId' },
+					{
+						name: 'appId',
+						label: 'App ID',
+						type: 'string',
+						param: 'updateFields.appId',
+						hint: 'ID of the app',
+					},
 					{
 						name: 'partial',
 						label: 'Partial',
 						type: 'boolean',
 						param: 'updateFields.partial',
 						default: false,
+						hint: 'Whether the reload task is partial',
 					},
-					{ name: 'timeZone', label: 'Time Zone', type: 'string', param: 'updateFields.timeZone' },
+					{
+						name: 'timeZone',
+						label: 'Time Zone',
+						type: 'string',
+						param: 'updateFields.timeZone',
+						hint: 'The time zone of the reload task',
+					},
 					{
 						name: 'autoReload',
 						label: 'Auto Reload',
 						type: 'boolean',
 						param: 'updateFields.autoReload',
 						default: false,
+						hint: 'Whether to auto reload',
 					},
 					{
 						name: 'recurrence',
@@ -144,18 +195,21 @@ export const reloadTask = {
 						type: 'array',
 						param: 'updateFields.recurrence',
 						items: 'string',
+						hint: 'The recurrence of the reload task; a list',
 					},
 					{
 						name: 'endDateTime',
 						label: 'End Date Time',
 						type: 'string',
 						param: 'updateFields.endDateTime',
+						hint: 'The end date time of the reload task',
 					},
 					{
 						name: 'startDateTime',
 						label: 'Start Date Time',
 						type: 'string',
 						param: 'updateFields.startDateTime',
+						hint: 'The start date time of the reload task',
 					},
 					{
 						name: 'autoReloadPartial',
@@ -163,6 +217,7 @@ export const reloadTask = {
 						type: 'boolean',
 						param: 'updateFields.autoReloadPartial',
 						default: false,
+						hint: 'Whether to auto reload partial',
 					},
 					{
 						name: 'state',
@@ -170,6 +225,7 @@ export const reloadTask = {
 						type: 'string',
 						param: 'updateFields.state',
 						enum: ['Enabled', 'Disabled', 'Completed'],
+						hint: 'The state of the reload task; one of "Enabled", "Disabled", "Completed"',
 					},
 				],
 				required: true,
@@ -179,7 +235,7 @@ export const reloadTask = {
 			name: 'Delete (Deprecated)',
 			action: 'Delete a reload task (deprecated)',
 			description:
-				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. DELETE /api/v1/reload-tasks/{taskId}',
+				'Deprecated by Qlik (sunset 2026-09); use the Scheduling Task resource instead. Deletes a reload task and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/reload-tasks/{taskId}',
 			tier: { tier: '2', perMinute: 100 },
@@ -187,7 +243,13 @@ export const reloadTask = {
 			response: { kind: 'empty', output: { deleted: true } },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
 			pathParams: [
-				{ name: 'taskId', label: 'Reload Task', param: 'reloadTaskId', locator: 'reloadTask' },
+				{
+					name: 'taskId',
+					label: 'Reload Task',
+					param: 'reloadTaskId',
+					locator: 'reloadTask',
+					hint: 'ID of the reload task',
+				},
 			],
 		},
 	},

@@ -10,7 +10,7 @@ export const sharingTask = {
 		getAll: {
 			name: 'Get Many',
 			action: 'Get many sharing tasks',
-			description: 'GET /api/v1/sharing-tasks',
+			description: 'Returns many sharing tasks, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/sharing-tasks',
 			tier: { tier: '1', perMinute: 1000 },
@@ -18,16 +18,35 @@ export const sharingTask = {
 			response: { kind: 'list', maxPageSize: 100, itemsKey: 'sharingTasks' },
 			operationId: 'sharingTasksList',
 			query: [
-				{ name: 'appid', label: 'Appid', type: 'string', param: 'filters.appid' },
+				{
+					name: 'appid',
+					label: 'App ID',
+					type: 'string',
+					param: 'filters.appid',
+					hint: 'ID of the app',
+				},
 				{
 					name: 'excludeDeleting',
 					label: 'Exclude Deleting',
 					type: 'boolean',
 					param: 'filters.excludeDeleting',
 					default: false,
+					hint: 'Whether to exclude deleting',
 				},
-				{ name: 'owner', label: 'Owner', type: 'string', param: 'filters.owner' },
-				{ name: 'ownername', label: 'Ownername', type: 'string', param: 'filters.ownername' },
+				{
+					name: 'owner',
+					label: 'Owner',
+					type: 'string',
+					param: 'filters.owner',
+					hint: 'Only results with this owner',
+				},
+				{
+					name: 'ownername',
+					label: 'Owner Name',
+					type: 'string',
+					param: 'filters.ownername',
+					hint: 'Only results with this owner name',
+				},
 				{
 					name: 'role',
 					label: 'Role',
@@ -35,6 +54,7 @@ export const sharingTask = {
 					param: 'filters.role',
 					items: 'string',
 					enum: ['owner', 'recipient'],
+					hint: 'Only results with this role; any of "owner", "recipient"',
 				},
 				{
 					name: 'sort',
@@ -74,6 +94,7 @@ export const sharingTask = {
 						'appid',
 						'+appid',
 					],
+					hint: 'The order of the results; any of "-datecreated", "datecreated", "+datecreated", "-name", "name", "+name", "-ownername", "ownername", "+ownername", "-enabled", "enabled", "+enabled", …',
 				},
 				{
 					name: 'templateId',
@@ -81,6 +102,7 @@ export const sharingTask = {
 					type: 'array',
 					param: 'filters.templateId',
 					items: 'string',
+					hint: 'Only results with this template ID; a list',
 				},
 				{
 					name: 'type',
@@ -89,13 +111,14 @@ export const sharingTask = {
 					param: 'filters.type',
 					items: 'string',
 					enum: ['chart-monitoring', 'chart-sharing', 'sheet-sharing', 'template-sharing'],
+					hint: 'Only results with this type; any of "chart-monitoring", "chart-sharing", "sheet-sharing", "template-sharing"',
 				},
 			],
 		},
 		create: {
 			name: 'Create',
 			action: 'Create a sharing task',
-			description: 'POST /api/v1/sharing-tasks',
+			description: 'Creates a sharing task and returns the new sharing task.',
 			method: 'POST',
 			path: '/api/v1/sharing-tasks',
 			tier: { tier: '2', perMinute: 100 },
@@ -105,13 +128,20 @@ export const sharingTask = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'name', label: 'Name', type: 'string', required: true },
+					{
+						name: 'name',
+						label: 'Name',
+						type: 'string',
+						required: true,
+						hint: 'The name of the sharing task',
+					},
 					{
 						name: 'tags',
 						label: 'Tags',
 						type: 'array',
 						param: 'additionalFields.tags',
 						items: 'string',
+						hint: 'The tags of the sharing task; a list',
 					},
 					{
 						name: 'type',
@@ -119,15 +149,29 @@ export const sharingTask = {
 						type: 'string',
 						enum: ['chart-monitoring', 'chart-sharing', 'sheet-sharing', 'template-sharing'],
 						required: true,
+						hint: 'The type of the sharing task; one of "chart-monitoring", "chart-sharing", "sheet-sharing", "template-sharing"',
 					},
-					{ name: 'state', label: 'State', type: 'object', required: true },
-					{ name: 'appName', label: 'App Name', type: 'string', param: 'additionalFields.appName' },
+					{
+						name: 'state',
+						label: 'State',
+						type: 'object',
+						required: true,
+						hint: 'The state of the sharing task; a JSON object',
+					},
+					{
+						name: 'appName',
+						label: 'App Name',
+						type: 'string',
+						param: 'additionalFields.appName',
+						hint: 'The app name of the sharing task',
+					},
 					{
 						name: 'enabled',
 						label: 'Enabled',
 						type: 'boolean',
 						param: 'additionalFields.enabled',
 						default: true,
+						hint: 'Whether the sharing task is enabled; on by default',
 					},
 					{
 						name: 'message',
@@ -135,6 +179,7 @@ export const sharingTask = {
 						type: 'string',
 						param: 'additionalFields.message',
 						maxLength: 280,
+						hint: 'The message of the sharing task; at most 280 characters',
 					},
 					{
 						name: 'spaceId',
@@ -142,33 +187,50 @@ export const sharingTask = {
 						type: 'string',
 						param: 'additionalFields.spaceId',
 						maxLength: 255,
+						hint: 'ID of the space; at most 255 characters',
 					},
 					{
 						name: 'subType',
-						label: 'Sub Type',
+						label: 'Subtype',
 						type: 'string',
 						param: 'additionalFields.subType',
 						enum: ['pdf', 'pptx', 'xlsx', 'html', 'docx'],
+						hint: 'The subtype of the sharing task; one of "pdf", "pptx", "xlsx", "html", "docx"',
 					},
-					{ name: 'trigger', label: 'Trigger', type: 'object', param: 'additionalFields.trigger' },
+					{
+						name: 'trigger',
+						label: 'Trigger',
+						type: 'object',
+						param: 'additionalFields.trigger',
+						hint: 'The trigger of the sharing task; a JSON object',
+					},
 					{
 						name: 'startTime',
 						label: 'Start Time',
 						type: 'string',
 						param: 'additionalFields.startTime',
+						hint: 'The start time of the sharing task',
 					},
-					{ name: 'templates', label: 'Templates', type: 'json', required: true },
+					{
+						name: 'templates',
+						label: 'Templates',
+						type: 'json',
+						required: true,
+						hint: 'The templates of the sharing task; JSON',
+					},
 					{
 						name: 'expiration',
 						label: 'Expiration',
 						type: 'string',
 						param: 'additionalFields.expiration',
+						hint: 'The expiration of the sharing task',
 					},
 					{
 						name: 'recipients',
 						label: 'Recipients',
 						type: 'object',
 						param: 'additionalFields.recipients',
+						hint: 'The recipients of the sharing task; a JSON object',
 					},
 					{
 						name: 'description',
@@ -176,12 +238,14 @@ export const sharingTask = {
 						type: 'string',
 						param: 'additionalFields.description',
 						maxLength: 255,
+						hint: 'The description of the sharing task; at most 255 characters',
 					},
 					{
 						name: 'emailContent',
 						label: 'Email Content',
 						type: 'object',
 						param: 'additionalFields.emailContent',
+						hint: 'The email content of the sharing task; a JSON object',
 					},
 					{
 						name: 'cleanupStrategy',
@@ -190,37 +254,43 @@ export const sharingTask = {
 						param: 'additionalFields.cleanupStrategy',
 						enum: ['noCleanup', 'removeOldBookmarks'],
 						default: 'noCleanup',
+						hint: 'The cleanup strategy of the sharing task; one of "noCleanup", "removeOldBookmarks", default "noCleanup"',
 					},
 					{
 						name: 'retentionPolicy',
 						label: 'Retention Policy',
 						type: 'object',
 						param: 'additionalFields.retentionPolicy',
+						hint: 'The retention policy of the sharing task; a JSON object',
 					},
 					{
 						name: 'scheduleOptions',
 						label: 'Schedule Options',
 						type: 'object',
 						param: 'additionalFields.scheduleOptions',
+						hint: 'The schedule options of the sharing task; a JSON object',
 					},
 					{
 						name: 'dataConnectionID',
 						label: 'Data Connection ID',
 						type: 'string',
 						param: 'additionalFields.dataConnectionID',
+						hint: 'ID of the data connection',
 					},
 					{
 						name: 'sharePointFolder',
-						label: 'Share Point Folder',
+						label: 'SharePoint Folder',
 						type: 'string',
 						param: 'additionalFields.sharePointFolder',
+						hint: 'The SharePoint folder of the sharing task',
 					},
 					{
 						name: 'executeOnCreation',
-						label: 'Execute On Creation',
+						label: 'Execute on Creation',
 						type: 'boolean',
 						param: 'additionalFields.executeOnCreation',
 						default: true,
+						hint: 'Whether to execute on creation; on by default',
 					},
 					{
 						name: 'transportChannels',
@@ -229,12 +299,14 @@ export const sharingTask = {
 						param: 'additionalFields.transportChannels',
 						items: 'string',
 						enum: ['email', 'sharepoint'],
+						hint: 'The transport channels of the sharing task; any of "email", "sharepoint"',
 					},
 					{
 						name: 'distributionListId',
 						label: 'Distribution List ID',
 						type: 'string',
 						param: 'additionalFields.distributionListId',
+						hint: 'ID of the distribution list',
 					},
 					{
 						name: 'json',
@@ -251,7 +323,7 @@ export const sharingTask = {
 		get: {
 			name: 'Get',
 			action: 'Get a sharing task',
-			description: 'GET /api/v1/sharing-tasks/{taskId}',
+			description: 'Returns a sharing task.',
 			method: 'GET',
 			path: '/api/v1/sharing-tasks/{taskId}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -259,7 +331,13 @@ export const sharingTask = {
 			response: { kind: 'object' },
 			operationId: 'sharingTasksIDGet',
 			pathParams: [
-				{ name: 'taskId', label: 'Sharing Task', param: 'sharingTaskId', locator: 'sharingTask' },
+				{
+					name: 'taskId',
+					label: 'Sharing Task',
+					param: 'sharingTaskId',
+					locator: 'sharingTask',
+					hint: 'ID of the sharing task',
+				},
 			],
 			query: [
 				{
@@ -268,13 +346,15 @@ export const sharingTask = {
 					type: 'boolean',
 					param: 'additionalFields.isViewChart',
 					default: false,
+					hint: 'Whether it is view chart',
 				},
 			],
 		},
 		update: {
 			name: 'Update',
 			action: 'Update a sharing task',
-			description: 'PATCH /api/v1/sharing-tasks/{taskId}',
+			description:
+				'Updates a sharing task and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/v1/sharing-tasks/{taskId}',
 			tier: { tier: '2', perMinute: 100 },
@@ -282,7 +362,13 @@ export const sharingTask = {
 			response: { kind: 'empty', output: { success: true } },
 			operationId: 'sharingTasksUpdate',
 			pathParams: [
-				{ name: 'taskId', label: 'Sharing Task', param: 'sharingTaskId', locator: 'sharingTask' },
+				{
+					name: 'taskId',
+					label: 'Sharing Task',
+					param: 'sharingTaskId',
+					locator: 'sharingTask',
+					hint: 'ID of the sharing task',
+				},
 			],
 			body: {
 				kind: 'raw',
@@ -299,7 +385,7 @@ export const sharingTask = {
 		delete: {
 			name: 'Delete',
 			action: 'Delete a sharing task',
-			description: 'DELETE /api/v1/sharing-tasks/{taskId}',
+			description: 'Deletes a sharing task and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/sharing-tasks/{taskId}',
 			tier: { tier: '2', perMinute: 100 },
@@ -307,13 +393,20 @@ export const sharingTask = {
 			response: { kind: 'empty', output: { deleted: true } },
 			operationId: 'sharingTasksDelete',
 			pathParams: [
-				{ name: 'taskId', label: 'Sharing Task', param: 'sharingTaskId', locator: 'sharingTask' },
+				{
+					name: 'taskId',
+					label: 'Sharing Task',
+					param: 'sharingTaskId',
+					locator: 'sharingTask',
+					hint: 'ID of the sharing task',
+				},
 			],
 		},
 		cancel: {
 			name: 'Cancel',
-			action: 'Cancel (sharing task)',
-			description: 'POST /api/v1/sharing-tasks/{taskId}/actions/cancel',
+			action: 'Cancel a sharing task',
+			description:
+				'Cancels a sharing task and outputs `success: true` (Qlik answers with no content).',
 			method: 'POST',
 			path: '/api/v1/sharing-tasks/{taskId}/actions/cancel',
 			tier: { tier: '2', perMinute: 100 },
@@ -321,13 +414,20 @@ export const sharingTask = {
 			response: { kind: 'empty', output: { success: true } },
 			operationId: 'sharingTasksActionsCancel',
 			pathParams: [
-				{ name: 'taskId', label: 'Sharing Task', param: 'sharingTaskId', locator: 'sharingTask' },
+				{
+					name: 'taskId',
+					label: 'Sharing Task',
+					param: 'sharingTaskId',
+					locator: 'sharingTask',
+					hint: 'ID of the sharing task',
+				},
 			],
 		},
 		getAllExecutions: {
 			name: 'Get Many Executions',
-			action: 'Get many executions (sharing task)',
-			description: 'GET /api/v1/sharing-tasks/{taskId}/executions',
+			action: 'Get many sharing task executions',
+			description:
+				'Returns many sharing task executions, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/sharing-tasks/{taskId}/executions',
 			tier: { tier: '1', perMinute: 1000 },
@@ -335,7 +435,13 @@ export const sharingTask = {
 			response: { kind: 'list', maxPageSize: 200, itemsKey: 'executions' },
 			operationId: 'SharingExecutionsList',
 			pathParams: [
-				{ name: 'taskId', label: 'Sharing Task', param: 'sharingTaskId', locator: 'sharingTask' },
+				{
+					name: 'taskId',
+					label: 'Sharing Task',
+					param: 'sharingTaskId',
+					locator: 'sharingTask',
+					hint: 'ID of the sharing task',
+				},
 			],
 			query: [
 				{
@@ -345,6 +451,7 @@ export const sharingTask = {
 					param: 'filters.sort',
 					items: 'string',
 					enum: ['starttime', '-starttime', '+starttime'],
+					hint: 'The order of the results; any of "starttime", "-starttime", "+starttime"',
 				},
 				{
 					name: 'status',
@@ -352,13 +459,14 @@ export const sharingTask = {
 					type: 'string',
 					param: 'filters.status',
 					enum: ['successful', 'failed'],
+					hint: 'Only results with this status; one of "successful", "failed"',
 				},
 			],
 		},
 		getExecution: {
 			name: 'Get Execution',
-			action: 'Get execution (sharing task)',
-			description: 'GET /api/v1/sharing-tasks/{taskId}/executions/{executionId}',
+			action: 'Get sharing task execution',
+			description: 'Returns sharing task execution.',
 			method: 'GET',
 			path: '/api/v1/sharing-tasks/{taskId}/executions/{executionId}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -366,8 +474,14 @@ export const sharingTask = {
 			response: { kind: 'object' },
 			operationId: 'sharingExecutionsIDGet',
 			pathParams: [
-				{ name: 'taskId', label: 'Sharing Task', param: 'sharingTaskId', locator: 'sharingTask' },
-				{ name: 'executionId', label: 'Execution ID' },
+				{
+					name: 'taskId',
+					label: 'Sharing Task',
+					param: 'sharingTaskId',
+					locator: 'sharingTask',
+					hint: 'ID of the sharing task',
+				},
+				{ name: 'executionId', label: 'Execution ID', hint: 'ID of the execution' },
 			],
 			query: [
 				{
@@ -376,13 +490,14 @@ export const sharingTask = {
 					type: 'string',
 					param: 'additionalFields.status',
 					enum: ['successful', 'failed', 'cancelled'],
+					hint: 'The status; one of "successful", "failed", "cancelled"',
 				},
 			],
 		},
 		downloadExecutionFile: {
 			name: 'Download Execution File',
-			action: 'Download execution file (sharing task)',
-			description: 'GET /api/v1/sharing-tasks/{taskId}/executions/{executionId}/files/{fileAlias}',
+			action: 'Download sharing task execution file',
+			description: "Downloads sharing task execution file and returns Qlik's answer.",
 			method: 'GET',
 			path: '/api/v1/sharing-tasks/{taskId}/executions/{executionId}/files/{fileAlias}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -390,9 +505,15 @@ export const sharingTask = {
 			response: { kind: 'object' },
 			operationId: 'sharingExecutionsFilesAliasGet',
 			pathParams: [
-				{ name: 'taskId', label: 'Sharing Task', param: 'sharingTaskId', locator: 'sharingTask' },
-				{ name: 'executionId', label: 'Execution ID' },
-				{ name: 'fileAlias', label: 'File Alias', kind: 'text' },
+				{
+					name: 'taskId',
+					label: 'Sharing Task',
+					param: 'sharingTaskId',
+					locator: 'sharingTask',
+					hint: 'ID of the sharing task',
+				},
+				{ name: 'executionId', label: 'Execution ID', hint: 'ID of the execution' },
+				{ name: 'fileAlias', label: 'File Alias', kind: 'text', hint: 'The file alias' },
 			],
 			query: [
 				{
@@ -401,13 +522,15 @@ export const sharingTask = {
 					type: 'string',
 					param: 'additionalFields.status',
 					enum: ['successful', 'failed', 'cancelled'],
+					hint: 'The status; one of "successful", "failed", "cancelled"',
 				},
 			],
 		},
 		execute: {
 			name: 'Execute',
-			action: 'Execute (sharing task)',
-			description: 'POST /api/v1/sharing-tasks/actions/execute',
+			action: 'Execute a sharing task',
+			description:
+				'Executes a sharing task and outputs `success: true` (Qlik answers with no content).',
 			method: 'POST',
 			path: '/api/v1/sharing-tasks/actions/execute',
 			tier: { tier: '2', perMinute: 100 },
@@ -417,15 +540,21 @@ export const sharingTask = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'sharingTaskID', label: 'Sharing Task ID', type: 'string', required: true },
+					{
+						name: 'sharingTaskID',
+						label: 'Sharing Task ID',
+						type: 'string',
+						required: true,
+						hint: 'ID of the sharing task',
+					},
 				],
 				required: true,
 			},
 		},
 		getSettings: {
 			name: 'Get Settings',
-			action: 'Get settings (sharing task)',
-			description: 'GET /api/v1/sharing-tasks/settings',
+			action: 'Get sharing task settings',
+			description: 'Returns sharing task settings.',
 			method: 'GET',
 			path: '/api/v1/sharing-tasks/settings',
 			tier: { tier: '1', perMinute: 1000 },
@@ -435,8 +564,9 @@ export const sharingTask = {
 		},
 		replaceSettings: {
 			name: 'Replace Settings',
-			action: 'Replace settings (sharing task)',
-			description: 'PUT /api/v1/sharing-tasks/settings',
+			action: 'Replace sharing task settings',
+			description:
+				'Replaces sharing task settings and outputs `success: true` (Qlik answers with no content).',
 			method: 'PUT',
 			path: '/api/v1/sharing-tasks/settings',
 			tier: { tier: '2', perMinute: 100 },
@@ -451,16 +581,24 @@ export const sharingTask = {
 						label: 'Max Recipients',
 						type: 'number',
 						param: 'additionalFields.maxRecipients',
+						hint: 'The max recipients',
 					},
-					{ name: 'enable-sharing', label: 'Enable Sharing', type: 'boolean', required: true },
+					{
+						name: 'enable-sharing',
+						label: 'Enable Sharing',
+						type: 'boolean',
+						required: true,
+						hint: 'Whether to enable sharing',
+					},
 				],
 				required: true,
 			},
 		},
 		updateSettings: {
 			name: 'Update Settings',
-			action: 'Update settings (sharing task)',
-			description: 'PATCH /api/v1/sharing-tasks/settings',
+			action: 'Update sharing task settings',
+			description:
+				'Updates sharing task settings and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/v1/sharing-tasks/settings',
 			tier: { tier: '2', perMinute: 100 },

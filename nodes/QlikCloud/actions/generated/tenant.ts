@@ -10,7 +10,7 @@ export const tenant = {
 		create: {
 			name: 'Create',
 			action: 'Create a tenant',
-			description: 'POST /api/v1/tenants',
+			description: 'Creates a tenant and returns the new tenant.',
 			method: 'POST',
 			path: '/api/v1/tenants',
 			tier: { tier: '2', perMinute: 100 },
@@ -25,12 +25,14 @@ export const tenant = {
 						label: 'Datacenter',
 						type: 'string',
 						param: 'additionalFields.datacenter',
+						hint: 'The datacenter of the tenant',
 					},
 					{
 						name: 'licenseKey',
 						label: 'License Key',
 						type: 'string',
 						param: 'additionalFields.licenseKey',
+						hint: 'The license key of the tenant',
 					},
 				],
 				required: true,
@@ -39,7 +41,7 @@ export const tenant = {
 		get: {
 			name: 'Get',
 			action: 'Get a tenant',
-			description: 'GET /api/v1/tenants/{tenantId}',
+			description: 'Returns a tenant.',
 			method: 'GET',
 			path: '/api/v1/tenants/{tenantId}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -47,13 +49,18 @@ export const tenant = {
 			response: { kind: 'object' },
 			operationId: 'getTenantById',
 			pathParams: [
-				{ name: 'tenantId', label: 'Tenant ID', example: 'TiQ8GPVr8qI714Lp5ChAAFFaU24MJy69' },
+				{
+					name: 'tenantId',
+					label: 'Tenant ID',
+					example: 'TiQ8GPVr8qI714Lp5ChAAFFaU24MJy69',
+					hint: 'ID of the tenant',
+				},
 			],
 		},
 		update: {
 			name: 'Update',
 			action: 'Update a tenant',
-			description: 'PATCH /api/v1/tenants/{tenantId}',
+			description: 'Updates a tenant and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/v1/tenants/{tenantId}',
 			tier: { tier: '2', perMinute: 100 },
@@ -61,7 +68,12 @@ export const tenant = {
 			response: { kind: 'empty', output: { success: true } },
 			operationId: 'updateTenantById',
 			pathParams: [
-				{ name: 'tenantId', label: 'Tenant ID', example: 'TiQ8GPVr8qI714Lp5ChAAFFaU24MJy69' },
+				{
+					name: 'tenantId',
+					label: 'Tenant ID',
+					example: 'TiQ8GPVr8qI714Lp5ChAAFFaU24MJy69',
+					hint: 'ID of the tenant',
+				},
 			],
 			body: {
 				kind: 'raw',
@@ -77,8 +89,8 @@ export const tenant = {
 		},
 		deactivate: {
 			name: 'Deactivate',
-			action: 'Deactivate (tenant)',
-			description: 'POST /api/v1/tenants/{tenantId}/actions/deactivate',
+			action: 'Deactivate a tenant',
+			description: "Deactivates a tenant and returns Qlik's answer.",
 			method: 'POST',
 			path: '/api/v1/tenants/{tenantId}/actions/deactivate',
 			tier: { tier: '2', perMinute: 100 },
@@ -86,7 +98,12 @@ export const tenant = {
 			response: { kind: 'object' },
 			operationId: 'deactivateTenantById',
 			pathParams: [
-				{ name: 'tenantId', label: 'Tenant ID', example: 'TiQ8GPVr8qI714Lp5ChAAFFaU24MJy69' },
+				{
+					name: 'tenantId',
+					label: 'Tenant ID',
+					example: 'TiQ8GPVr8qI714Lp5ChAAFFaU24MJy69',
+					hint: 'ID of the tenant',
+				},
 			],
 			headers: [
 				{
@@ -95,7 +112,7 @@ export const tenant = {
 					type: 'string',
 					param: 'qlikConfirmHostname',
 					required: true,
-					hint: 'Sent as the qlik-confirm-hostname header',
+					hint: 'The Qlik confirm hostname; sent as the qlik-confirm-hostname header',
 				},
 			],
 			body: {
@@ -109,14 +126,15 @@ export const tenant = {
 						minimum: 10,
 						maximum: 90,
 						default: 30,
+						hint: 'The purge after days; a whole number, from 10 to 90, default 30',
 					},
 				],
 			},
 		},
 		reactivate: {
 			name: 'Reactivate',
-			action: 'Reactivate (tenant)',
-			description: 'POST /api/v1/tenants/{tenantId}/actions/reactivate',
+			action: 'Reactivate a tenant',
+			description: "Reactivates a tenant and returns Qlik's answer.",
 			method: 'POST',
 			path: '/api/v1/tenants/{tenantId}/actions/reactivate',
 			tier: { tier: '2', perMinute: 100 },
@@ -124,7 +142,12 @@ export const tenant = {
 			response: { kind: 'object' },
 			operationId: 'reactivateTenantById',
 			pathParams: [
-				{ name: 'tenantId', label: 'Tenant ID', example: 'TiQ8GPVr8qI714Lp5ChAAFFaU24MJy69' },
+				{
+					name: 'tenantId',
+					label: 'Tenant ID',
+					example: 'TiQ8GPVr8qI714Lp5ChAAFFaU24MJy69',
+					hint: 'ID of the tenant',
+				},
 			],
 			headers: [
 				{
@@ -133,7 +156,7 @@ export const tenant = {
 					type: 'string',
 					param: 'qlikConfirmHostname',
 					required: true,
-					hint: 'Sent as the qlik-confirm-hostname header',
+					hint: 'The Qlik confirm hostname; sent as the qlik-confirm-hostname header',
 				},
 			],
 			body: {
@@ -144,13 +167,14 @@ export const tenant = {
 					label: 'Body (JSON)',
 					type: 'object',
 					required: false,
+					hint: 'The request body, as a JSON object',
 				},
 			},
 		},
 		getCurrent: {
-			name: 'Get Current',
-			action: 'Get current (tenant)',
-			description: 'GET /api/v1/tenants/me',
+			name: 'Get Current Tenant',
+			action: 'Get the current tenant',
+			description: 'Returns the current tenant.',
 			method: 'GET',
 			path: '/api/v1/tenants/me',
 			tier: { tier: '1', perMinute: 1000 },

@@ -10,7 +10,7 @@ export const tenantSetting = {
 		get: {
 			name: 'Get',
 			action: 'Get a tenant setting',
-			description: 'GET /api/v1/tenant-settings',
+			description: 'Returns a tenant setting.',
 			method: 'GET',
 			path: '/api/v1/tenant-settings',
 			tier: { tier: '1', perMinute: 1000 },
@@ -21,7 +21,7 @@ export const tenantSetting = {
 		create: {
 			name: 'Create',
 			action: 'Create a tenant setting',
-			description: 'POST /api/v1/tenant-settings',
+			description: 'Creates a tenant setting and returns the new tenant setting.',
 			method: 'POST',
 			path: '/api/v1/tenant-settings',
 			tier: { tier: '2', perMinute: 100 },
@@ -36,6 +36,7 @@ export const tenantSetting = {
 						label: 'Customize No Access',
 						type: 'object',
 						param: 'additionalFields.customizeNoAccess',
+						hint: 'The customize no access of the tenant setting; a JSON object',
 					},
 					{
 						name: 'preferredStartPage',
@@ -43,6 +44,7 @@ export const tenantSetting = {
 						type: 'string',
 						param: 'additionalFields.preferredStartPage',
 						enum: ['analytics-hub', 'data-integration-hub', 'management-console'],
+						hint: 'The preferred start page of the tenant setting; one of "analytics-hub", "data-integration-hub", "management-console"',
 					},
 					{
 						name: 'json',
@@ -59,7 +61,7 @@ export const tenantSetting = {
 		update: {
 			name: 'Update',
 			action: 'Update a tenant setting',
-			description: 'PATCH /api/v1/tenant-settings',
+			description: 'Updates a tenant setting and returns the updated tenant setting.',
 			method: 'PATCH',
 			path: '/api/v1/tenant-settings',
 			tier: { tier: '2', perMinute: 100 },
@@ -68,13 +70,20 @@ export const tenantSetting = {
 			operationId: 'updateTenantSettings',
 			body: {
 				kind: 'raw',
-				field: { name: 'body', param: 'body', label: 'Body (JSON)', type: 'json', required: true },
+				field: {
+					name: 'body',
+					param: 'body',
+					label: 'Body (JSON)',
+					type: 'json',
+					required: true,
+					hint: 'The request body, as JSON',
+				},
 			},
 		},
 		delete: {
 			name: 'Delete',
 			action: 'Delete a tenant setting',
-			description: 'DELETE /api/v1/tenant-settings',
+			description: 'Deletes a tenant setting and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/tenant-settings',
 			tier: { tier: '2', perMinute: 100 },
@@ -83,10 +92,10 @@ export const tenantSetting = {
 			operationId: 'deleteTenantSettings',
 		},
 		toggleCrossRegionDataProcessing: {
-			name: 'Toggle Cross Region Data Processing (Deprecated)',
-			action: 'Toggle cross region data processing (tenant setting) (deprecated)',
+			name: 'Toggle Cross-Region Data Processing (Deprecated)',
+			action: 'Toggle the cross-region data processing setting (deprecated)',
 			description:
-				'Deprecated by Qlik (sunset 2026-05); use Tenant Setting → Toggle Cross Region Inference instead. POST /api/v1/tenant-settings/actions/toggle-cross-region-data-processing',
+				"Deprecated by Qlik (sunset 2026-05); use Tenant Setting → Toggle Cross-Region Inference instead. Toggles the cross-region data processing setting and returns Qlik's answer.",
 			method: 'POST',
 			path: '/api/v1/tenant-settings/actions/toggle-cross-region-data-processing',
 			tier: { tier: '2', perMinute: 100 },
@@ -95,18 +104,26 @@ export const tenantSetting = {
 			operationId: 'toggleCrossRegionalDataProcessing',
 			deprecated: {
 				sunset: '2026-05',
-				replacement: 'Tenant Setting → Toggle Cross Region Inference',
+				replacement: 'Tenant Setting → Toggle Cross-Region Inference',
 			},
 			body: {
 				kind: 'json',
-				fields: [{ name: 'value', label: 'Value', type: 'boolean', required: true }],
+				fields: [
+					{
+						name: 'value',
+						label: 'Value',
+						type: 'boolean',
+						required: true,
+						hint: 'Whether the tenant setting is value',
+					},
+				],
 				required: true,
 			},
 		},
 		toggleCrossRegionInference: {
-			name: 'Toggle Cross Region Inference',
-			action: 'Toggle cross region inference (tenant setting)',
-			description: 'POST /api/v1/tenant-settings/actions/toggle-cross-region-inference',
+			name: 'Toggle Cross-Region Inference',
+			action: 'Toggle the cross-region inference setting',
+			description: "Toggles the cross-region inference setting and returns Qlik's answer.",
 			method: 'POST',
 			path: '/api/v1/tenant-settings/actions/toggle-cross-region-inference',
 			tier: { tier: '2', perMinute: 100 },
@@ -115,14 +132,22 @@ export const tenantSetting = {
 			operationId: 'toggleCrossRegionInference',
 			body: {
 				kind: 'json',
-				fields: [{ name: 'value', label: 'Value', type: 'boolean', required: true }],
+				fields: [
+					{
+						name: 'value',
+						label: 'Value',
+						type: 'boolean',
+						required: true,
+						hint: 'Whether the tenant setting is value',
+					},
+				],
 				required: true,
 			},
 		},
 		getStartPages: {
 			name: 'Get Start Pages',
-			action: 'Get start pages (tenant setting)',
-			description: 'GET /api/v1/tenant-settings/start-pages',
+			action: 'Get the start page settings',
+			description: 'Returns the start page settings.',
 			method: 'GET',
 			path: '/api/v1/tenant-settings/start-pages',
 			tier: { tier: '1', perMinute: 1000 },

@@ -18,6 +18,9 @@ const SPACE_NAME: FieldSpec = fieldOf(generatedRow('space', 'create'), 'name', {
 	forbiddenCharacters: '"*?<>/|\\:',
 });
 
+/** The help under a space description field. */
+export const SPACE_DESCRIPTION_HELP = 'The description of the space, shown with it in Qlik Cloud';
+
 const html: Record<string, string> = { '<': '&lt;', '>': '&gt;' };
 
 /** The help under a space name field, from the same facts the node checks the name against. */
@@ -48,7 +51,13 @@ export function spaceAttributeFields(collection: string): FieldSpec[] {
 
 /** The fields of a space that a PUT or PATCH may set, as collection options. */
 export const spaceAttributeOptions: Array<INodeProperties | INodePropertyCollection> = [
-	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		description: SPACE_DESCRIPTION_HELP,
+	},
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: SPACE_NAME_HELP },
 	{
 		displayName: 'Owner ID',

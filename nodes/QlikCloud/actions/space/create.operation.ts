@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { SPACE_TYPE_OPTIONS, SPACE_TYPES } from '../../shared/descriptions';
 import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
-import { SPACE_NAME_HELP, spaceNameField } from './common';
+import { SPACE_DESCRIPTION_HELP, SPACE_NAME_HELP, spaceNameField } from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -23,6 +23,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: 'shared',
 		options: SPACE_TYPE_OPTIONS,
+		description: 'The type of the space; it cannot change later',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -31,7 +32,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: SPACE_DESCRIPTION_HELP,
+			},
 			{
 				displayName: 'More Attributes (JSON)',
 				name: 'json',

@@ -63,12 +63,14 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				default: '+name',
 				options: SORT_OPTIONS,
+				description: 'The order of the spaces',
 			},
 			{
 				displayName: 'Types',
 				name: 'type',
 				type: 'multiOptions',
 				default: [],
+				description: 'Only spaces of these types',
 				options: SPACE_TYPE_OPTIONS,
 			},
 			{

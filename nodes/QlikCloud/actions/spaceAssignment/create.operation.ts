@@ -15,6 +15,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'user',
 		options: ASSIGNMENT_TYPE_OPTIONS,
+		description: 'Whether the member is a user or a group',
 	},
 	assigneeLocator,
 	rolesProperty,

@@ -30,6 +30,7 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				default: 'user',
 				options: ASSIGNMENT_TYPE_OPTIONS,
+				description: 'Only assignments of users, or only of groups',
 			},
 		],
 	},

@@ -15,6 +15,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'user',
 		options: SHARE_TYPE_OPTIONS,
+		description: 'Who the item is shared with: a user, a group or a link',
 	},
 	assigneeLocator,
 	{
@@ -41,6 +42,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: ['consumer'],
 		options: SHARE_ROLE_OPTIONS,
+		description: 'What the assignee may do with the shared item',
 	},
 ];
 

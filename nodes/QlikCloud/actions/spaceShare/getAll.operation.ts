@@ -23,6 +23,7 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				default: 'user',
 				options: SHARE_TYPE_OPTIONS,
+				description: 'Only shares with this kind of assignee',
 			},
 			{
 				displayName: 'Group ID',
@@ -51,6 +52,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. app',
+				description: 'Only shares of items of this type',
 			},
 			{
 				displayName: 'User ID',

@@ -30,6 +30,7 @@ const properties: INodeProperties[] = [
 				type: 'multiOptions',
 				default: [],
 				options: SHARE_ROLE_OPTIONS,
+				description: 'What the assignee may do with the shared item from now on',
 			},
 		],
 	},

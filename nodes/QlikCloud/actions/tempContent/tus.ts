@@ -92,7 +92,7 @@ export const uploadChunk: OperationModule = {
 			type: 'string',
 			required: true,
 			default: 'data',
-			hint: 'The name of the input field that holds the chunk',
+			description: 'The name of the input binary field that holds the chunk',
 		},
 		{
 			displayName: 'Upload Offset',

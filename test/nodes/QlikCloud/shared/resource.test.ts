@@ -78,9 +78,13 @@ describe('buildResource', () => {
 		const shows = built.description.map((p: INodeProperties) => [p.name, p.displayOptions?.show]);
 		expect(shows).toEqual([
 			['operation', { resource: ['widget', 'gadget'] }],
+			['endpointNotice', { resource: ['widget', 'gadget'], operation: ['get'] }],
 			['widgetId', { resource: ['widget', 'gadget'], operation: ['get'] }],
+			['endpointNotice', { resource: ['widget', 'gadget'], operation: ['getFile', 'download'] }],
 			['widgetId', { resource: ['widget', 'gadget'], operation: ['getFile', 'download'] }],
 		]);
+		// The endpoint stays findable in the form.
+		expect(built.description[1].displayName).toBe('Calls GET /w/{widgetId}');
 		expect(built.description[0].options?.map((o) => ('value' in o ? o.value : ''))).toEqual([
 			'get',
 			'getFile',

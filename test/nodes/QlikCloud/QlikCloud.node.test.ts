@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { ICredentialType, INodeType } from 'n8n-workflow';
+
+import { badWords, checkDescription, namesObject } from '../../helpers/descriptionCheck';
+
+const root = path.resolve(__dirname, '../../..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+function loadClass<T>(file: string): T {
+	const module = require(path.join(root, file)) as Record<string, new () => T>;
+	const [Class] = Object.values(module);
+	return new Class();
+}
+
+/** GitHub's anchor for a README heading. */
+function anchorOf(heading: string): string {
+	return heading
+		.trim()
+		.toLowerCase()
+		.replace(/[^\w\- ]/g, '')
+		.replace(/ /g, '-');
+}
+
+describe('what users and AI agents read in the built Qlik Cloud node', () => {
+	const node = loadClass<INodeType>(pkg.n8n.nodes[0]);
+	const findings = checkDescription(node.description.properties);
+
+	it('describes every operation in a sentence, not by its endpoint', () => {
+		expect(findings.endpointOnly).toEqual([]);
+	});
+
+	it('describes every field a user fills', () => {
+		expect(findings.noDescription).toEqual([]);
+	});
+
+	it('has no run-together, camel-case or miscased words in display names', () => {
+		expect(findings.runTogether).toEqual([]);
+	});
+
+	it('names the object in every action (n8n makes canvas names and tool descriptions from it)', () => {
+		expect(findings.actionWithoutObject).toEqual([]);
+	});
+});
+
+describe('the check itself', () => {
+	it.each([
+		['Comparisonid', 'run-together "Comparisonid"'],
+		['Appid', 'run-together "Appid"'],
+		['Redirect Uris', 'miscased "Uris"'],
+		['Allowed Ips', 'miscased "Ips"'],
+		['Ttl', 'miscased "Ttl"'],
+		['Created By UserId', 'camel-case "UserId"'],
+	])('flags "%s": %s', (name, problem) => {
+		expect(badWords(name)).toBe(problem);
+	});
+
+	it.each(['Redirect URIs', 'Get Tenant IdP Metadata', 'OAuth Client', 'Chunk Size (MiB)'])(
+		'passes "%s"',
+		(name) => {
+			expect(badWords(name)).toBeUndefined();
+		},
+	);
+
+	it.each([
+		['Copy (app)', 'App', false],
+		['Get graphs subgraph (scheduling task)', 'Scheduling Task', false],
+		['Copy an app', 'App', true],
+		['Get many glossaries', 'Glossary', true],
+		['Update a reload task (deprecated)', 'Reload Task', true],
+	])('namesObject(%s, %s) = %s', (action, resource, expected) => {
+		expect(namesObject(action, resource)).toBe(expected);
+	});
+
+	it('finds each category in a node description', () => {
+		const f = checkDescription([
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				default: 'widget',
+				options: [{ name: 'Widget', value: 'widget' }],
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				default: 'get',
+				displayOptions: { show: { resource: ['widget'] } },
+				options: [
+					{ name: 'Get', value: 'get', action: 'Get (widget)', description: 'GET /w/{id}' },
+				],
+			},
+			{
+				displayName: 'Ownername',
+				name: 'ownername',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { resource: ['widget'], operation: ['get'] } },
+			},
+		]);
+		expect(f).toEqual({
+			endpointOnly: ['Widget → Get: "GET /w/{id}"'],
+			noDescription: ['widget.get › Ownername (ownername)'],
+			runTogether: ['widget.get › Ownername: run-together "Ownername"'],
+			actionWithoutObject: ['Widget → Get: "Get (widget)"'],
+		});
+	});
+});
+
+describe('the nodes panel and documentation links', () => {
+	const node = loadClass<INodeType>(pkg.n8n.nodes[0]);
+	const trigger = loadClass<INodeType>(pkg.n8n.nodes[1]);
+	const credentials = (pkg.n8n.credentials as string[]).map((file) =>
+		loadClass<ICredentialType>(file),
+	);
+	const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+	const anchors = new Set(
+		[...readme.matchAll(/^#+ (.+)$/gm)].map((m) => anchorOf(m[1])).concat('readme'),
+	);
+	const codex = (file: string) =>
+		JSON.parse(readFileSync(path.join(root, file.replace(/\.js$/, '.json')), 'utf8'));
+
+	it("shows the Qlik Cloud node's description: n8n gives the merged entry the trigger's", () => {
+		expect(trigger.description.description).toBe(node.description.description);
+		expect(node.description.description).toMatch(/^Automate Qlik Cloud/);
+	});
+
+	it('is found by the names people search for', () => {
+		for (const file of pkg.n8n.nodes as string[])
+			expect(codex(file).alias).toEqual(expect.arrayContaining(['Qlik Sense', 'QCS']));
+	});
+
+	it('links only to README headings that exist', () => {
+		const urls = [
+			...credentials.map((c) => String(c.documentationUrl)),
+			...(pkg.n8n.nodes as string[]).flatMap((file) => {
+				const r = codex(file).resources as Record<string, Array<{ url: string }>>;
+				return Object.values(r).flatMap((list) => list.map((x) => x.url));
+			}),
+		];
+		expect(urls.length).toBeGreaterThan(4);
+		for (const url of urls) {
+			const [base, anchor] = url.split('#');
+			expect(base).toBe(pkg.homepage);
+			expect([url, anchors.has(anchor)]).toEqual([url, true]);
+		}
+	});
+});
