@@ -9,6 +9,7 @@ import type { ResponseSpec } from '../shared/types';
 import type { QlikRequest, QlikResponse, TransportSettings } from '../transport';
 import { qlikApiRequest, qlikApiRequestAllItems } from '../transport';
 import type { ErrorContext } from '../transport/errors';
+import { outputFileFieldOf } from './output';
 
 /** One request of one item, ready to send. */
 export interface PreparedCall {
@@ -116,7 +117,9 @@ export const responseShapers: { [K in ResponseSpec['kind']]: Shaper<K> } = {
 	},
 	async binary(spec, call) {
 		// The answer is a stream: n8n writes it to its binary store without holding it whole.
+		// The output item is the input item with the file added under the chosen field.
 		const { ctx, i, request } = call;
+		const field = outputFileFieldOf(ctx, i);
 		const answer = await send({ ...call, request: { ...request, encoding: 'stream' } });
 		const data = answer.body as Parameters<typeof ctx.helpers.prepareBinaryData>[0] | string;
 		const mimeType = String(
@@ -134,14 +137,16 @@ export const responseShapers: { [K in ResponseSpec['kind']]: Shaper<K> } = {
 		const length = Number(answer.headers['content-length']);
 		const bytes = (binary as { bytes?: number }).bytes;
 		const fileSize = Number.isFinite(length) ? length : bytes;
+		const input = ctx.getInputData()[i];
 		return [
 			{
 				json: {
+					...(input?.json ?? {}),
 					fileName: binary.fileName,
 					mimeType,
 					...(fileSize !== undefined ? { fileSize } : {}),
 				},
-				binary: { data: binary },
+				binary: { ...(input?.binary ?? {}), [field]: binary },
 				pairedItem: { item: i },
 			},
 		];

@@ -15,6 +15,7 @@ import type {
 	TableOperation,
 } from './types';
 import type { OperationValues, ResourceValue } from '../actions/generated';
+import { outputProperties } from '../actions/output';
 
 /** What each hand-written `<operation>.operation.ts` exports: its fields and its table row. */
 export interface OperationModule {
@@ -232,6 +233,7 @@ function generatedProperties(
 		collections.set(first, list);
 	}
 	if (op.response.kind === 'list' && !op.response.single) top.push(...returnAllOrLimit);
+	top.push(...outputProperties(op));
 	for (const [name, options] of collections) {
 		const look = COLLECTIONS[name] ?? { displayName: name, placeholder: 'Add Field' };
 		top.push({
