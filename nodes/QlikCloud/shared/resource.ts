@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { resourceLocator, returnAllOrLimit } from './descriptions';
+import type { FieldLooks } from './fieldLooks';
+import { withFieldLooks } from './fieldLooks';
 import type {
 	FieldSpec,
 	OperationRunner,
@@ -50,6 +52,8 @@ export interface ResourceCuration<Op extends string = string, B extends string =
 	extend?: Partial<Record<Op, OperationExtension>>;
 	/** Operations of another resource's table offered here too, under a value of their own. */
 	borrow?: Record<B, Borrowed>;
+	/** Generated fields shown otherwise (a list from the tenant), by parameter path. */
+	fields?: FieldLooks;
 }
 
 /** A resource's curation, its keys checked against the resource's operation values. */
@@ -61,6 +65,7 @@ export function curate<R extends ResourceValue, B extends string = never>(
 		operations?: Partial<Record<OperationValues[R] | NoInfer<B>, OperationModule>>;
 		extend?: Partial<Record<OperationValues[R], OperationExtension>>;
 		borrow?: Record<B, Borrowed>;
+		fields?: FieldLooks;
 	},
 ): ResourceCuration<OperationValues[R], B> {
 	return curation;
@@ -289,7 +294,10 @@ export function buildResource(
 			operations[value] = curated.operation;
 			continue;
 		}
-		const properties = [...generatedProperties(op, tables), ...(extension?.properties ?? [])];
+		const properties = [
+			...withFieldLooks(generatedProperties(op, tables), curation.fields ?? {}),
+			...(extension?.properties ?? []),
+		];
 		for (const p of properties) {
 			description.push({ ...p, displayOptions: mergeShow(show, p.displayOptions) });
 		}
