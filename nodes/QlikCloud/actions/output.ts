@@ -1,12 +1,13 @@
 /**
  * Output options of the generated operations: where a download goes (*Put Output File in
- * Field*). The fields are added by rule from the row's response, and read by the response
- * shapers (`response.ts`).
+ * Field*), and Simplify for Qlik's large objects. The fields are added by rule from the row's
+ * response, and read by the response shapers (`response.ts`).
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationSpec } from '../shared/types';
+import { simplifyField } from './simplify';
 
 /** n8n's usual name for the binary field a node writes a file to. */
 export const OUTPUT_FILE_FIELD = 'binaryPropertyName';
@@ -24,7 +25,11 @@ const outputFileField: INodeProperties = {
 
 /** The output fields an operation gets by its response. */
 export function outputProperties(op: OperationSpec): INodeProperties[] {
-	return op.response.kind === 'binary' ? [outputFileField] : [];
+	const response = op.response;
+	if (response.kind === 'binary') return [outputFileField];
+	if ((response.kind === 'object' || response.kind === 'list') && response.simplify)
+		return [simplifyField];
+	return [];
 }
 
 /** The binary field item `i`'s download goes to, checked before any request. */

@@ -15,7 +15,7 @@ export const appEvaluation = {
 			path: '/api/v1/apps/{guid}/evaluations',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'evaluation#getEvaluations',
 			pathParams: [{ name: 'guid', label: 'App', param: 'appId', locator: 'app' }],
 			query: [
@@ -45,7 +45,7 @@ export const appEvaluation = {
 			path: '/api/v1/apps/evaluations/{baseid}/actions/compare/{comparisonid}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'evaluation#compareTwo',
 			pathParams: [
 				{ name: 'baseid', label: 'App Evaluation ID', param: 'appEvaluationId' },
@@ -65,7 +65,7 @@ export const appEvaluation = {
 			path: '/api/v1/apps/evaluations/{baseid}/actions/compare/{comparisonid}/actions/download',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'evaluation#downloadCompareTwo',
 			pathParams: [
 				{ name: 'baseid', label: 'App Evaluation ID', param: 'appEvaluationId' },
@@ -80,7 +80,7 @@ export const appEvaluation = {
 			path: '/api/v1/apps/evaluations/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'evaluation#getOneEvaluation',
 			pathParams: [{ name: 'id', label: 'App Evaluation ID', param: 'appEvaluationId' }],
 			query: [
@@ -96,7 +96,7 @@ export const appEvaluation = {
 			path: '/api/v1/apps/evaluations/{id}/actions/download',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'evaluation#downloadOneEvaluation',
 			pathParams: [{ name: 'id', label: 'App Evaluation ID', param: 'appEvaluationId' }],
 		},

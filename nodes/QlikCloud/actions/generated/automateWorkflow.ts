@@ -15,7 +15,7 @@ export const automateWorkflow = {
 			path: '/api/workflows/automations',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 200 },
+			response: { kind: 'list', maxPageSize: 200, simplify: true },
 			operationId: 'getAutomations',
 			query: [
 				{ name: 'filter', label: 'Filter', type: 'string', param: 'filters.filter' },
@@ -126,7 +126,7 @@ export const automateWorkflow = {
 			path: '/api/workflows/automations/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getAutomation',
 			pathParams: [
 				{

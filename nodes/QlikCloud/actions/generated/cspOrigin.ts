@@ -15,7 +15,7 @@ export const cspOrigin = {
 			path: '/api/v1/csp-origins',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'listCSPEntries',
 			query: [
 				{ name: 'childSrc', label: 'Child Src', type: 'boolean', param: 'filters.childSrc' },
@@ -186,7 +186,7 @@ export const cspOrigin = {
 			path: '/api/v1/csp-origins/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getCSPEntry',
 			pathParams: [{ name: 'id', label: 'CSP Origin', param: 'cspOriginId', locator: 'cspOrigin' }],
 		},

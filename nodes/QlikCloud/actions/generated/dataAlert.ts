@@ -15,7 +15,7 @@ export const dataAlert = {
 			path: '/api/v1/data-alerts',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100, itemsKey: 'tasks' },
+			response: { kind: 'list', maxPageSize: 100, itemsKey: 'tasks', simplify: true },
 			operationId: 'alertingTasksList',
 			query: [
 				{ name: 'appID', label: 'App ID', type: 'string', param: 'filters.appID' },
@@ -155,7 +155,7 @@ export const dataAlert = {
 			path: '/api/v1/data-alerts/{alertId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'alertingTasksIDGet',
 			pathParams: [
 				{ name: 'alertId', label: 'Data Alert', param: 'dataAlertId', locator: 'dataAlert' },
@@ -222,7 +222,7 @@ export const dataAlert = {
 			path: '/api/v1/data-alerts/{alertId}/executions/{executionId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'alertingExecutionsIDGet',
 			pathParams: [
 				{ name: 'alertId', label: 'Data Alert', param: 'dataAlertId', locator: 'dataAlert' },
@@ -290,7 +290,7 @@ export const dataAlert = {
 			path: '/api/v1/data-alerts/{taskId}/executions',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100, itemsKey: 'executions' },
+			response: { kind: 'list', maxPageSize: 100, itemsKey: 'executions', simplify: true },
 			operationId: 'alertingExecutionsList',
 			pathParams: [
 				{ name: 'taskId', label: 'Data Alert', param: 'dataAlertId', locator: 'dataAlert' },
@@ -408,7 +408,7 @@ export const dataAlert = {
 			path: '/api/v1/data-alerts/{taskId}/executions/stats',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'alertingExecutionsEvaluationStats',
 			deprecated: {},
 			pathParams: [

@@ -15,7 +15,7 @@ export const dataConnection = {
 			path: '/api/v1/data-connections',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			query: [
 				{ name: 'dataName', label: 'Data Name', type: 'string', param: 'filters.dataName' },
 				{ name: 'extended', label: 'Extended', type: 'boolean', param: 'filters.extended' },
@@ -81,7 +81,7 @@ export const dataConnection = {
 			path: '/api/v1/data-connections/{qID}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			pathParams: [
 				{
 					name: 'qID',

@@ -168,7 +168,7 @@ export const dataSet = {
 			path: '/api/v1/data-sets/{data-set-id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getDataSet',
 			pathParams: [{ name: 'data-set-id', label: 'Data Set ID', param: 'dataSetId' }],
 			query: [
@@ -342,7 +342,7 @@ export const dataSet = {
 			path: '/api/v1/data-sets/{data-set-id}/profiles',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getDataSetProfiles',
 			pathParams: [{ name: 'data-set-id', label: 'Data Set ID', param: 'dataSetId' }],
 			query: [

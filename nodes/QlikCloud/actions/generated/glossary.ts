@@ -15,7 +15,7 @@ export const glossary = {
 			path: '/api/v1/glossaries',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			query: [
 				{ name: 'countTotal', label: 'Count Total', type: 'boolean', param: 'filters.countTotal' },
 				{
@@ -85,7 +85,7 @@ export const glossary = {
 			path: '/api/v1/glossaries/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			pathParams: [
 				{
 					name: 'id',
@@ -230,7 +230,7 @@ export const glossary = {
 			path: '/api/v1/glossaries/{id}/actions/export',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			pathParams: [
 				{
 					name: 'id',

@@ -15,7 +15,7 @@ export const glossaryTerm = {
 			path: '/api/v1/glossaries/{id}/terms',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			pathParams: [
 				{
 					name: 'id',
@@ -140,7 +140,7 @@ export const glossaryTerm = {
 			path: '/api/v1/glossaries/{id}/terms/{termId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			pathParams: [
 				{
 					name: 'id',
@@ -377,7 +377,7 @@ export const glossaryTerm = {
 			path: '/api/v1/glossaries/{id}/terms/{termId}/links',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			pathParams: [
 				{
 					name: 'id',
@@ -498,7 +498,7 @@ export const glossaryTerm = {
 			path: '/api/v1/glossaries/{id}/terms/{termId}/revisions',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			pathParams: [
 				{
 					name: 'id',

@@ -15,7 +15,7 @@ export const group = {
 			path: '/api/v1/groups',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getGroups',
 			query: [
 				{ name: 'filter', label: 'Filter', type: 'string', param: 'filters.filter' },
@@ -96,7 +96,7 @@ export const group = {
 			path: '/api/v1/groups/{groupId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getGroupById',
 			pathParams: [{ name: 'groupId', label: 'Group', locator: 'group' }],
 		},
@@ -143,7 +143,7 @@ export const group = {
 			path: '/api/v1/groups/actions/filter',
 			tier: { tier: 'special', perMinute: 200 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'groups_api_actions_filter',
 			query: [
 				{
@@ -170,7 +170,7 @@ export const group = {
 			path: '/api/v1/groups/settings',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'groups_api_get_settings',
 		},
 		updateSettings: {

@@ -15,7 +15,7 @@ export const item = {
 			path: '/api/v1/items',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'items#listItems',
 			query: [
 				{
@@ -129,7 +129,7 @@ export const item = {
 			path: '/api/v1/items/{itemId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'items#getItem',
 			pathParams: [{ name: 'itemId', label: 'Item', locator: 'item' }],
 		},
@@ -256,7 +256,7 @@ export const item = {
 			path: '/api/v1/items/{itemId}/collections',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'items#listItemCollections',
 			pathParams: [{ name: 'itemId', label: 'Item', locator: 'item' }],
 			query: [
@@ -286,7 +286,7 @@ export const item = {
 			path: '/api/v1/items/{itemId}/publisheditems',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'items#listPublishedItems',
 			pathParams: [{ name: 'itemId', label: 'Item', locator: 'item' }],
 			query: [

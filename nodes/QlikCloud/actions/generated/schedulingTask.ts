@@ -15,7 +15,7 @@ export const schedulingTask = {
 			path: '/api/scheduling/tasks',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'listTasks',
 			query: [
 				{ name: 'filter', label: 'Filter', type: 'string', param: 'filters.filter' },
@@ -140,7 +140,7 @@ export const schedulingTask = {
 			path: '/api/scheduling/tasks/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getTask',
 			pathParams: [
 				{
@@ -353,7 +353,7 @@ export const schedulingTask = {
 			path: '/api/scheduling/tasks/{id}/graphs/children',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'listChildTasks',
 			pathParams: [
 				{
@@ -448,7 +448,7 @@ export const schedulingTask = {
 			path: '/api/scheduling/tasks/{id}/graphs/parents',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'listParentTasks',
 			pathParams: [
 				{
@@ -543,7 +543,7 @@ export const schedulingTask = {
 			path: '/api/scheduling/tasks/{id}/runs',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getTaskRuns',
 			pathParams: [
 				{
@@ -603,7 +603,7 @@ export const schedulingTask = {
 			path: '/api/scheduling/tasks/{id}/runs/last',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getTaskLastRun',
 			pathParams: [
 				{
@@ -622,7 +622,7 @@ export const schedulingTask = {
 			path: '/api/scheduling/tasks/resources/{id}/runs',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getResourceRuns',
 			pathParams: [{ name: 'id', label: 'ID' }],
 			query: [

@@ -44,7 +44,7 @@ export const tenant = {
 			path: '/api/v1/tenants/{tenantId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getTenantById',
 			pathParams: [
 				{ name: 'tenantId', label: 'Tenant ID', example: 'TiQ8GPVr8qI714Lp5ChAAFFaU24MJy69' },
