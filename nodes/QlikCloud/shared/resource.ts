@@ -313,7 +313,9 @@ export function buildResource(
 		options,
 		default: 'getAll',
 	};
-	if (!values.has('getAll')) operationProperty.default = options[0].value;
+	// Only the table's own Get Many is the default: a borrowed one (App → Get Many) would change
+	// what a saved node that never set its operation runs.
+	if (!table.operations.getAll) operationProperty.default = options[0].value;
 	const option: INodePropertyOptions = { name: table.displayName, value: resource };
 	const about = curation.description ?? table.description;
 	if (about) option.description = about;
