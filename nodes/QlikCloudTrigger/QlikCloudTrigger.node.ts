@@ -2,8 +2,6 @@ import { randomBytes } from 'crypto';
 import type {
 	IDataObject,
 	IHookFunctions,
-	ILoadOptionsFunctions,
-	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -13,6 +11,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import { api } from '../QlikCloud/actions/api';
+import { getEventTypes } from '../QlikCloud/methods/loadOptions';
 import {
 	authenticationProperty,
 	credentialsForAuthentication,
@@ -177,20 +176,7 @@ export class QlikCloudTrigger implements INodeType {
 		],
 	};
 
-	methods = {
-		loadOptions: {
-			async getEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const { body } = await api.webhook.getEventTypes.call(this);
-				return ((body as QlikList).data ?? [])
-					.map((type) => ({
-						name: String(type.title ?? type.name),
-						value: String(type.name),
-						description: typeof type.description === 'string' ? type.description : undefined,
-					}))
-					.sort((a, b) => a.name.localeCompare(b.name));
-			},
-		},
-	};
+	methods = { loadOptions: { getEventTypes } };
 
 	webhookMethods = {
 		default: {

@@ -166,6 +166,8 @@ export function responseOf(d: Draft): ResponseSpec {
 	if (!schema.properties && Array.isArray(alternatives)) schema = d.spec.resolve(alternatives[0]);
 	if (schema.type === 'array') return { kind: 'array' };
 	const properties = (schema.properties ?? {}) as Json;
+	const simplify = (of: unknown) =>
+		isLarge(d.spec.resolve(of)) ? { simplify: true as const } : {};
 	const data = d.spec.resolve(properties.data);
 	// A few lists keep their items under another name next to `links` (sharingTasks, scripts).
 	const limit = limitParamOf(d);
@@ -181,15 +183,26 @@ export function responseOf(d: Draft): ResponseSpec {
 	const itemsKey = data.type === 'array' ? 'data' : properties.links ? named : undefined;
 	if (itemsKey && (d.method === 'GET' || limit)) {
 		const key = itemsKey === 'data' ? {} : { itemsKey };
-		if (!limit) return { kind: 'list', maxPageSize: 100, single: true, ...key };
+		const large = simplify(d.spec.resolve(properties[itemsKey]).items);
+		if (!limit) return { kind: 'list', maxPageSize: 100, single: true, ...key, ...large };
 		const maximum = Number(d.spec.resolve(limit.schema).maximum);
 		return {
 			kind: 'list',
 			maxPageSize: Number.isFinite(maximum) && maximum > 0 ? maximum : 100,
 			...key,
+			...large,
 		};
 	}
-	return { kind: 'object' };
+	return { kind: 'object', ...(d.method === 'GET' ? simplify(schema) : {}) };
+}
+
+/**
+ * Qlik's large objects, which get a Simplify switch: more than ten properties, or `links` or
+ * `meta` among them.
+ */
+export function isLarge(schema: Json): boolean {
+	const keys = Object.keys((schema.properties ?? {}) as Json);
+	return keys.length > 10 || keys.includes('links') || keys.includes('meta');
 }
 
 /** The resource an endpoint is in, as the path parameters see it. */

@@ -61,7 +61,8 @@ const resources = Object.entries(operations).filter(
 		ops.create?.response.kind === 'object' &&
 		ops.get &&
 		ops.delete &&
-		ops.getAll &&
+		// Get Many lists the collection Create adds to (App → Get Many lists items instead).
+		ops.getAll?.path === ops.create.path &&
 		(ops.update || ops.replace) &&
 		ops.get.path === `${ops.create.path}/${/\{[^}]+\}$/.exec(ops.get.path)?.[0]}`,
 );

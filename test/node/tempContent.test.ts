@@ -56,6 +56,37 @@ describe('Temporary Content', () => {
 		expect(down.items[0].json).toMatchObject({ fileName: 'blob.bin', fileSize: content.length });
 	});
 
+	it('puts a download in the chosen binary field and keeps the input item', async () => {
+		const content = Buffer.from('kept,input\n1,2\n');
+		const up = await run(
+			{ operation: 'upload', additionalFields: { filename: 'k.csv' } },
+			stored(content, 'k.csv'),
+		);
+		const input = stored(Buffer.from('other'), 'other.txt');
+		input[0].json = { orderId: 7, fileName: 'from input' };
+		const down = await run(
+			{
+				operation: 'download',
+				tempContentId: idOf(up.items[0].json.location),
+				binaryPropertyName: 'export',
+			},
+			input,
+		);
+		expect(down.error).toBeUndefined();
+		const [item] = down.items;
+		expect(Object.keys(item.binary!).sort()).toEqual(['data', 'export']);
+		expect(Buffer.from(item.binary!.export.data, 'base64').equals(content)).toBe(true);
+		expect(item.binary!.data.fileName).toBe('other.txt');
+		expect(item.json).toMatchObject({ orderId: 7, fileName: 'k.csv', fileSize: content.length });
+	});
+
+	it('an empty output field is refused before any request', async () => {
+		sim().clearLog();
+		const down = await run({ operation: 'download', tempContentId: 'x1', binaryPropertyName: ' ' });
+		expect(down.error?.message).toContain('"Put Output File in Field"');
+		expect(requests(sim(), 'GET', '/api/v1/temp-contents/x1')).toEqual([]);
+	});
+
 	it('downloads a byte range', async () => {
 		const content = Buffer.from('0123456789abcdef');
 		const up = await run({ operation: 'upload' }, stored(content, 'r.txt'));

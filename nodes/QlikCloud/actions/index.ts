@@ -19,7 +19,9 @@ import { curation as space } from './space/curation';
 import { curation as spaceAssignment } from './spaceAssignment/curation';
 import { curation as spaceShare } from './spaceShare/curation';
 import { curation as tempContent } from './tempContent/curation';
+import { curation as webhook } from './webhook/curation';
 import type { OperationValues, ResourceValue } from './generated';
+import { SIMPLIFY } from './simplify';
 import { renamed, tables } from './generated';
 
 /** Hand curation by resource; every other resource is shown as generated. */
@@ -39,6 +41,7 @@ const curations: { [R in ResourceValue]?: ResourceCuration<OperationValues[R]> }
 	spaceAssignment,
 	spaceShare,
 	tempContent,
+	webhook,
 };
 
 const tablesByResource = new Map<string, ResourceTable>(tables.map((t) => [t.resource, t]));
@@ -88,7 +91,17 @@ export const resourceProperty: INodeProperties = {
 	default: 'space',
 };
 
-export const resourceDescriptions: INodeProperties[] = built.flatMap((b) => b.description);
+/**
+ * Curated resources keep the outputs they had: their Simplify starts off. Everywhere else it
+ * starts on, as n8n's nodes do.
+ */
+const keepsOutputs = new Set<string>(Object.keys(curations));
+const simplifyOff = (p: INodeProperties): INodeProperties =>
+	p.name === SIMPLIFY ? { ...p, default: false } : p;
+
+export const resourceDescriptions: INodeProperties[] = built.flatMap((b) =>
+	keepsOutputs.has(String(b.option.value)) ? b.description.map(simplifyOff) : b.description,
+);
 
 /** The operation table: resource → operation → what the generic executor runs. */
 export const operations: Record<string, Record<string, OperationSpec>> = Object.fromEntries(

@@ -9,6 +9,8 @@ import type { ResponseSpec } from '../shared/types';
 import type { QlikRequest, QlikResponse, TransportSettings } from '../transport';
 import { qlikApiRequest, qlikApiRequestAllItems } from '../transport';
 import type { ErrorContext } from '../transport/errors';
+import { outputFileFieldOf } from './output';
+import { simplifiedIfAsked } from './simplify';
 
 /** One request of one item, ready to send. */
 export interface PreparedCall {
@@ -53,7 +55,7 @@ function fileNameOf(headers: IDataObject, fallback: string): string {
 }
 
 /** A JSON answer: an object is one item, an array one item per element. */
-async function json(_spec: ResponseSpec, call: PreparedCall): Promise<INodeExecutionData[]> {
+async function json(spec: ResponseSpec, call: PreparedCall): Promise<INodeExecutionData[]> {
 	const { ctx, i, request, errorContext } = call;
 	const answer = await send(call);
 	const value = answer.body;
@@ -84,7 +86,9 @@ async function json(_spec: ResponseSpec, call: PreparedCall): Promise<INodeExecu
 		const location = answer.headers.location;
 		return [out(location ? { location: String(location) } : { success: true }, i)];
 	}
-	return [out(typeof value === 'object' ? (value as IDataObject) : { value: value as string }, i)];
+	if (typeof value !== 'object') return [out({ value: value as string }, i)];
+	const simplify = spec.kind === 'object' && spec.simplify === true;
+	return simplifiedIfAsked(ctx, i, [value as IDataObject], simplify).map((json) => out(json, i));
 }
 
 export const responseShapers: { [K in ResponseSpec['kind']]: Shaper<K> } = {
@@ -105,8 +109,10 @@ export const responseShapers: { [K in ResponseSpec['kind']]: Shaper<K> } = {
 			call.settings,
 			call.errorContext,
 		);
-		return items.map((item) =>
-			out(spec.valueKey ? { [spec.valueKey]: item as string } : (item as IDataObject), i),
+		const key = spec.valueKey;
+		if (key) return items.map((item) => out({ [key]: item as string }, i));
+		return simplifiedIfAsked(ctx, i, items as IDataObject[], spec.simplify === true).map((json) =>
+			out(json, i),
 		);
 	},
 	async empty(spec, call) {
@@ -117,7 +123,9 @@ export const responseShapers: { [K in ResponseSpec['kind']]: Shaper<K> } = {
 	},
 	async binary(spec, call) {
 		// The answer is a stream: n8n writes it to its binary store without holding it whole.
+		// The output item is the input item with the file added under the chosen field.
 		const { ctx, i, request } = call;
+		const field = outputFileFieldOf(ctx, i);
 		const answer = await send({ ...call, request: { ...request, encoding: 'stream' } });
 		const data = answer.body as Parameters<typeof ctx.helpers.prepareBinaryData>[0] | string;
 		const mimeType = String(
@@ -135,14 +143,16 @@ export const responseShapers: { [K in ResponseSpec['kind']]: Shaper<K> } = {
 		const length = Number(answer.headers['content-length']);
 		const bytes = (binary as { bytes?: number }).bytes;
 		const fileSize = Number.isFinite(length) ? length : bytes;
+		const input = ctx.getInputData()[i];
 		return [
 			{
 				json: {
+					...(input?.json ?? {}),
 					fileName: binary.fileName,
 					mimeType,
 					...(fileSize !== undefined ? { fileSize } : {}),
 				},
-				binary: { data: binary },
+				binary: { ...(input?.binary ?? {}), [field]: binary },
 				pairedItem: { item: i },
 			},
 		];

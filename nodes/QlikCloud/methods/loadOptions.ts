@@ -3,6 +3,19 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { api } from '../actions/api';
 import { isId } from '../shared/ids';
+import type { QlikList } from '../shared/types';
+
+/** The event types of the tenant, for the trigger and for Webhook → Create and Update. */
+export async function getEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const { body } = await api.webhook.getEventTypes.call(this);
+	return ((body as QlikList).data ?? [])
+		.map((type) => ({
+			name: String(type.title ?? type.name),
+			value: String(type.name),
+			description: typeof type.description === 'string' ? type.description : undefined,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
 
 /** The connection properties of the chosen data source, from its API specs. */
 export async function getDataSourceProperties(
@@ -32,4 +45,4 @@ export async function getDataSourceProperties(
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export const loadOptions = { getDataSourceProperties };
+export const loadOptions = { getDataSourceProperties, getEventTypes };

@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { resourceLocator, returnAllOrLimit } from './descriptions';
+import type { FieldLooks } from './fieldLooks';
+import { withFieldLooks } from './fieldLooks';
 import type {
 	FieldSpec,
 	OperationRunner,
@@ -15,6 +17,7 @@ import type {
 	TableOperation,
 } from './types';
 import type { OperationValues, ResourceValue } from '../actions/generated';
+import { outputProperties } from '../actions/output';
 
 /** What each hand-written `<operation>.operation.ts` exports: its fields and its table row. */
 export interface OperationModule {
@@ -49,6 +52,8 @@ export interface ResourceCuration<Op extends string = string, B extends string =
 	extend?: Partial<Record<Op, OperationExtension>>;
 	/** Operations of another resource's table offered here too, under a value of their own. */
 	borrow?: Record<B, Borrowed>;
+	/** Generated fields shown otherwise (a list from the tenant), by parameter path. */
+	fields?: FieldLooks;
 }
 
 /** A resource's curation, its keys checked against the resource's operation values. */
@@ -60,6 +65,7 @@ export function curate<R extends ResourceValue, B extends string = never>(
 		operations?: Partial<Record<OperationValues[R] | NoInfer<B>, OperationModule>>;
 		extend?: Partial<Record<OperationValues[R], OperationExtension>>;
 		borrow?: Record<B, Borrowed>;
+		fields?: FieldLooks;
 	},
 ): ResourceCuration<OperationValues[R], B> {
 	return curation;
@@ -244,6 +250,7 @@ function generatedProperties(
 		collections.set(first, list);
 	}
 	if (op.response.kind === 'list' && !op.response.single) top.push(...returnAllOrLimit);
+	top.push(...outputProperties(op));
 	for (const [name, options] of collections) {
 		const look = COLLECTIONS[name] ?? { displayName: name, placeholder: 'Add Field' };
 		top.push({
@@ -299,7 +306,10 @@ export function buildResource(
 			operations[value] = curated.operation;
 			continue;
 		}
-		const properties = [...generatedProperties(op, tables), ...(extension?.properties ?? [])];
+		const properties = [
+			...withFieldLooks(generatedProperties(op, tables), curation.fields ?? {}),
+			...(extension?.properties ?? []),
+		];
 		for (const p of properties) {
 			description.push({ ...p, displayOptions: mergeShow(show, p.displayOptions) });
 		}
@@ -315,7 +325,9 @@ export function buildResource(
 		options,
 		default: 'getAll',
 	};
-	if (!values.has('getAll')) operationProperty.default = options[0].value;
+	// Only the table's own Get Many is the default: a borrowed one (App → Get Many) would change
+	// what a saved node that never set its operation runs.
+	if (!table.operations.getAll) operationProperty.default = options[0].value;
 	const option: INodePropertyOptions = { name: table.displayName, value: resource };
 	const about = curation.description ?? table.description;
 	if (about) option.description = about;

@@ -3,7 +3,7 @@
  * stay Qlik's: copy a row, change its fields, and make an operation module of it. Every
  * curation uses these (the catalog, data sources and credentials, items, spaces).
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { rowOf } from '../actions/api';
 import type { OperationValues, ResourceValue } from '../actions/generated';
@@ -128,6 +128,21 @@ export function sortOptionName(value: string): string {
 	if (field === 'name') return `Name (${up ? 'A to Z' : 'Z to A'})`;
 	if (field === 'recentlyUsed') return `Recently Used (${up ? 'Least' : 'Most'} Recent First)`;
 	return `${label[field] ?? field} (${up ? 'Oldest' : 'Newest'} First)`;
+}
+
+/** The sort choices of a built description (in `collection`) named as people read them. */
+export function readableSort(properties: INodeProperties[], collection?: string): void {
+	changeProperty(
+		properties,
+		'sort',
+		(p) => {
+			p.options = ((p.options ?? []) as INodePropertyOptions[]).map((o) => ({
+				name: sortOptionName(String(o.value)),
+				value: o.value,
+			}));
+		},
+		collection,
+	);
 }
 
 /** Finds a property (also inside collections) by name and changes it. */

@@ -81,7 +81,8 @@ export type BodySpec =
 	| { kind: 'binary'; field: FieldSpec; contentType: string };
 
 export type ResponseSpec =
-	| { kind: 'object' }
+	/** `simplify`: Qlik's object is large (see `actions/simplify.ts`): a Simplify switch. */
+	| { kind: 'object'; simplify?: true }
 	/** A file (export, download, log): n8n binary output. */
 	| { kind: 'binary'; mimeType?: string }
 	/** A JSON array: each element is an output item. */
@@ -101,6 +102,8 @@ export type ResponseSpec =
 			single?: boolean;
 			/** The property that holds the items, when not `data` (e.g. `sharingTasks`). */
 			itemsKey?: string;
+			/** The items are large objects: a Simplify switch. */
+			simplify?: true;
 	  };
 
 /** Code for an operation that needs more than one request (wait for a reload, …). */

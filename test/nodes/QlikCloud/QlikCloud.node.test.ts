@@ -24,7 +24,9 @@ function anchorOf(heading: string): string {
 }
 
 describe('what users and AI agents read in the built Qlik Cloud node', () => {
-	const node = loadClass<INodeType>(pkg.n8n.nodes[0]);
+	const node = loadClass<INodeType>(
+		(pkg.n8n.nodes as string[]).find((f) => f.endsWith('/QlikCloud.node.js'))!,
+	);
 	const findings = checkDescription(node.description.properties);
 
 	it('describes every operation in a sentence, not by its endpoint', () => {
@@ -110,8 +112,11 @@ describe('the check itself', () => {
 });
 
 describe('the nodes panel and documentation links', () => {
-	const node = loadClass<INodeType>(pkg.n8n.nodes[0]);
-	const trigger = loadClass<INodeType>(pkg.n8n.nodes[1]);
+	const built = (name: string) =>
+		loadClass<INodeType>((pkg.n8n.nodes as string[]).find((f) => f.endsWith(`/${name}.node.js`))!);
+	const node = built('QlikCloud');
+	// n8n merges "Qlik Cloud" and "Qlik Cloud Trigger" into one entry; the polling trigger has its own.
+	const trigger = built('QlikCloudTrigger');
 	const credentials = (pkg.n8n.credentials as string[]).map((file) =>
 		loadClass<ICredentialType>(file),
 	);

@@ -1,5 +1,6 @@
 import { curate } from '../../shared/resource';
 import { reloadAndWait } from '../reload/wait';
+import * as getAll from './getAll.operation';
 
 export const curation = curate('app', {
 	borrow: {
@@ -13,5 +14,15 @@ export const curation = curate('app', {
 			},
 			extension: reloadAndWait,
 		},
+		getAll: {
+			table: 'item',
+			operation: 'getAll',
+			option: {
+				name: 'Get Many',
+				action: 'Get many apps',
+				description: 'List apps (through the items of the catalog) by name, space or owner',
+			},
+		},
 	},
+	operations: { getAll },
 });

@@ -451,7 +451,7 @@ export const app = {
 			path: '/api/v1/apps/{appId}/reloads/logs',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100, single: true },
+			response: { kind: 'list', maxPageSize: 100, single: true, simplify: true },
 			pathParams: [{ name: 'appId', label: 'App', locator: 'app', hint: 'ID of the app' }],
 		},
 		getReloadLog: {
@@ -476,7 +476,7 @@ export const app = {
 			path: '/api/v1/apps/{appId}/reloads/metadata/{reloadId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			pathParams: [
 				{ name: 'appId', label: 'App', locator: 'app', hint: 'ID of the app' },
 				{ name: 'reloadId', label: 'Reload ID', hint: 'ID of the reload' },

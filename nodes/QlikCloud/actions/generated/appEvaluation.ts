@@ -15,7 +15,7 @@ export const appEvaluation = {
 			path: '/api/v1/apps/{guid}/evaluations',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'evaluation#getEvaluations',
 			pathParams: [
 				{ name: 'guid', label: 'App', param: 'appId', locator: 'app', hint: 'ID of the app' },
@@ -73,7 +73,7 @@ export const appEvaluation = {
 			path: '/api/v1/apps/evaluations/{baseid}/actions/compare/{comparisonid}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'evaluation#compareTwo',
 			pathParams: [
 				{
@@ -114,7 +114,7 @@ export const appEvaluation = {
 			path: '/api/v1/apps/evaluations/{baseid}/actions/compare/{comparisonid}/actions/download',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'evaluation#downloadCompareTwo',
 			pathParams: [
 				{
@@ -139,7 +139,7 @@ export const appEvaluation = {
 			path: '/api/v1/apps/evaluations/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'evaluation#getOneEvaluation',
 			pathParams: [
 				{
@@ -174,7 +174,7 @@ export const appEvaluation = {
 			path: '/api/v1/apps/evaluations/{id}/actions/download',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'evaluation#downloadOneEvaluation',
 			pathParams: [
 				{

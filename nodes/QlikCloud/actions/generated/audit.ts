@@ -15,7 +15,7 @@ export const audit = {
 			path: '/api/v1/audits',
 			tier: { tier: 'special', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'audits',
 			query: [
 				{
@@ -65,7 +65,7 @@ export const audit = {
 			path: '/api/v1/audits/{id}',
 			tier: { tier: 'special', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'audit',
 			pathParams: [
 				{ name: 'id', label: 'Audit', param: 'auditId', locator: 'audit', hint: 'ID of the audit' },

@@ -16,7 +16,7 @@ export const automateWorkflow = {
 			path: '/api/workflows/automations',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 200 },
+			response: { kind: 'list', maxPageSize: 200, simplify: true },
 			operationId: 'getAutomations',
 			query: [
 				{
@@ -151,7 +151,7 @@ export const automateWorkflow = {
 			path: '/api/workflows/automations/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getAutomation',
 			pathParams: [
 				{

@@ -16,7 +16,7 @@ export const automateWorkflowRun = {
 			path: '/api/workflows/automations/{id}/runs',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 200 },
+			response: { kind: 'list', maxPageSize: 200, simplify: true },
 			operationId: 'getRuns',
 			pathParams: [
 				{
@@ -107,7 +107,7 @@ export const automateWorkflowRun = {
 			path: '/api/workflows/automations/{id}/runs/{runId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getRun',
 			pathParams: [
 				{

@@ -15,7 +15,7 @@ export const automation = {
 			path: '/api/v1/automations',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 200 },
+			response: { kind: 'list', maxPageSize: 200, simplify: true },
 			operationId: 'getAutomations',
 			query: [
 				{
@@ -149,7 +149,7 @@ export const automation = {
 			path: '/api/v1/automations/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getAutomation',
 			pathParams: [
 				{

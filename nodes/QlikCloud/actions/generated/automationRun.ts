@@ -15,7 +15,7 @@ export const automationRun = {
 			path: '/api/v1/automations/{id}/runs',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 200 },
+			response: { kind: 'list', maxPageSize: 200, simplify: true },
 			operationId: 'getRuns',
 			pathParams: [
 				{
@@ -106,7 +106,7 @@ export const automationRun = {
 			path: '/api/v1/automations/{id}/runs/{runId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getRun',
 			pathParams: [
 				{

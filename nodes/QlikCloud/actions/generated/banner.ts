@@ -15,7 +15,7 @@ export const banner = {
 			path: '/api/v1/banners',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getBanner',
 		},
 		createOrUpdate: {

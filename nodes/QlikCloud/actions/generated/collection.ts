@@ -15,7 +15,7 @@ export const collection = {
 			path: '/api/v1/collections',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'collections#listCollections',
 			query: [
 				{
@@ -127,7 +127,7 @@ export const collection = {
 			path: '/api/v1/collections/{collectionId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'collections#getCollection',
 			pathParams: [
 				{

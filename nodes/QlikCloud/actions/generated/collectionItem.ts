@@ -15,7 +15,7 @@ export const collectionItem = {
 			path: '/api/v1/collections/{collectionId}/items',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'collections#listCollectionItems',
 			pathParams: [
 				{
@@ -154,7 +154,7 @@ export const collectionItem = {
 			path: '/api/v1/collections/{collectionId}/items/{itemId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'collections#getCollectionItem',
 			pathParams: [
 				{

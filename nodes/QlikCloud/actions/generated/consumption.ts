@@ -16,7 +16,7 @@ export const consumption = {
 			path: '/api/v1/consumption/executions',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 200 },
+			response: { kind: 'list', maxPageSize: 200, simplify: true },
 			operationId: 'GetExecutionsByTenantId',
 			query: [
 				{

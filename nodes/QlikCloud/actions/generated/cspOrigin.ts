@@ -15,7 +15,7 @@ export const cspOrigin = {
 			path: '/api/v1/csp-origins',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'listCSPEntries',
 			query: [
 				{
@@ -296,7 +296,7 @@ export const cspOrigin = {
 			path: '/api/v1/csp-origins/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getCSPEntry',
 			pathParams: [
 				{

@@ -15,7 +15,7 @@ export const dataAlert = {
 			path: '/api/v1/data-alerts',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100, itemsKey: 'tasks' },
+			response: { kind: 'list', maxPageSize: 100, itemsKey: 'tasks', simplify: true },
 			operationId: 'alertingTasksList',
 			query: [
 				{
@@ -208,7 +208,7 @@ export const dataAlert = {
 			path: '/api/v1/data-alerts/{alertId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'alertingTasksIDGet',
 			pathParams: [
 				{
@@ -300,7 +300,7 @@ export const dataAlert = {
 			path: '/api/v1/data-alerts/{alertId}/executions/{executionId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'alertingExecutionsIDGet',
 			pathParams: [
 				{
@@ -396,7 +396,7 @@ export const dataAlert = {
 			path: '/api/v1/data-alerts/{taskId}/executions',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100, itemsKey: 'executions' },
+			response: { kind: 'list', maxPageSize: 100, itemsKey: 'executions', simplify: true },
 			operationId: 'alertingExecutionsList',
 			pathParams: [
 				{
@@ -560,7 +560,7 @@ export const dataAlert = {
 			path: '/api/v1/data-alerts/{taskId}/executions/stats',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'alertingExecutionsEvaluationStats',
 			deprecated: {},
 			pathParams: [

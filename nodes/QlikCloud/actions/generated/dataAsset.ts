@@ -203,7 +203,7 @@ export const dataAsset = {
 			path: '/api/v1/data-assets/{data-asset-id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getDataAsset',
 			pathParams: [
 				{

@@ -15,7 +15,7 @@ export const dataConnection = {
 			path: '/api/v1/data-connections',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			query: [
 				{
 					name: 'dataName',
@@ -146,7 +146,7 @@ export const dataConnection = {
 			path: '/api/v1/data-connections/{qID}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			pathParams: [
 				{
 					name: 'qID',

@@ -15,7 +15,7 @@ export const dataCredential = {
 			path: '/api/v1/data-credentials/{qID}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			pathParams: [
 				{
 					name: 'qID',

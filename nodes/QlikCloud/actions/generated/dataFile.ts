@@ -15,7 +15,7 @@ export const dataFile = {
 			path: '/api/v1/data-files',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 1000 },
+			response: { kind: 'list', maxPageSize: 1000, simplify: true },
 			query: [
 				{
 					name: 'allowInternalFiles',
@@ -185,7 +185,7 @@ export const dataFile = {
 			path: '/api/v1/data-files/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			pathParams: [
 				{
 					name: 'id',

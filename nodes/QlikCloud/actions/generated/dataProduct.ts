@@ -110,7 +110,7 @@ export const dataProduct = {
 			path: '/api/data-governance/data-products/{dataProductId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getDataProduct',
 			pathParams: [
 				{ name: 'dataProductId', label: 'Data Product ID', hint: 'ID of the data product' },

@@ -239,7 +239,7 @@ export const dataSet = {
 			path: '/api/v1/data-sets/{data-set-id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getDataSet',
 			pathParams: [
 				{
@@ -506,7 +506,7 @@ export const dataSet = {
 			path: '/api/v1/data-sets/{data-set-id}/profiles',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getDataSetProfiles',
 			pathParams: [
 				{

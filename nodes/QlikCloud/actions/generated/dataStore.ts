@@ -15,7 +15,7 @@ export const dataStore = {
 			path: '/api/v1/data-stores',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getDataStores',
 			query: [
 				{
@@ -220,7 +220,7 @@ export const dataStore = {
 			path: '/api/v1/data-stores/{data-store-id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getDataStore',
 			pathParams: [
 				{
@@ -442,7 +442,7 @@ export const dataStore = {
 			path: '/api/v1/data-stores/{data-store-ids}/data-assets',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getDataAssets',
 			pathParams: [
 				{
@@ -503,7 +503,7 @@ export const dataStore = {
 			path: '/api/v1/data-stores/{data-store-ids}/data-assets/{data-asset-ids}/data-sets',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getDataSets',
 			pathParams: [
 				{

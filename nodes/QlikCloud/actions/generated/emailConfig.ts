@@ -15,7 +15,7 @@ export const emailConfig = {
 			path: '/api/v1/transports/email-config',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getEmailConfig',
 		},
 		replace: {

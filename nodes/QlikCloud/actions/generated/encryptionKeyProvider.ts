@@ -134,7 +134,7 @@ export const encryptionKeyProvider = {
 			path: '/api/v1/encryption/keyproviders/{arnFingerPrint}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			pathParams: [
 				{
 					name: 'arnFingerPrint',

@@ -15,7 +15,7 @@ export const extension = {
 			path: '/api/v1/extensions',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100, single: true },
+			response: { kind: 'list', maxPageSize: 100, single: true, simplify: true },
 			operationId: 'getExtensions',
 		},
 		create: {
@@ -57,7 +57,7 @@ export const extension = {
 			path: '/api/v1/extensions/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getExtensionById',
 			pathParams: [
 				{

@@ -15,7 +15,7 @@ export const glossary = {
 			path: '/api/v1/glossaries',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			query: [
 				{
 					name: 'countTotal',
@@ -108,7 +108,7 @@ export const glossary = {
 			path: '/api/v1/glossaries/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			pathParams: [
 				{
 					name: 'id',
@@ -273,7 +273,7 @@ export const glossary = {
 			path: '/api/v1/glossaries/{id}/actions/export',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			pathParams: [
 				{
 					name: 'id',

@@ -15,7 +15,7 @@ export const glossaryTerm = {
 			path: '/api/v1/glossaries/{id}/terms',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			pathParams: [
 				{
 					name: 'id',
@@ -174,7 +174,7 @@ export const glossaryTerm = {
 			path: '/api/v1/glossaries/{id}/terms/{termId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			pathParams: [
 				{
 					name: 'id',
@@ -442,7 +442,7 @@ export const glossaryTerm = {
 			path: '/api/v1/glossaries/{id}/terms/{termId}/links',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			pathParams: [
 				{
 					name: 'id',
@@ -592,7 +592,7 @@ export const glossaryTerm = {
 			path: '/api/v1/glossaries/{id}/terms/{termId}/revisions',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			pathParams: [
 				{
 					name: 'id',

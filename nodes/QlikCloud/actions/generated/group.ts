@@ -15,7 +15,7 @@ export const group = {
 			path: '/api/v1/groups',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getGroups',
 			query: [
 				{
@@ -120,7 +120,7 @@ export const group = {
 			path: '/api/v1/groups/{groupId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getGroupById',
 			pathParams: [{ name: 'groupId', label: 'Group', locator: 'group', hint: 'ID of the group' }],
 		},
@@ -167,7 +167,7 @@ export const group = {
 			path: '/api/v1/groups/actions/filter',
 			tier: { tier: 'special', perMinute: 200 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'groups_api_actions_filter',
 			query: [
 				{
@@ -201,7 +201,7 @@ export const group = {
 			path: '/api/v1/groups/settings',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'groups_api_get_settings',
 		},
 		updateSettings: {

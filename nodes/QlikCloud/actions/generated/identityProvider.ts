@@ -69,7 +69,7 @@ export const identityProvider = {
 			path: '/api/v1/identity-providers/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getIdp',
 			pathParams: [
 				{

@@ -15,7 +15,7 @@ export const ipPolicy = {
 			path: '/api/core/ip-policies',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getIPPolicies',
 			query: [
 				{
@@ -111,7 +111,7 @@ export const ipPolicy = {
 			path: '/api/core/ip-policies/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getIPPolicyByID',
 			pathParams: [
 				{

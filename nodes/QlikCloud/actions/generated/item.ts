@@ -15,7 +15,7 @@ export const item = {
 			path: '/api/v1/items',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'items#listItems',
 			query: [
 				{
@@ -181,7 +181,7 @@ export const item = {
 			path: '/api/v1/items/{itemId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'items#getItem',
 			pathParams: [{ name: 'itemId', label: 'Item', locator: 'item', hint: 'ID of the item' }],
 		},
@@ -330,7 +330,7 @@ export const item = {
 			path: '/api/v1/items/{itemId}/collections',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'items#listItemCollections',
 			pathParams: [{ name: 'itemId', label: 'Item', locator: 'item', hint: 'ID of the item' }],
 			query: [
@@ -375,7 +375,7 @@ export const item = {
 			path: '/api/v1/items/{itemId}/publisheditems',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'items#listPublishedItems',
 			pathParams: [{ name: 'itemId', label: 'Item', locator: 'item', hint: 'ID of the item' }],
 			query: [

@@ -162,7 +162,7 @@ export const license = {
 			path: '/api/v1/licenses/overview',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 		},
 		getSettings: {
 			name: 'Get Settings',

@@ -15,7 +15,7 @@ export const oauthClient = {
 			path: '/api/v1/oauth-clients',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'readAllOAuthClients',
 			query: [
 				{
@@ -186,7 +186,7 @@ export const oauthClient = {
 			path: '/api/v1/oauth-clients/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'readOAuthClient',
 			pathParams: [
 				{

@@ -15,7 +15,7 @@ export const reload = {
 			path: '/api/v1/reloads',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			query: [
 				{ name: 'appId', label: 'App ID', type: 'string', required: true, hint: 'ID of the app' },
 				{
@@ -136,7 +136,7 @@ export const reload = {
 			path: '/api/v1/reloads/{reloadId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			pathParams: [
 				{ name: 'reloadId', label: 'Reload', locator: 'reload', hint: 'ID of the reload' },
 			],

@@ -16,7 +16,7 @@ export const reloadTask = {
 			path: '/api/v1/reload-tasks',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
 			query: [
 				{
@@ -124,7 +124,7 @@ export const reloadTask = {
 			path: '/api/v1/reload-tasks/{taskId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
 			pathParams: [
 				{

@@ -15,7 +15,7 @@ export const reportTemplate = {
 			path: '/api/v1/report-templates',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getReportTemplates',
 			query: [
 				{
@@ -126,7 +126,7 @@ export const reportTemplate = {
 			path: '/api/v1/report-templates/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getReportTemplate',
 			pathParams: [
 				{

@@ -15,7 +15,7 @@ export const role = {
 			path: '/api/v1/roles',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getRoles',
 			query: [
 				{
@@ -88,7 +88,7 @@ export const role = {
 			path: '/api/v1/roles/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getRoleById',
 			pathParams: [
 				{

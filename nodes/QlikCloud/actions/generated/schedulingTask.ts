@@ -15,7 +15,7 @@ export const schedulingTask = {
 			path: '/api/scheduling/tasks',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'listTasks',
 			query: [
 				{
@@ -208,7 +208,7 @@ export const schedulingTask = {
 			path: '/api/scheduling/tasks/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getTask',
 			pathParams: [
 				{
@@ -486,7 +486,7 @@ export const schedulingTask = {
 			path: '/api/scheduling/tasks/{id}/graphs/children',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'listChildTasks',
 			pathParams: [
 				{
@@ -593,7 +593,7 @@ export const schedulingTask = {
 			path: '/api/scheduling/tasks/{id}/graphs/parents',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'listParentTasks',
 			pathParams: [
 				{
@@ -700,7 +700,7 @@ export const schedulingTask = {
 			path: '/api/scheduling/tasks/{id}/runs',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getTaskRuns',
 			pathParams: [
 				{
@@ -763,7 +763,7 @@ export const schedulingTask = {
 			path: '/api/scheduling/tasks/{id}/runs/last',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getTaskLastRun',
 			pathParams: [
 				{
@@ -784,7 +784,7 @@ export const schedulingTask = {
 			path: '/api/scheduling/tasks/resources/{id}/runs',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getResourceRuns',
 			pathParams: [{ name: 'id', label: 'ID', hint: 'ID of the item' }],
 			query: [

@@ -15,7 +15,7 @@ export const sharingTask = {
 			path: '/api/v1/sharing-tasks',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100, itemsKey: 'sharingTasks' },
+			response: { kind: 'list', maxPageSize: 100, itemsKey: 'sharingTasks', simplify: true },
 			operationId: 'sharingTasksList',
 			query: [
 				{
@@ -328,7 +328,7 @@ export const sharingTask = {
 			path: '/api/v1/sharing-tasks/{taskId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'sharingTasksIDGet',
 			pathParams: [
 				{
@@ -432,7 +432,7 @@ export const sharingTask = {
 			path: '/api/v1/sharing-tasks/{taskId}/executions',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 200, itemsKey: 'executions' },
+			response: { kind: 'list', maxPageSize: 200, itemsKey: 'executions', simplify: true },
 			operationId: 'SharingExecutionsList',
 			pathParams: [
 				{
@@ -471,7 +471,7 @@ export const sharingTask = {
 			path: '/api/v1/sharing-tasks/{taskId}/executions/{executionId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'sharingExecutionsIDGet',
 			pathParams: [
 				{

@@ -15,7 +15,7 @@ export const space = {
 			path: '/api/v1/spaces',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getSpaces',
 			query: [
 				{
@@ -137,7 +137,7 @@ export const space = {
 			path: '/api/v1/spaces/{spaceId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getSpaceById',
 			pathParams: [{ name: 'spaceId', label: 'Space', locator: 'space', hint: 'ID of the space' }],
 		},

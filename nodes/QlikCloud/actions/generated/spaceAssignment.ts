@@ -16,7 +16,7 @@ export const spaceAssignment = {
 			path: '/api/v1/spaces/{spaceId}/assignments',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getSpaceAssignments',
 			pathParams: [{ name: 'spaceId', label: 'Space', locator: 'space', hint: 'ID of the space' }],
 			query: [
@@ -98,7 +98,7 @@ export const spaceAssignment = {
 			path: '/api/v1/spaces/{spaceId}/assignments/{assignmentId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getSpaceAssignmentById',
 			pathParams: [
 				{ name: 'spaceId', label: 'Space', locator: 'space', hint: 'ID of the space' },

@@ -15,7 +15,7 @@ export const spaceShare = {
 			path: '/api/v1/spaces/{spaceId}/shares',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getSpaceShares',
 			pathParams: [{ name: 'spaceId', label: 'Space', locator: 'space', hint: 'ID of the space' }],
 			query: [
@@ -128,7 +128,7 @@ export const spaceShare = {
 			path: '/api/v1/spaces/{spaceId}/shares/{shareId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getSpaceShareById',
 			pathParams: [
 				{ name: 'spaceId', label: 'Space', locator: 'space', hint: 'ID of the space' },

@@ -15,7 +15,7 @@ export const task = {
 			path: '/api/v1/tasks',
 			tier: { tier: 'special', perMinute: 600 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'ListTasks',
 			query: [
 				{
@@ -179,7 +179,7 @@ export const task = {
 			path: '/api/v1/tasks/{id}',
 			tier: { tier: 'special', perMinute: 600 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'GetTask',
 			pathParams: [
 				{ name: 'id', label: 'Task', param: 'taskId', locator: 'task', hint: 'ID of the task' },
@@ -360,7 +360,7 @@ export const task = {
 			path: '/api/v1/tasks/{id}/runs',
 			tier: { tier: 'special', perMinute: 600 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'GetTaskRuns',
 			pathParams: [
 				{ name: 'id', label: 'Task', param: 'taskId', locator: 'task', hint: 'ID of the task' },
@@ -411,7 +411,7 @@ export const task = {
 			path: '/api/v1/tasks/{id}/runs/last',
 			tier: { tier: 'special', perMinute: 600 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'GetTaskLastRun',
 			pathParams: [
 				{ name: 'id', label: 'Task', param: 'taskId', locator: 'task', hint: 'ID of the task' },
@@ -426,7 +426,7 @@ export const task = {
 			path: '/api/v1/tasks/resources/{id}/runs',
 			tier: { tier: 'special', perMinute: 600 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'GetResourceRuns',
 			pathParams: [{ name: 'id', label: 'ID', hint: 'ID of the item' }],
 			query: [

@@ -46,7 +46,7 @@ export const tenant = {
 			path: '/api/v1/tenants/{tenantId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getTenantById',
 			pathParams: [
 				{

@@ -15,7 +15,7 @@ export const theme = {
 			path: '/api/v1/themes',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100, single: true },
+			response: { kind: 'list', maxPageSize: 100, single: true, simplify: true },
 			operationId: 'getThemes',
 		},
 		create: {
@@ -57,7 +57,7 @@ export const theme = {
 			path: '/api/v1/themes/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getThemeById',
 			pathParams: [
 				{ name: 'id', label: 'Theme', param: 'themeId', locator: 'theme', hint: 'ID of the theme' },

@@ -15,7 +15,7 @@ export const user = {
 			path: '/api/v1/users',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'getUsers',
 			query: [
 				{
@@ -164,7 +164,7 @@ export const user = {
 			path: '/api/v1/users/{userId}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getUserById',
 			pathParams: [{ name: 'userId', label: 'User', locator: 'user', hint: 'ID of the user' }],
 			query: [
@@ -231,7 +231,7 @@ export const user = {
 			path: '/api/v1/users/actions/filter',
 			tier: { tier: 'special', perMinute: 200 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'users_api_actions_filter',
 			query: [
 				{

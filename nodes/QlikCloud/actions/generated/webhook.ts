@@ -15,7 +15,7 @@ export const webhook = {
 			path: '/api/v1/webhooks',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'list', maxPageSize: 100 },
+			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			operationId: 'listWebhookEntries',
 			query: [
 				{
@@ -299,7 +299,7 @@ export const webhook = {
 			path: '/api/v1/webhooks/{id}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'object', simplify: true },
 			operationId: 'getWebhook',
 			pathParams: [
 				{

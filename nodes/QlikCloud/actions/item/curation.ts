@@ -7,8 +7,8 @@ import {
 	fieldOf,
 	generatedRow,
 	placed,
+	readableSort,
 	rowModule,
-	sortOptionName,
 } from '../../shared/rows';
 import type { FieldSpec, TableOperation } from '../../shared/types';
 
@@ -55,17 +55,7 @@ function readable(collection?: string) {
 			},
 			collection,
 		);
-		changeProperty(
-			properties,
-			'sort',
-			(p) => {
-				p.options = ((p.options ?? []) as INodePropertyOptions[]).map((o) => ({
-					name: sortOptionName(String(o.value)),
-					value: o.value,
-				}));
-			},
-			collection,
-		);
+		readableSort(properties, collection);
 	};
 }
 
