@@ -5,6 +5,9 @@ import path from 'node:path';
 import { nodeType, repoRoot } from './n8n';
 
 export const triggerType = `${nodeType}Trigger`;
+/** The node as an AI tool: n8n derives this type from the node (`usableAsTool`). */
+export const toolType = `${nodeType}Tool`;
+const mcpTriggerType = '@n8n/n8n-nodes-langchain.mcpTrigger';
 
 export interface WorkflowFile {
 	id: string;
@@ -51,7 +54,7 @@ export function withCredential(
 	credential: { id: string; name: string; type: string },
 ): WorkflowFile {
 	const nodes = workflow.nodes.map((node) =>
-		node.type === nodeType || node.type === triggerType
+		[nodeType, triggerType, toolType].includes(node.type)
 			? {
 					...node,
 					parameters: { ...node.parameters, authentication: credential.type },
@@ -69,6 +72,10 @@ export function examples(values: Record<string, string>): WorkflowFile[] {
 		.sort()
 		.map((file) => fillSettings(loadWorkflow(`examples/${file}`), values));
 }
+
+/** Whether a workflow is an MCP server: it answers MCP clients when published, never runs alone. */
+export const isMcpServer = (workflow: WorkflowFile) =>
+	workflow.nodes.some((node) => node.type === mcpTriggerType);
 
 /** Whether a workflow starts from the Qlik Cloud Trigger (it runs when active, not on demand). */
 export const isTriggered = (workflow: WorkflowFile) =>
