@@ -5,7 +5,7 @@
  *   npm run demo  the same without the editor: runs every example and prints what each step did.
  */
 import { n8nCredentials, startSimulator, type Simulator } from '../test/simulator';
-import { examples, isTriggered, triggerType, type WorkflowFile } from './examples';
+import { examples, isMcpServer, isTriggered, triggerType, type WorkflowFile } from './examples';
 import { n8nForSimulator, nodeType, OWNER, type ExecutionResult } from './n8n';
 
 const headless = process.argv.includes('--headless');
@@ -112,7 +112,8 @@ async function main() {
 
 	if (headless) {
 		let failed = 0;
-		for (const workflow of workflows.filter((w) => !isTriggered(w))) {
+		// An MCP server only answers MCP clients (test/e2e/mcp.e2e.test.ts calls it).
+		for (const workflow of workflows.filter((w) => !isTriggered(w) && !isMcpServer(w))) {
 			const run = await n8n.execute(workflow.id);
 			printTable(workflow, run);
 			if (!run.ok) failed++;
