@@ -118,4 +118,66 @@ describe('the Qlik Manage MCP server', () => {
 		});
 		expect(requests(sim, 'POST', '/api/v1/reloads')[0].body).toEqual({ appId: 'app-from-mcp' });
 	});
+
+	it('answers every other tool, each fed from an earlier answer as an agent would', async () => {
+		const { tools } = await client.listTools();
+		const call = async (description: string, args: Record<string, unknown>) => {
+			const tool = tools.find((t) => t.description?.startsWith(description));
+			expect(tool).toBeDefined();
+			return answerJson(
+				(await client.callTool({ name: tool!.name, arguments: args })) as ToolAnswer,
+			) as Array<Record<string, unknown>>;
+		};
+		sim.clearLog();
+
+		const users = await call('Finds users', { name: 'member' });
+		expect(users.map((u) => u.name)).toEqual(['Max Member']);
+		expect(requests(sim, 'GET', '/api/v1/users')[0].query.filter).toBe('name co "member"');
+
+		sim.seed('/api/v1/items/65f1a0b2c3d4e5f6a7b8c9d1', {
+			name: 'Sales dashboard',
+			resourceType: 'app',
+			resourceId: 'app-failing',
+		});
+		const apps = await call('Finds Qlik Cloud apps', { name: 'Sales' });
+		expect(apps.map((a) => a.resourceId)).toContain('app-failing');
+		expect(requests(sim, 'GET', '/api/v1/items')[0].query).toMatchObject({
+			resourceType: 'app',
+			query: 'Sales',
+		});
+
+		sim.events.setReloadOutcome('app-failing', 'FAILED');
+		await simApi(sim, 'POST', '/api/v1/reloads', { appId: 'app-failing' });
+		await new Promise((resolve) => setTimeout(resolve, 600));
+		const [failed] = await call('Lists the failed reloads', { appId: 'app-failing' });
+		expect(failed).toMatchObject({ appId: 'app-failing', status: 'FAILED' });
+		expect(requests(sim, 'GET', '/api/v1/reloads')[0].query).toMatchObject({
+			appId: 'app-failing',
+			filter: 'status eq "FAILED"',
+			sort: '-creationTime',
+		});
+		const [status] = await call('Gets one reload', { reloadId: failed.id });
+		expect(status).toMatchObject({ id: failed.id, status: 'FAILED' });
+		expect(String(status.log)).toMatch(/The reload failed$/);
+
+		const dataSetId = '65f1a0b2c3d4e5f6a7b8c9d2';
+		const schema = { dataFields: [{ name: 'amount', dataType: { type: 'DOUBLE' } }] };
+		sim.seed(`/api/v1/data-sets/${dataSetId}`, { name: 'Orders', schema });
+		const [dataSet] = await call('Gets a data set', { dataSetId });
+		expect(dataSet).toMatchObject({ id: dataSetId, schema });
+
+		await call('Lists the newest audit events', {});
+		const [audits] = requests(sim, 'GET', '/api/v1/audits');
+		expect(audits.query.sort).toBe('-eventTime');
+		expect(audits.query).not.toHaveProperty('eventType');
+
+		const [space] = (await call('Finds Qlik Cloud spaces', { name: 'marketing' })) as Array<{
+			id: string;
+		}>;
+		const [connection] = await call('Gets the DataFiles connection', { spaceId: space.id });
+		expect(connection).toMatchObject({ spaceId: space.id });
+		await call('Lists the data files', { connectionId: connection.id });
+		const [files] = requests(sim, 'GET', '/api/v1/data-files');
+		expect(files.query.connectionId).toBe(connection.id);
+	});
 });
