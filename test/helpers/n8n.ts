@@ -350,6 +350,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		getNode: () => node,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getExecutionCancelSignal: () => undefined,
+		getInstanceBaseUrl: () => 'http://localhost:5678/',
 		getCredentials: async (type: string) => withDefaults(credentials[type]),
 		getNodeParameter: (
 			name: string,

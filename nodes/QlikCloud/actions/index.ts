@@ -19,6 +19,7 @@ import { curation as space } from './space/curation';
 import { curation as spaceAssignment } from './spaceAssignment/curation';
 import { curation as spaceShare } from './spaceShare/curation';
 import { curation as tempContent } from './tempContent/curation';
+import { curation as tenant } from './tenant/curation';
 import type { OperationValues, ResourceValue } from './generated';
 import { renamed, tables } from './generated';
 
@@ -39,6 +40,7 @@ const curations: { [R in ResourceValue]?: ResourceCuration<OperationValues[R]> }
 	spaceAssignment,
 	spaceShare,
 	tempContent,
+	tenant,
 };
 
 const tablesByResource = new Map<string, ResourceTable>(tables.map((t) => [t.resource, t]));

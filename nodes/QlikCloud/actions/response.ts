@@ -95,8 +95,7 @@ export const responseShapers: { [K in ResponseSpec['kind']]: Shaper<K> } = {
 		const asked = returnAll ? undefined : (ctx.getNodeParameter('limit', i, 50) as number);
 		// A tool fetches one item more than it shows, to tell the model that more exist.
 		const toolLimit = toolItemLimit(ctx);
-		const limit =
-			toolLimit === undefined ? asked : Math.min(asked ?? Infinity, toolLimit + 1);
+		const limit = toolLimit === undefined ? asked : Math.min(asked ?? Infinity, toolLimit + 1);
 		const items = await qlikApiRequestAllItems.call(
 			ctx,
 			call.request,
