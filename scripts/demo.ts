@@ -7,6 +7,7 @@
 import { n8nCredentials, startSimulator, type Simulator } from '../test/simulator';
 import {
 	examples,
+	isMcpServer,
 	isPolled,
 	isTriggered,
 	pollingTriggerType,
@@ -152,7 +153,10 @@ async function main() {
 
 	if (headless) {
 		let failed = 0;
-		for (const workflow of workflows.filter((w) => !isTriggered(w) && !isPolled(w))) {
+		// An MCP server only answers MCP clients (test/e2e/mcp.e2e.test.ts calls it).
+		for (const workflow of workflows.filter(
+			(w) => !isTriggered(w) && !isPolled(w) && !isMcpServer(w),
+		)) {
 			const run = await n8n.execute(workflow.id);
 			printTable(workflow, run);
 			if (!run.ok) failed++;

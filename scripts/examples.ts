@@ -6,7 +6,10 @@ import { nodeType, repoRoot } from './n8n';
 
 export const triggerType = `${nodeType}Trigger`;
 export const pollingTriggerType = `${nodeType}PollingTrigger`;
-const qlikTypes = [nodeType, triggerType, pollingTriggerType];
+/** The node as an AI tool: n8n derives this type from the node (`usableAsTool`). */
+export const toolType = `${nodeType}Tool`;
+const mcpTriggerType = '@n8n/n8n-nodes-langchain.mcpTrigger';
+const qlikTypes = [nodeType, triggerType, pollingTriggerType, toolType];
 
 export interface WorkflowFile {
 	id: string;
@@ -71,6 +74,10 @@ export function examples(values: Record<string, string>): WorkflowFile[] {
 		.sort()
 		.map((file) => fillSettings(loadWorkflow(`examples/${file}`), values));
 }
+
+/** Whether a workflow is an MCP server: it answers MCP clients when published, never runs alone. */
+export const isMcpServer = (workflow: WorkflowFile) =>
+	workflow.nodes.some((node) => node.type === mcpTriggerType);
 
 /** Whether a workflow starts from the Qlik Cloud Trigger (it runs when active, not on demand). */
 export const isTriggered = (workflow: WorkflowFile) =>

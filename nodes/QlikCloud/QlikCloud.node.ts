@@ -15,6 +15,7 @@ import {
 	QLIK_CLOUD_DESCRIPTION,
 	requestOptions,
 } from './shared/descriptions';
+import { toolItemLimitProperty } from './shared/tool';
 
 export class QlikCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,7 +31,13 @@ export class QlikCloud implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: credentialsForAuthentication,
-		properties: [authenticationProperty, resourceProperty, ...resourceDescriptions, requestOptions],
+		properties: [
+			authenticationProperty,
+			resourceProperty,
+			...resourceDescriptions,
+			toolItemLimitProperty,
+			requestOptions,
+		],
 	};
 
 	methods = { listSearch, loadOptions };

@@ -268,11 +268,11 @@ function fromItem(value: unknown, item?: INodeExecutionData): unknown {
 		.reduce<unknown>((v, key) => (v as IDataObject | undefined)?.[key], item?.json);
 }
 
-function makeNode(parameters: INodeParameters, credentialType: string): INode {
+function makeNode(parameters: INodeParameters, credentialType: string, asTool = false): INode {
 	return {
 		id: 'node-1',
 		name: 'Qlik Cloud',
-		type: 'n8n-nodes-qlik-cloud.qlikCloud',
+		type: `n8n-nodes-qlik-cloud.qlikCloud${asTool ? 'Tool' : ''}`,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
@@ -286,6 +286,8 @@ export interface RunOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	nodeType?: INodeType;
+	/** Run as n8n's derived *Qlik Cloud Tool* (type and description name end in `Tool`). */
+	asTool?: boolean;
 }
 
 export interface RunResult {
@@ -323,20 +325,24 @@ export function storedBinary(path: string, fileName: string, mimeType = 'text/cs
 /** Runs the node's `execute` once with these parameters and input items. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const nodeType = options.nodeType ?? new QlikCloud();
+	// n8n's tool variant: the same node under a name ending in `Tool` (what `@tool` reads).
+	const description = options.asTool
+		? { ...nodeType.description, name: `${nodeType.description.name}Tool` }
+		: nodeType.description;
 	const parameters = {
 		authentication: options.credential.type,
 		...options.parameters,
 	} as INodeParameters;
 	const resolved =
 		NodeHelpers.getNodeParameters(
-			nodeType.description.properties,
+			description.properties,
 			parameters,
 			true,
 			false,
 			{ typeVersion: 1 },
-			nodeType.description,
+			description,
 		) ?? {};
-	const node = makeNode(resolved, options.credential.type);
+	const node = makeNode(resolved, options.credential.type, options.asTool);
 	const recorder: Recorder = { logs: [], tokenRequests: 0 };
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 	const credentials = { [options.credential.type]: options.credential };
@@ -348,6 +354,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		getNode: () => node,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getExecutionCancelSignal: () => undefined,
+		getInstanceBaseUrl: () => 'http://localhost:5678/',
 		getCredentials: async (type: string) => withDefaults(credentials[type]),
 		getNodeParameter: (
 			name: string,

@@ -19,6 +19,7 @@ import { curation as space } from './space/curation';
 import { curation as spaceAssignment } from './spaceAssignment/curation';
 import { curation as spaceShare } from './spaceShare/curation';
 import { curation as tempContent } from './tempContent/curation';
+import { curation as tenant } from './tenant/curation';
 import { curation as webhook } from './webhook/curation';
 import type { OperationValues, ResourceValue } from './generated';
 import { SIMPLIFY } from './simplify';
@@ -41,6 +42,7 @@ const curations: { [R in ResourceValue]?: ResourceCuration<OperationValues[R]> }
 	spaceAssignment,
 	spaceShare,
 	tempContent,
+	tenant,
 	webhook,
 };
 

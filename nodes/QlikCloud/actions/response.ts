@@ -9,6 +9,7 @@ import type { ResponseSpec } from '../shared/types';
 import type { QlikRequest, QlikResponse, TransportSettings } from '../transport';
 import { qlikApiRequest, qlikApiRequestAllItems } from '../transport';
 import type { ErrorContext } from '../transport/errors';
+import { toolItemLimit } from '../shared/tool';
 import { outputFileFieldOf } from './output';
 import { simplifiedIfAsked } from './simplify';
 
@@ -95,7 +96,10 @@ export const responseShapers: { [K in ResponseSpec['kind']]: Shaper<K> } = {
 	async list(spec, call) {
 		const { ctx, i } = call;
 		const returnAll = spec.single ? true : (ctx.getNodeParameter('returnAll', i, false) as boolean);
-		const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', i, 50) as number);
+		const asked = returnAll ? undefined : (ctx.getNodeParameter('limit', i, 50) as number);
+		// A tool fetches one item more than it shows, to tell the model that more exist.
+		const toolLimit = toolItemLimit(ctx);
+		const limit = toolLimit === undefined ? asked : Math.min(asked ?? Infinity, toolLimit + 1);
 		const items = await qlikApiRequestAllItems.call(
 			ctx,
 			call.request,

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { createTransportSettings } from '../transport';
 import { errorItem } from '../shared/batch';
+import { assertToolCanRun, boundToolOutput, toolItemLimit } from '../shared/tool';
 import { asNodeError } from '../transport/errors';
 import { executeOperation } from './executor';
 import { operationFor } from './index';
@@ -19,6 +20,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
+	assertToolCanRun(this, spec);
 	const settings = createTransportSettings(
 		this,
 		this.getNodeParameter('options', 0, {}) as IDataObject,
@@ -26,7 +28,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (spec.executeAll) {
 		// Batch operations take all items at once and give each its own result.
 		try {
-			return [await spec.executeAll.call(this, spec, settings)];
+			return [bounded(this, await spec.executeAll.call(this, spec, settings))];
 		} catch (error) {
 			throw asNodeError(this.getNode(), error);
 		}
@@ -44,5 +46,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			throw asNodeError(this.getNode(), error, i);
 		}
 	}
-	return [returnData];
+	return [bounded(this, returnData)];
+}
+
+/** A tool run's output bounded for the model's context; any other run's output as it is. */
+function bounded(ctx: IExecuteFunctions, items: INodeExecutionData[]): INodeExecutionData[] {
+	const limit = toolItemLimit(ctx);
+	return limit === undefined ? items : boundToolOutput(items, limit);
 }

@@ -11,6 +11,7 @@ import { resourceLocator } from '../../shared/descriptions';
 import { rowFacts } from '../../shared/rows';
 import type { OperationSpec } from '../../shared/types';
 import type { TransportSettings } from '../../transport';
+import { rowOf } from '../api';
 import {
 	binaryProperty,
 	checkFileName,
@@ -84,5 +85,7 @@ async function replaceFile(
 
 export const operation: OperationSpec = {
 	...rowFacts('dataFile', 'update'),
+	// The file it sends (its own code streams it): what says that an AI tool cannot run it.
+	body: rowOf('dataFile', 'update').body,
 	execute: replaceFile,
 };

@@ -425,5 +425,7 @@ async function upload(
 
 export const operation: OperationSpec = {
 	...rowFacts('dataFile', 'create'),
+	// The file it sends (its own code streams it): what says that an AI tool cannot run it.
+	body: rowOf('dataFile', 'create').body,
 	execute: upload,
 };
