@@ -259,6 +259,53 @@ export function pathParamsOf(
 	return out;
 }
 
+/**
+ * A path a patch may set: `/name`, `/settings/color`, `/enable-sharing`, `name` (a spec that
+ * leaves out the leading `/`); not `/list/-` or a pointer with escapes.
+ */
+const PATCH_PATH = /^\/?[A-Za-z][\w-]*(\/[A-Za-z][\w-]*)*$/;
+
+/** The schema of the item the endpoint's GET answers with (what a patch path points into). */
+function itemSchemaOf(d: Draft): Json {
+	const get = d.pathItem.get as Json | undefined;
+	const ok = ((get?.responses ?? {}) as Json)['200'];
+	const content = (d.spec.resolve(ok).content ?? {}) as Record<string, Json>;
+	const json = Object.entries(content).find(([type]) => isJsonType(type));
+	return json ? d.spec.resolve(json[1].schema) : {};
+}
+
+/**
+ * One Update Fields entry per path a JSON Patch may set: its type from the item's schema at that
+ * path, else text when the patch's value may be a string, else any JSON value.
+ */
+export function patchFields(d: Draft, items: Json, paths: string[]): FieldSpec[] {
+	const item = itemSchemaOf(d);
+	const value = d.spec.resolve((items.properties as Json).value);
+	const alternatives = ((value.oneOf ?? value.anyOf ?? [value]) as unknown[]).map((v) =>
+		d.spec.resolve(v),
+	);
+	const textValue = alternatives.some((v) => v.type === 'string');
+	return paths
+		.filter((p) => PATCH_PATH.test(p))
+		.map((p) => {
+			const segments = p.replace(/^\//, '').split('/');
+			let prop: unknown = undefined;
+			let at: Json = item;
+			for (const segment of segments) {
+				prop = (at.properties as Json | undefined)?.[segment];
+				at = d.spec.resolve(prop);
+			}
+			const key = camel(segments.join(' '));
+			const name = segments.join('/');
+			const field = prop
+				? fieldOf(d.spec, name, prop, false, `updateFields.${key}`, labelOf(key))
+				: ({ name, label: labelOf(key), type: textValue ? 'string' : 'json' } as FieldSpec);
+			field.param = `updateFields.${key}`;
+			if (field.type === 'binary') field.type = 'string';
+			return field;
+		});
+}
+
 /** The body's fields; `value` is the operation's first value (parameter names derive from it). */
 export function bodyOf(
 	d: Draft,
@@ -324,22 +371,35 @@ export function bodyOf(
 		const isPatch =
 			!!(items.properties as Json | undefined)?.op &&
 			!!(items.properties as Json | undefined)?.path;
-		const body: BodySpec = {
-			kind: 'raw',
-			field: {
-				name: 'body',
-				param: isPatch ? 'patch' : 'body',
-				label: isPatch ? 'Patch Operations (JSON)' : 'Body (JSON)',
-				type: schema.type === 'array' ? 'json' : 'object',
-				required: requiredBody || schema.type === 'array',
-			},
+		const raw: FieldSpec = {
+			name: 'body',
+			param: isPatch ? 'patch' : 'body',
+			label: isPatch ? 'Patch Operations (JSON)' : 'Body (JSON)',
+			type: schema.type === 'array' ? 'json' : 'object',
+			required: requiredBody || schema.type === 'array',
 		};
+		const paths = isPatch ? enumOf(d.spec.resolve((items.properties as Json).path)) : undefined;
 		if (isPatch) {
-			const paths = enumOf(d.spec.resolve((items.properties as Json).path));
-			body.field.hint = paths
+			raw.hint = paths
 				? `JSON Patch operations, e.g. [{"op": "replace", "path": "${paths[0]}", "value": …}]. Paths: ${paths.join(', ')}`
 				: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/name", "value": "New name"}]';
 		}
+		const fields = paths ? patchFields(d, items, paths) : [];
+		if (fields.length > 0) {
+			// The fields build the patch; raw operations stay one more (optional) way.
+			delete raw.required;
+			raw.hint = `More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "${paths![0]}", "value": …}]`;
+			// One spec lists its ops as a single "replace, remove, add".
+			const op = enumOf(d.spec.resolve((items.properties as Json).op))?.flatMap((v) =>
+				v.split(/[\s,]+/).filter(Boolean),
+			);
+			const patch: BodySpec = { kind: 'jsonPatch', fields, raw };
+			const chosen = op && !op.includes('replace') ? op[0] : undefined;
+			if (chosen) patch.op = chosen;
+			if (contentType) patch.contentType = contentType;
+			return patch;
+		}
+		const body: BodySpec = { kind: 'raw', field: raw };
 		if (contentType) (body as { contentType?: string }).contentType = contentType;
 		return body;
 	}

@@ -33,6 +33,12 @@ function fill(parameters: IDataObject, spec: OperationSpec) {
 			if (field.type === 'binary') set(parameters, field.param ?? field.name, 'data');
 			else if (field.required) set(parameters, field.param ?? field.name, value(field));
 		}
+	} else if (body.kind === 'jsonPatch') {
+		const field =
+			body.fields.find((f) => f.name === 'name') ??
+			body.fields.find((f) => f.name === 'description') ??
+			body.fields[0];
+		set(parameters, field.param ?? field.name, value(field));
 	} else if (body.kind === 'raw') {
 		const listed = /Paths: (.*)$/.exec(body.field.hint ?? '')?.[1]?.split(', ') ?? ['/name'];
 		const paths =

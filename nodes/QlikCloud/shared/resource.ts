@@ -220,6 +220,7 @@ function generatedProperties(
 			? op.body.fields
 			: []),
 		...(op.body?.kind === 'raw' || op.body?.kind === 'binary' ? [op.body.field] : []),
+		...(op.body?.kind === 'jsonPatch' && op.body.raw ? [op.body.raw] : []),
 	];
 	for (const field of fields) {
 		const [first, key] = paramOf(field).split('.', 2);

@@ -18,7 +18,16 @@ export const TIER_2: RateTier = { tier: '2', perMinute: 100 };
  * binary property whose file is sent.
  */
 export type ValueType =
-	'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'json' | 'binary';
+	| 'string'
+	| 'integer'
+	| 'number'
+	| 'boolean'
+	| 'array'
+	| 'object'
+	| 'json'
+	| 'binary'
+	/** A date and time, sent as an ISO 8601 string. */
+	| 'dateTime';
 
 /** One value the operation sends, and the node parameter it comes from. */
 export interface FieldSpec {
@@ -68,8 +77,13 @@ export type BodySpec =
 	| { kind: 'json'; fields: FieldSpec[]; required?: boolean; contentType?: string }
 	| {
 			kind: 'jsonPatch';
-			/** JSON-Patch `replace` operations built from these fields (path = `/<name>`). */
+			/** JSON-Patch operations built from these fields (path = `/<name>`). */
 			fields: FieldSpec[];
+			/** The patch operation each field becomes; default `replace`. */
+			op?: string;
+			/** Raw patch operations (a JSON array) sent after the fields' ones. */
+			raw?: FieldSpec;
+			contentType?: string;
 	  }
 	/** The whole body is the value of one field (a JSON array or a free-form object). */
 	| { kind: 'raw'; field: FieldSpec; contentType?: string }

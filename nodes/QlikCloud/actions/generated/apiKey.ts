@@ -110,14 +110,21 @@ export const apiKey = {
 			operationId: 'updateApiKey',
 			pathParams: [{ name: 'id', label: 'API Key', param: 'apiKeyId', locator: 'apiKey' }],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'description',
+						label: 'Description',
+						type: 'string',
+						param: 'updateFields.description',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/description", "value": …}]. Paths: /description',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/description", "value": …}]',
 				},
 			},
 		},
@@ -159,14 +166,38 @@ export const apiKey = {
 			operationId: 'updateApiKeyConfiguration',
 			pathParams: [{ name: 'tenantId', label: 'Tenant ID' }],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'max_api_key_expiry',
+						label: 'Max API Key Expiry',
+						type: 'string',
+						param: 'updateFields.maxApiKeyExpiry',
+						default: 'PT24H',
+					},
+					{
+						name: 'max_keys_per_user',
+						label: 'Max Keys Per User',
+						type: 'number',
+						param: 'updateFields.maxKeysPerUser',
+						minimum: 0,
+						maximum: 1000,
+						default: 5,
+					},
+					{
+						name: 'scim_externalClient_expiry',
+						label: 'SCIM External Client Expiry',
+						type: 'string',
+						param: 'updateFields.scimExternalClientExpiry',
+						default: 'P365D',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/max_api_key_expiry", "value": …}]. Paths: /max_api_key_expiry, /max_keys_per_user, /scim_externalClient_expiry',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/max_api_key_expiry", "value": …}]',
 				},
 			},
 		},

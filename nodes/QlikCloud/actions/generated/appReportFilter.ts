@@ -188,14 +188,14 @@ export const appReportFilter = {
 				},
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [{ name: 'filter', label: 'Filter', type: 'json', param: 'updateFields.filter' }],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/filter", "value": …}]. Paths: /filter',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/filter", "value": …}]',
 				},
 			},
 		},

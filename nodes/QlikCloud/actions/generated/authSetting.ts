@@ -29,14 +29,41 @@ export const authSetting = {
 			response: { kind: 'object' },
 			operationId: 'updateAuthSettings',
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'userSessionInactivityTimeoutMinutes',
+						label: 'User Session Inactivity Timeout Minutes',
+						type: 'integer',
+						param: 'updateFields.userSessionInactivityTimeoutMinutes',
+					},
+					{
+						name: 'maxUserSessionLifespanMinutes',
+						label: 'Max User Session Lifespan Minutes',
+						type: 'integer',
+						param: 'updateFields.maxUserSessionLifespanMinutes',
+					},
+					{
+						name: 'dynamicClientRegistrationEnabled',
+						label: 'Dynamic Client Registration Enabled',
+						type: 'boolean',
+						param: 'updateFields.dynamicClientRegistrationEnabled',
+					},
+					{
+						name: 'dcrAllowedAuthenticationMethods',
+						label: 'Dcr Allowed Authentication Methods',
+						type: 'array',
+						param: 'updateFields.dcrAllowedAuthenticationMethods',
+						items: 'string',
+						enum: ['none', 'client_secret'],
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/userSessionInactivityTimeoutMinutes", "value": …}]. Paths: /userSessionInactivityTimeoutMinutes, /maxUserSessionLifespanMinutes, /dynamicClientRegistrationEnabled, /dcrAllowedAuthenticationMethods',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/userSessionInactivityTimeoutMinutes", "value": …}]',
 				},
 			},
 		},

@@ -132,14 +132,29 @@ export const collection = {
 			operationId: 'collections#PatchCollection',
 			pathParams: [{ name: 'collectionId', label: 'Collection', locator: 'collection' }],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{ name: 'name', label: 'Name', type: 'string', param: 'updateFields.name' },
+					{
+						name: 'description',
+						label: 'Description',
+						type: 'string',
+						param: 'updateFields.description',
+					},
+					{
+						name: 'type',
+						label: 'Type',
+						type: 'string',
+						param: 'updateFields.type',
+						enum: ['private', 'public', 'favorite', 'publicgoverned'],
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/name", "value": …}]. Paths: /name, /description, /type',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/name", "value": …}]',
 				},
 			},
 		},

@@ -69,14 +69,47 @@ export const emailConfig = {
 			operationId: 'patchEmailConfig',
 			deprecated: { sunset: '2026-11', replacement: 'Email Configuration → Replace' },
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{ name: 'username', label: 'Username', type: 'string', param: 'updateFields.username' },
+					{
+						name: 'serverAddress',
+						label: 'Server Address',
+						type: 'string',
+						param: 'updateFields.serverAddress',
+					},
+					{
+						name: 'serverPort',
+						label: 'Server Port',
+						type: 'number',
+						param: 'updateFields.serverPort',
+						minimum: 1,
+					},
+					{
+						name: 'securityType',
+						label: 'Security Type',
+						type: 'string',
+						param: 'updateFields.securityType',
+					},
+					{
+						name: 'emailAddress',
+						label: 'Email Address',
+						type: 'string',
+						param: 'updateFields.emailAddress',
+					},
+					{
+						name: 'emailPassword',
+						label: 'Email Password',
+						type: 'string',
+						param: 'updateFields.emailPassword',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/username", "value": …}]. Paths: /username, /serverAddress, /serverPort, /securityType, /emailAddress, /emailPassword',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/username", "value": …}]',
 				},
 			},
 		},

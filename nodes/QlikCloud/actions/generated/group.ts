@@ -112,14 +112,34 @@ export const group = {
 			operationId: 'updateGroupById',
 			pathParams: [{ name: 'groupId', label: 'Group', locator: 'group' }],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'assignedRoles',
+						label: 'Assigned Roles',
+						type: 'json',
+						param: 'updateFields.assignedRoles',
+					},
+					{
+						name: 'name',
+						label: 'Name',
+						type: 'string',
+						param: 'updateFields.name',
+						maxLength: 256,
+					},
+					{
+						name: 'description',
+						label: 'Description',
+						type: 'string',
+						param: 'updateFields.description',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "assignedRoles", "value": …}]. Paths: assignedRoles, name, description',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "assignedRoles", "value": …}]',
 				},
 			},
 		},
@@ -184,14 +204,27 @@ export const group = {
 			response: { kind: 'empty', output: { success: true } },
 			operationId: 'patchSettings',
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'autoCreateGroups',
+						label: 'Auto Create Groups',
+						type: 'boolean',
+						param: 'updateFields.autoCreateGroups',
+					},
+					{
+						name: 'syncIdpGroups',
+						label: 'Sync IdP Groups',
+						type: 'boolean',
+						param: 'updateFields.syncIdpGroups',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/autoCreateGroups", "value": …}]. Paths: /autoCreateGroups, /syncIdpGroups, /systemGroups/{id}/assignedRoles',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/autoCreateGroups", "value": …}]',
 				},
 			},
 		},

@@ -105,14 +105,24 @@ export const ipPolicy = {
 			operationId: 'updateIPPolicyByID',
 			pathParams: [{ name: 'id', label: 'IP Policy', param: 'ipPolicyId', locator: 'ipPolicy' }],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{ name: 'enabled', label: 'Enabled', type: 'boolean', param: 'updateFields.enabled' },
+					{ name: 'name', label: 'Name', type: 'string', param: 'updateFields.name' },
+					{
+						name: 'allowedIps',
+						label: 'Allowed Ips',
+						type: 'array',
+						param: 'updateFields.allowedIps',
+						items: 'string',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/enabled", "value": …}]. Paths: /enabled, /name, /allowedIps',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/enabled", "value": …}]',
 				},
 			},
 		},

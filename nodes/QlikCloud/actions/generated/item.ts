@@ -348,14 +348,22 @@ export const item = {
 			response: { kind: 'object' },
 			operationId: 'items#PatchSettings',
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'usageMetricsEnabled',
+						label: 'Usage Metrics Enabled',
+						type: 'boolean',
+						param: 'updateFields.usageMetricsEnabled',
+						default: true,
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/usageMetricsEnabled", "value": …}]. Paths: /usageMetricsEnabled',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/usageMetricsEnabled", "value": …}]',
 				},
 			},
 		},

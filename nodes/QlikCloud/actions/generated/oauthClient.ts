@@ -186,14 +186,70 @@ export const oauthClient = {
 				{ name: 'id', label: 'OAuth Client', param: 'oauthClientId', locator: 'oauthClient' },
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'allowedOrigins',
+						label: 'Allowed Origins',
+						type: 'string',
+						param: 'updateFields.allowedOrigins',
+					},
+					{
+						name: 'clientName',
+						label: 'Client Name',
+						type: 'string',
+						param: 'updateFields.clientName',
+					},
+					{
+						name: 'clientUri',
+						label: 'Client URI',
+						type: 'string',
+						param: 'updateFields.clientUri',
+					},
+					{
+						name: 'description',
+						label: 'Description',
+						type: 'string',
+						param: 'updateFields.description',
+					},
+					{ name: 'logoUri', label: 'Logo URI', type: 'string', param: 'updateFields.logoUri' },
+					{
+						name: 'redirectUris',
+						label: 'Redirect Uris',
+						type: 'string',
+						param: 'updateFields.redirectUris',
+					},
+					{
+						name: 'allowedScopes',
+						label: 'Allowed Scopes',
+						type: 'string',
+						param: 'updateFields.allowedScopes',
+					},
+					{
+						name: 'allowedGrantTypes',
+						label: 'Allowed Grant Types',
+						type: 'string',
+						param: 'updateFields.allowedGrantTypes',
+					},
+					{
+						name: 'publicKeys',
+						label: 'Public Keys',
+						type: 'string',
+						param: 'updateFields.publicKeys',
+					},
+					{
+						name: 'allowedAuthMethods',
+						label: 'Allowed Auth Methods',
+						type: 'string',
+						param: 'updateFields.allowedAuthMethods',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/allowedOrigins", "value": …}]. Paths: /allowedOrigins, /clientName, /clientUri, /description, /logoUri, /redirectUris, /allowedScopes, /allowedGrantTypes, /publicKeys, /allowedAuthMethods',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/allowedOrigins", "value": …}]',
 				},
 			},
 		},
@@ -292,14 +348,21 @@ export const oauthClient = {
 				{ name: 'id', label: 'OAuth Client', param: 'oauthClientId', locator: 'oauthClient' },
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'consentMethod',
+						label: 'Consent Method',
+						type: 'string',
+						param: 'updateFields.consentMethod',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/consentMethod", "value": …}]. Paths: /consentMethod',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/consentMethod", "value": …}]',
 				},
 			},
 		},

@@ -67,14 +67,17 @@ export const pinnedLink = {
 				{ name: 'id', label: 'Pinned Link', param: 'pinnedLinkId', locator: 'pinnedLink' },
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{ name: 'name', label: 'Name', type: 'string', param: 'updateFields.name' },
+					{ name: 'link', label: 'Link', type: 'string', param: 'updateFields.link' },
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/name", "value": …}]. Paths: /name, /link',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/name", "value": …}]',
 				},
 			},
 		},

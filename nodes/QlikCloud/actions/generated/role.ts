@@ -99,14 +99,29 @@ export const role = {
 				},
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{ name: 'name', label: 'Name', type: 'string', param: 'updateFields.name' },
+					{
+						name: 'description',
+						label: 'Description',
+						type: 'string',
+						param: 'updateFields.description',
+					},
+					{
+						name: 'assignedScopes',
+						label: 'Assigned Scopes',
+						type: 'array',
+						param: 'updateFields.assignedScopes',
+						items: 'string',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/name", "value": …}]. Paths: /name, /description, /assignedScopes, /assignedScopes/-',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/name", "value": …}]',
 				},
 			},
 		},

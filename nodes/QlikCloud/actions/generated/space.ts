@@ -143,14 +143,23 @@ export const space = {
 			operationId: 'patchSpaceById',
 			pathParams: [{ name: 'spaceId', label: 'Space', locator: 'space' }],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{ name: 'name', label: 'Name', type: 'string', param: 'updateFields.name' },
+					{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'updateFields.ownerId' },
+					{
+						name: 'description',
+						label: 'Description',
+						type: 'string',
+						param: 'updateFields.description',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/name", "value": …}]. Paths: /name, /ownerId, /description',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/name", "value": …}]',
 				},
 			},
 		},

@@ -104,14 +104,24 @@ export const spaceShare = {
 				{ name: 'shareId', label: 'Space Share', param: 'spaceShareId', locator: 'spaceShare' },
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'roles',
+						label: 'Roles',
+						type: 'array',
+						param: 'updateFields.roles',
+						items: 'string',
+						enum: ['consumer', 'contributor', 'basicconsumer'],
+					},
+					{ name: 'disabled', label: 'Disabled', type: 'boolean', param: 'updateFields.disabled' },
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/roles", "value": …}]. Paths: /roles, /disabled',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/roles", "value": …}]',
 				},
 			},
 		},

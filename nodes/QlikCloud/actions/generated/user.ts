@@ -142,14 +142,54 @@ export const user = {
 			operationId: 'updateUserById',
 			pathParams: [{ name: 'userId', label: 'User', locator: 'user' }],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{ name: 'name', label: 'Name', type: 'string', param: 'updateFields.name' },
+					{ name: 'roles', label: 'Roles', type: 'string', param: 'updateFields.roles' },
+					{
+						name: 'assignedRoles',
+						label: 'Assigned Roles',
+						type: 'json',
+						param: 'updateFields.assignedRoles',
+					},
+					{
+						name: 'inviteExpiry',
+						label: 'Invite Expiry',
+						type: 'number',
+						param: 'updateFields.inviteExpiry',
+					},
+					{
+						name: 'preferredZoneinfo',
+						label: 'Preferred Zoneinfo',
+						type: 'string',
+						param: 'updateFields.preferredZoneinfo',
+					},
+					{
+						name: 'preferredLocale',
+						label: 'Preferred Locale',
+						type: 'string',
+						param: 'updateFields.preferredLocale',
+					},
+					{
+						name: 'status',
+						label: 'Status',
+						type: 'string',
+						param: 'updateFields.status',
+						enum: ['active', 'invited', 'disabled', 'deleted', 'provisioned'],
+					},
+					{
+						name: 'assignedGroups',
+						label: 'Assigned Groups',
+						type: 'json',
+						param: 'updateFields.assignedGroups',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/name", "value": …}]. Paths: /name, /roles, /assignedRoles, /inviteExpiry, /preferredZoneinfo, /preferredLocale, /status, /assignedGroups',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/name", "value": …}]',
 				},
 			},
 		},

@@ -92,14 +92,23 @@ export const webIntegration = {
 				},
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{ name: 'name', label: 'Name', type: 'string', param: 'updateFields.name' },
+					{
+						name: 'validOrigins',
+						label: 'Valid Origins',
+						type: 'array',
+						param: 'updateFields.validOrigins',
+						items: 'string',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/name", "value": …}]. Paths: /name, /validOrigins',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/name", "value": …}]',
 				},
 			},
 		},

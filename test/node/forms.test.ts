@@ -1,0 +1,76 @@
+/**
+ * The generated forms, through the node against the simulator: what a user fills in the editor
+ * becomes the request Qlik expects.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { rl, runNode } from '../helpers/n8n';
+import { apiKeyCredential, requests, simApi, useSimulator } from '../helpers/sim';
+
+const sim = useSimulator();
+
+async function run(parameters: IDataObject) {
+	const result = await runNode({ parameters, credential: apiKeyCredential(sim()) });
+	if (result.error) throw result.error;
+	return result.items.map((item) => item.json);
+}
+
+async function failure(parameters: IDataObject) {
+	const result = await runNode({ parameters, credential: apiKeyCredential(sim()) });
+	expect(result.error).toBeDefined();
+	return result.error!;
+}
+
+describe('generated forms', () => {
+	beforeEach(() => sim().clearLog());
+
+	describe('Update Fields build the JSON Patch', () => {
+		let userId: string;
+		beforeAll(async () => {
+			const user = await simApi(sim(), 'POST', '/api/v1/users', {
+				name: 'Before',
+				subject: 'forms|before',
+				email: 'before@example.com',
+			});
+			userId = String(user.id);
+		});
+
+		it('one replace operation per field, then the raw operations', async () => {
+			await run({
+				resource: 'user',
+				operation: 'update',
+				userId: rl(userId),
+				updateFields: { name: 'After', status: 'disabled' },
+				patch: '[{"op": "replace", "path": "/preferredLocale", "value": "de"}]',
+			});
+			const [patch] = requests(sim(), 'PATCH', `/api/v1/users/${userId}`);
+			expect(patch.body).toEqual([
+				{ op: 'replace', path: '/name', value: 'After' },
+				{ op: 'replace', path: '/status', value: 'disabled' },
+				{ op: 'replace', path: '/preferredLocale', value: 'de' },
+			]);
+			const user = await simApi(sim(), 'GET', `/api/v1/users/${userId}`);
+			expect(user).toMatchObject({ name: 'After', status: 'disabled' });
+		});
+
+		it('nothing to update fails before any request, naming both ways', async () => {
+			const error = await failure({ resource: 'user', operation: 'update', userId: rl(userId) });
+			expect(error.message).toBe('Nothing to update: "Update Fields" is empty');
+			expect(error.description).toContain('"Patch Operations (JSON)"');
+			expect(requests(sim(), 'PATCH', /\/api\/v1\/users\//)).toHaveLength(0);
+		});
+
+		it('raw operations that are not a list fail before any request', async () => {
+			const error = await failure({
+				resource: 'user',
+				operation: 'update',
+				userId: rl(userId),
+				patch: '{"op": "replace"}',
+			});
+			expect(error.message).toBe(
+				'The "Patch Operations (JSON)" parameter must be a JSON array of patch operations',
+			);
+			expect(requests(sim(), 'PATCH', /\/api\/v1\/users\//)).toHaveLength(0);
+		});
+	});
+});
