@@ -297,10 +297,8 @@ export function patchFields(d: Draft, items: Json, paths: string[]): FieldSpec[]
 			}
 			const key = camel(segments.join(' '));
 			const name = segments.join('/');
-			const field = prop
-				? fieldOf(d.spec, name, prop, false, `updateFields.${key}`, labelOf(key))
-				: ({ name, label: labelOf(key), type: textValue ? 'string' : 'json' } as FieldSpec);
-			field.param = `updateFields.${key}`;
+			const schema = prop ?? (textValue ? { type: 'string' } : {});
+			const field = fieldOf(d.spec, name, schema, false, `updateFields.${key}`, labelOf(key));
 			if (field.type === 'binary') field.type = 'string';
 			return field;
 		});

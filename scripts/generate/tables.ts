@@ -46,8 +46,27 @@ export interface Built {
 	resolution: Resolution;
 }
 
-/** Builds every table from the specs, with the values the lock gives. */
-export function buildTables(specs: Spec[], lock: Lock, rules: SpecRule[] = SPEC_RULES): Built {
+/**
+ * The date the tables are generated as of: an operation whose sunset is past it is retired. A
+ * constant bumped on purpose (with a regeneration), so that runs and `generate:check` agree.
+ */
+export const GENERATION_DATE = '2026-12-01';
+
+/**
+ * Whether a sunset (`2026-09` or `2026-09-15`) is past on `today` (`YYYY-MM-DD`): a month-only
+ * sunset lasts to the end of its month.
+ */
+export function isRetired(sunset: string, today: string): boolean {
+	return today.slice(0, sunset.length) > sunset;
+}
+
+/** Builds every table from the specs, with the values the lock gives, as of `today`. */
+export function buildTables(
+	specs: Spec[],
+	lock: Lock,
+	rules: SpecRule[] = SPEC_RULES,
+	today: string = GENERATION_DATE,
+): Built {
 	const drafts = draftsOf(specs, rules);
 	nameDrafts(drafts);
 	const ruled = new Map<string, { resource: string; operation: string }>();
@@ -92,7 +111,7 @@ export function buildTables(specs: Spec[], lock: Lock, rules: SpecRule[] = SPEC_
 	for (const r of resources.values()) {
 		for (const d of r.drafts) {
 			const value = first.operation(r.table.resource, d.value!);
-			r.table.operations[d.value!] = operationOf(d, r, itemOf, resources, value);
+			r.table.operations[d.value!] = operationOf(d, r, itemOf, resources, value, today);
 		}
 		tables.push(r.table);
 	}
@@ -149,6 +168,7 @@ function operationOf(
 	itemOf: Map<string, ItemOwner>,
 	resources: Map<string, ResourceDraft>,
 	firstValue: string,
+	today: string,
 ): TableOperation {
 	const response = responseOf(d);
 	const value = d.value!;
@@ -218,6 +238,13 @@ function operationOf(
 	};
 	if (typeof d.op.operationId === 'string') operation.operationId = d.op.operationId;
 	if (deprecated) operation.deprecated = deprecated;
+	if (deprecated?.sunset && isRetired(deprecated.sunset, today)) {
+		operation.retired = {
+			operation: `${r.table.displayName} → ${displayNameOf(value)}`,
+			sunset: deprecated.sunset,
+		};
+		if (deprecated.replacement) operation.retired.replacement = deprecated.replacement;
+	}
 	if (pathParams.length) operation.pathParams = pathParams;
 	if (query.length) operation.query = query;
 	if (headers.length) operation.headers = headers;

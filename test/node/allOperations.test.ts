@@ -227,7 +227,8 @@ const TESTED_APART = new Set([
 	'dataSet.replace',
 	'dataSet.deleteMany',
 ]);
-const generic = cases.filter(([name]) => !TESTED_APART.has(name));
+// Retired operations fail before any request: forms.test.ts.
+const generic = cases.filter(([name, , , spec]) => !TESTED_APART.has(name) && !spec.retired);
 
 describe('every operation through the node against the simulator', () => {
 	it('covers the 461 operations in scope', () => {

@@ -73,4 +73,33 @@ describe('generated forms', () => {
 			expect(requests(sim(), 'PATCH', /\/api\/v1\/users\//)).toHaveLength(0);
 		});
 	});
+
+	describe('retired operations', () => {
+		it.each([
+			[
+				'emailConfig',
+				'update',
+				'Email Configuration → Update was retired by Qlik (sunset 2026-11) and can no longer run',
+				'Use Email Configuration → Replace instead, and remove or replace this node.',
+			],
+			[
+				'reloadTask',
+				'getAll',
+				'Reload Task → Get Many was retired by Qlik (sunset 2026-09) and can no longer run',
+				'Use the Scheduling Task resource instead, and remove or replace this node.',
+			],
+		])(
+			'a saved %s.%s fails naming the replacement, before any request',
+			async (resource, operation, message, fix) => {
+				const error = await failure({
+					resource,
+					operation,
+					updateFields: { username: 'mail' },
+				});
+				expect(error.message).toBe(message);
+				expect(error.description).toBe(fix);
+				expect(sim().log).toHaveLength(0);
+			},
+		);
+	});
 });

@@ -81,6 +81,8 @@ export interface OperationExtension {
 
 export interface BuiltResource {
 	option: INodePropertyOptions;
+	/** Every operation is retired: the resource is offered for no new node. */
+	retired?: boolean;
 	description: INodeProperties[];
 	operations: Record<string, OperationSpec>;
 }
@@ -268,6 +270,9 @@ export function buildResource(
 		rows.push([value, { ...op, ...borrowed.option }]);
 	}
 	const values = new Set(rows.map(([value]) => value));
+	// Retired operations are in no dropdown (saved ones fail with a clear error before any
+	// request); a resource with nothing else keeps them listed, as it is offered nowhere itself.
+	const allRetired = rows.every(([, op]) => op.retired);
 	for (const part of ['options', 'operations', 'extend'] as const) {
 		for (const key of Object.keys(curation[part] ?? {}))
 			if (!values.has(key)) refuse(resource, `${part}.${key}`, key);
@@ -275,6 +280,10 @@ export function buildResource(
 	for (const [value, op] of rows) {
 		const curated = curation.operations?.[value];
 		const extension = curation.extend?.[value] ?? curation.borrow?.[value]?.extension;
+		if (op.retired) {
+			operations[value] = op;
+			if (!allRetired) continue;
+		}
 		options.push({
 			name: op.name,
 			value,
@@ -282,6 +291,7 @@ export function buildResource(
 			description: op.description,
 			...(curation.options?.[value] ?? {}),
 		});
+		if (op.retired) continue;
 		const show = { show: { resource: [resource], operation: [value] } };
 		if (curated) {
 			description.push(...curated.description);
@@ -304,12 +314,13 @@ export function buildResource(
 		options,
 		default: 'getAll',
 	};
-	if (!values.has('getAll')) operationProperty.default = options[0].value;
+	if (!options.some((o) => o.value === 'getAll')) operationProperty.default = options[0].value;
 	const option: INodePropertyOptions = { name: table.displayName, value: resource };
 	const about = curation.description ?? table.description;
 	if (about) option.description = about;
 	return {
 		option,
+		...(allRetired ? { retired: true } : {}),
 		description: [operationProperty, ...description].map((p) => withAliases(p, resource, aliases)),
 		operations,
 	};

@@ -144,6 +144,16 @@ export interface OperationSpec {
 	headers?: FieldSpec[];
 	body?: BodySpec;
 	response: ResponseSpec;
+	/**
+	 * Past Qlik's sunset when the tables were generated: offered for no new node, and a saved
+	 * workflow that has it fails before any request, naming what replaces it.
+	 */
+	retired?: {
+		/** What the operation was called, e.g. "Reload Task → Get Many". */
+		operation: string;
+		sunset: string;
+		replacement?: string;
+	};
 	/** Runs the operation instead of the generic executor (which it may call itself). */
 	execute?: OperationRunner;
 	/** Runs the operation once for all input items instead of once per item (batches). */

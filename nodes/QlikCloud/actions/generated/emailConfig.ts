@@ -68,6 +68,11 @@ export const emailConfig = {
 			response: { kind: 'empty', output: { success: true } },
 			operationId: 'patchEmailConfig',
 			deprecated: { sunset: '2026-11', replacement: 'Email Configuration → Replace' },
+			retired: {
+				operation: 'Email Configuration → Update',
+				sunset: '2026-11',
+				replacement: 'Email Configuration → Replace',
+			},
 			body: {
 				kind: 'jsonPatch',
 				fields: [
@@ -102,6 +107,7 @@ export const emailConfig = {
 						label: 'Email Password',
 						type: 'string',
 						param: 'updateFields.emailPassword',
+						typeOptions: { password: true },
 					},
 				],
 				raw: {

@@ -18,6 +18,11 @@ export const reloadTask = {
 			status: 200,
 			response: { kind: 'list', maxPageSize: 100 },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
+			retired: {
+				operation: 'Reload Task → Get Many',
+				sunset: '2026-09',
+				replacement: 'the Scheduling Task resource',
+			},
 			query: [
 				{ name: 'appId', label: 'App ID', type: 'string', param: 'filters.appId' },
 				{ name: 'partial', label: 'Partial', type: 'boolean', param: 'filters.partial' },
@@ -34,6 +39,11 @@ export const reloadTask = {
 			status: 201,
 			response: { kind: 'object' },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
+			retired: {
+				operation: 'Reload Task → Create',
+				sunset: '2026-09',
+				replacement: 'the Scheduling Task resource',
+			},
 			body: {
 				kind: 'json',
 				fields: [
@@ -101,6 +111,11 @@ export const reloadTask = {
 			status: 200,
 			response: { kind: 'object' },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
+			retired: {
+				operation: 'Reload Task → Get',
+				sunset: '2026-09',
+				replacement: 'the Scheduling Task resource',
+			},
 			pathParams: [
 				{ name: 'taskId', label: 'Reload Task', param: 'reloadTaskId', locator: 'reloadTask' },
 			],
@@ -116,6 +131,11 @@ export const reloadTask = {
 			status: 200,
 			response: { kind: 'object' },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
+			retired: {
+				operation: 'Reload Task → Update',
+				sunset: '2026-09',
+				replacement: 'the Scheduling Task resource',
+			},
 			pathParams: [
 				{ name: 'taskId', label: 'Reload Task', param: 'reloadTaskId', locator: 'reloadTask' },
 			],
@@ -186,6 +206,11 @@ export const reloadTask = {
 			status: 204,
 			response: { kind: 'empty', output: { deleted: true } },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
+			retired: {
+				operation: 'Reload Task → Delete',
+				sunset: '2026-09',
+				replacement: 'the Scheduling Task resource',
+			},
 			pathParams: [
 				{ name: 'taskId', label: 'Reload Task', param: 'reloadTaskId', locator: 'reloadTask' },
 			],
