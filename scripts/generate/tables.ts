@@ -202,6 +202,12 @@ function operationOf(
 		}
 		const field = fieldOf(d.spec, name, p.schema, required, param);
 		if (field.type === 'binary') field.type = 'string';
+		if (name === 'sort' && isList && field.type === 'string' && field.enum && !taken.has(name)) {
+			// Sorting is its own field, with readable choices, beside Filters.
+			field.param = name;
+			field.sort = true;
+			taken.add(name);
+		}
 		query.push(field);
 	}
 	const headers: FieldSpec[] = [];

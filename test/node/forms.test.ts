@@ -4,6 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { QlikCloud } from '../../nodes/QlikCloud/QlikCloud.node';
 import { rl, runNode } from '../helpers/n8n';
 import { apiKeyCredential, requests, simApi, useSimulator } from '../helpers/sim';
 
@@ -101,5 +102,33 @@ describe('generated forms', () => {
 				expect(sim().log).toHaveLength(0);
 			},
 		);
+	});
+
+	describe('sorting', () => {
+		const sortProperty = () =>
+			new QlikCloud().description.properties.find(
+				(p) =>
+					p.name === 'sort' &&
+					p.displayOptions?.show?.resource?.includes('user') &&
+					p.displayOptions?.show?.operation?.includes('getAll'),
+			)!;
+
+		it('is its own field with readable choices, starting at the API order', () => {
+			const property = sortProperty();
+			expect(property).toMatchObject({ displayName: 'Sort', type: 'options', default: '' });
+			const options = property.options as Array<{ name: string; value: string }>;
+			expect(options[0]).toEqual({ name: 'Default Order', value: '' });
+			expect(options).toContainEqual({ name: 'Name (Ascending)', value: 'name' });
+			expect(options).toContainEqual({ name: 'Created At (Descending)', value: '-createdAt' });
+			expect(new Set(options.map((o) => o.name)).size).toBe(options.length);
+		});
+
+		it('sends the chosen order, and none by default', async () => {
+			await run({ resource: 'user', operation: 'getAll', limit: 5, sort: '-createdAt' });
+			await run({ resource: 'user', operation: 'getAll', limit: 5 });
+			const [sorted, plain] = requests(sim(), 'GET', '/api/v1/users');
+			expect(sorted.query.sort).toBe('-createdAt');
+			expect(plain.query.sort).toBeUndefined();
+		});
 	});
 });

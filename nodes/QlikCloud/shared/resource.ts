@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { resourceLocator, returnAllOrLimit } from './descriptions';
+import { optionName, sortName } from './optionNames';
 import type {
 	FieldSpec,
 	OperationRunner,
@@ -97,7 +98,20 @@ function paramOf(spec: { name: string; param?: string }): string {
 }
 
 function optionsOf(values: readonly string[]): INodePropertyOptions[] {
-	return values.map((value) => ({ name: value, value }));
+	return values.map((value) => ({ name: optionName(value), value }));
+}
+
+/** Sort choices by readable name (`name` and `+name` are one choice), after the API's own order. */
+function sortOptions(values: readonly string[]): INodePropertyOptions[] {
+	const byName = new Map<string, string>();
+	for (const value of values) {
+		const name = sortName(value);
+		if (!byName.has(name)) byName.set(name, value);
+	}
+	return [
+		{ name: 'Default Order', value: '' },
+		...[...byName].map(([name, value]) => ({ name, value })),
+	];
 }
 
 function property(field: FieldSpec, name: string, required: boolean): INodeProperties {
@@ -143,7 +157,11 @@ function property(field: FieldSpec, name: string, required: boolean): INodePrope
 			extra.hint = 'The name of the input field that holds the file';
 			break;
 		default:
-			if (field.enum) {
+			if (field.enum && field.sort) {
+				type = 'options';
+				extra.options = sortOptions(field.enum);
+				extra.description = 'The order of the results';
+			} else if (field.enum) {
 				type = 'options';
 				extra.options = optionsOf(field.enum);
 				fallback = field.enum[0];
@@ -153,7 +171,8 @@ function property(field: FieldSpec, name: string, required: boolean): INodePrope
 		displayName: field.label,
 		name,
 		type,
-		default: field.default ?? fallback,
+		// Sorting starts at the API's own order, whatever default the spec names.
+		default: field.sort ? '' : (field.default ?? fallback),
 		...extra,
 	};
 	if (required) out.required = true;

@@ -47,6 +47,8 @@ export interface FieldSpec {
 	spread?: boolean;
 	/** A boolean switch that sends this value when on and nothing when off. */
 	whenTrue?: string;
+	/** The choices are sort orders (`+name`, `name` ascending, `-name` descending). */
+	sort?: true;
 	/** Items of an `array`: their type and allowed values. */
 	items?: 'string' | 'integer' | 'number' | 'boolean';
 	default?: string | number | boolean;

@@ -28,7 +28,7 @@ export const apiKey = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'createdByUser',
 						'+createdByUser',
@@ -47,6 +47,7 @@ export const apiKey = {
 						'-created',
 					],
 					default: '-created',
+					sort: true,
 				},
 				{
 					name: 'status',

@@ -32,7 +32,7 @@ export const automateWorkflowRun = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'id',
 						'status',
@@ -45,6 +45,7 @@ export const automateWorkflowRun = {
 						'+startTime',
 					],
 					default: 'id',
+					sort: true,
 				},
 			],
 		},

@@ -30,7 +30,7 @@ export const automation = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'id',
 						'name',
@@ -61,6 +61,7 @@ export const automation = {
 						'-maxConcurrentRuns',
 					],
 					default: 'id',
+					sort: true,
 				},
 			],
 		},

@@ -22,7 +22,7 @@ export const brand = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'id',
 						'+id',
@@ -35,6 +35,7 @@ export const brand = {
 						'-updatedAt',
 					],
 					default: '-id',
+					sort: true,
 				},
 			],
 		},

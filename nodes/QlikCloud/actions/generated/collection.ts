@@ -32,8 +32,9 @@ export const collection = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['+createdAt', '-createdAt', '+name', '-name', '+updatedAt', '-updatedAt'],
+					sort: true,
 				},
 				{
 					name: 'type',

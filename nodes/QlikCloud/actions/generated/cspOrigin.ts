@@ -45,7 +45,7 @@ export const cspOrigin = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'name',
 						'-name',
@@ -56,6 +56,7 @@ export const cspOrigin = {
 						'modifiedDate',
 						'-modifiedDate',
 					],
+					sort: true,
 				},
 				{ name: 'styleSrc', label: 'Style Src', type: 'boolean', param: 'filters.styleSrc' },
 				{ name: 'workerSrc', label: 'Worker Src', type: 'boolean', param: 'filters.workerSrc' },

@@ -31,7 +31,7 @@ export const glossaryCategory = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'description',
 						'+description',
@@ -43,6 +43,7 @@ export const glossaryCategory = {
 						'+update',
 						'-update',
 					],
+					sort: true,
 				},
 			],
 		},

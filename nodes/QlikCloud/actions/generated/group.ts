@@ -170,9 +170,10 @@ export const group = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['name', '+name', '-name'],
 					default: '+name',
+					sort: true,
 				},
 			],
 			body: {

@@ -24,7 +24,7 @@ export const ipPolicy = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'enabled',
 						'+enabled',
@@ -39,6 +39,7 @@ export const ipPolicy = {
 						'+name',
 						'-name',
 					],
+					sort: true,
 				},
 				{
 					name: 'totalResults',

@@ -91,7 +91,7 @@ export const item = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'+createdAt',
 						'-createdAt',
@@ -102,6 +102,7 @@ export const item = {
 						'+recentlyUsed',
 						'-recentlyUsed',
 					],
+					sort: true,
 				},
 				{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'filters.spaceId' },
 				{
@@ -266,8 +267,9 @@ export const item = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['+createdAt', '-createdAt', '+name', '-name', '+updatedAt', '-updatedAt'],
+					sort: true,
 				},
 				{
 					name: 'type',
@@ -321,8 +323,9 @@ export const item = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['+createdAt', '-createdAt', '+name', '-name', '+updatedAt', '-updatedAt'],
+					sort: true,
 				},
 			],
 		},

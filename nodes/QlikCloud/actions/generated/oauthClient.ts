@@ -23,7 +23,7 @@ export const oauthClient = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'+clientId',
 						'-clientId',
@@ -38,6 +38,7 @@ export const oauthClient = {
 						'+updatedAt',
 						'-updatedAt',
 					],
+					sort: true,
 				},
 				{
 					name: 'totalResults',

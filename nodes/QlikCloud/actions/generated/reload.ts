@@ -25,7 +25,7 @@ export const reload = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'creationTime',
 						'+creationTime',
@@ -41,6 +41,7 @@ export const reload = {
 						'-endTime',
 					],
 					default: '-creationTime',
+					sort: true,
 				},
 			],
 		},

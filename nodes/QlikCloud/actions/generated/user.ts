@@ -24,7 +24,7 @@ export const user = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'name',
 						'+name',
@@ -58,6 +58,7 @@ export const user = {
 						'-createdAt',
 					],
 					default: '+name',
+					sort: true,
 				},
 				{
 					name: 'totalResults',
@@ -232,9 +233,10 @@ export const user = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['name', '+name', '-name'],
 					default: '+name',
+					sort: true,
 				},
 			],
 			body: {

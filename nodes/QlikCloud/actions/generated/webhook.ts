@@ -40,7 +40,7 @@ export const webhook = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'name',
 						'+name',
@@ -56,6 +56,7 @@ export const webhook = {
 						'-updatedAt',
 					],
 					default: '-createdAt',
+					sort: true,
 				},
 				{
 					name: 'updatedByUserId',
@@ -440,9 +441,10 @@ export const webhook = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['status', '+status', '-status', 'triggeredAt', '+triggeredAt', '-triggeredAt'],
 					default: '-triggeredAt',
+					sort: true,
 				},
 				{
 					name: 'status',
