@@ -73,6 +73,7 @@ export function fieldOf(
 		if (typeof schema.maxLength === 'number') field.maxLength = schema.maxLength;
 		if (typeof schema.minimum === 'number') field.minimum = schema.minimum;
 		if (typeof schema.maximum === 'number') field.maximum = schema.maximum;
+		if (scalar === 'string' && !values && schema.format === 'date-time') field.type = 'dateTime';
 		const d = schema.default;
 		if (
 			(typeof d === 'string' && (!values || values.includes(d))) ||

@@ -131,4 +131,35 @@ describe('generated forms', () => {
 			expect(plain.query.sort).toBeUndefined();
 		});
 	});
+
+	describe('dates', () => {
+		const banner = (startTime: unknown) => ({
+			resource: 'banner',
+			operation: 'createOrUpdate',
+			enabled: true,
+			linkEnabled: false,
+			message: 'Maintenance tonight',
+			startTime,
+			endTime: '2026-12-02T06:00:00Z',
+		});
+
+		it('a date field is a date picker, and its value goes out as ISO 8601 in UTC', async () => {
+			const property = new QlikCloud().description.properties.find(
+				(p) => p.name === 'startTime' && p.displayOptions?.show?.resource?.includes('banner'),
+			);
+			expect(property?.type).toBe('dateTime');
+			await run(banner('2026-12-01T22:00:00+01:00'));
+			const [post] = requests(sim(), 'POST', '/api/v1/banners/actions/upsert');
+			expect(post.body).toMatchObject({
+				startTime: '2026-12-01T21:00:00.000Z',
+				endTime: '2026-12-02T06:00:00.000Z',
+			});
+		});
+
+		it('text that is no date fails before any request, naming the field', async () => {
+			const error = await failure(banner('tonight'));
+			expect(error.message).toBe('The "Start Time" parameter is not a date and time: "tonight"');
+			expect(sim().log).toHaveLength(0);
+		});
+	});
 });

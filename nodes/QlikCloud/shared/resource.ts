@@ -152,6 +152,9 @@ function property(field: FieldSpec, name: string, required: boolean): INodePrope
 			type = 'json';
 			fallback = '[]';
 			break;
+		case 'dateTime':
+			type = 'dateTime';
+			break;
 		case 'binary':
 			fallback = 'data';
 			extra.hint = 'The name of the input field that holds the file';

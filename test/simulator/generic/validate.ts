@@ -80,6 +80,7 @@ function checkRules(value: unknown, field: FieldSpec, where: Where) {
 
 const JSON_TYPES: Record<string, (v: unknown) => boolean> = {
 	string: (v) => typeof v === 'string',
+	dateTime: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
 	integer: (v) => Number.isInteger(v),
 	number: (v) => typeof v === 'number' && Number.isFinite(v),
 	boolean: (v) => typeof v === 'boolean',

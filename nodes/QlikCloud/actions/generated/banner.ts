@@ -39,7 +39,7 @@ export const banner = {
 						required: true,
 					},
 					{ name: 'enabled', label: 'Enabled', type: 'boolean', required: true },
-					{ name: 'endTime', label: 'End Time', type: 'string', required: true },
+					{ name: 'endTime', label: 'End Time', type: 'dateTime', required: true },
 					{ name: 'linkUrl', label: 'Link URL', type: 'string', param: 'additionalFields.linkUrl' },
 					{ name: 'message', label: 'Message', type: 'string', required: true },
 					{
@@ -48,7 +48,7 @@ export const banner = {
 						type: 'string',
 						param: 'additionalFields.linkLabel',
 					},
-					{ name: 'startTime', label: 'Start Time', type: 'string', required: true },
+					{ name: 'startTime', label: 'Start Time', type: 'dateTime', required: true },
 					{ name: 'linkEnabled', label: 'Link Enabled', type: 'boolean', required: true },
 				],
 			},

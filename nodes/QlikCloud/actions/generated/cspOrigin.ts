@@ -147,7 +147,7 @@ export const cspOrigin = {
 					{
 						name: 'createdDate',
 						label: 'Created Date',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.createdDate',
 					},
 					{
@@ -160,7 +160,7 @@ export const cspOrigin = {
 					{
 						name: 'modifiedDate',
 						label: 'Modified Date',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.modifiedDate',
 					},
 					{
@@ -252,7 +252,7 @@ export const cspOrigin = {
 					{
 						name: 'createdDate',
 						label: 'Created Date',
-						type: 'string',
+						type: 'dateTime',
 						param: 'updateFields.createdDate',
 					},
 					{
@@ -265,7 +265,7 @@ export const cspOrigin = {
 					{
 						name: 'modifiedDate',
 						label: 'Modified Date',
-						type: 'string',
+						type: 'dateTime',
 						param: 'updateFields.modifiedDate',
 					},
 					{

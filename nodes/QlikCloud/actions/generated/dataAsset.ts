@@ -61,7 +61,7 @@ export const dataAsset = {
 					{
 						name: 'createdTime',
 						label: 'Created Time',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.createdTime',
 					},
 					{
@@ -74,7 +74,7 @@ export const dataAsset = {
 					{
 						name: 'dataFreshness',
 						label: 'Data Freshness',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.dataFreshness',
 					},
 					{
@@ -99,7 +99,7 @@ export const dataAsset = {
 					{
 						name: 'lastModifiedTime',
 						label: 'Last Modified Time',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.lastModifiedTime',
 					},
 					{
@@ -221,7 +221,7 @@ export const dataAsset = {
 					{
 						name: 'createdTime',
 						label: 'Created Time',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.createdTime',
 					},
 					{
@@ -234,7 +234,7 @@ export const dataAsset = {
 					{
 						name: 'dataFreshness',
 						label: 'Data Freshness',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.dataFreshness',
 					},
 					{
@@ -259,7 +259,7 @@ export const dataAsset = {
 					{
 						name: 'lastModifiedTime',
 						label: 'Last Modified Time',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.lastModifiedTime',
 					},
 					{

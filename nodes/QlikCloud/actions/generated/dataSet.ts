@@ -63,7 +63,7 @@ export const dataSet = {
 					{
 						name: 'createdTime',
 						label: 'Created Time',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.createdTime',
 					},
 					{
@@ -102,7 +102,7 @@ export const dataSet = {
 					{
 						name: 'lastModifiedTime',
 						label: 'Last Modified Time',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.lastModifiedTime',
 					},
 					{
@@ -238,7 +238,7 @@ export const dataSet = {
 					{
 						name: 'createdTime',
 						label: 'Created Time',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.createdTime',
 					},
 					{
@@ -277,7 +277,7 @@ export const dataSet = {
 					{
 						name: 'lastModifiedTime',
 						label: 'Last Modified Time',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.lastModifiedTime',
 					},
 					{

@@ -88,7 +88,7 @@ export const dataStore = {
 					{
 						name: 'createdTime',
 						label: 'Created Time',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.createdTime',
 					},
 					{
@@ -114,7 +114,7 @@ export const dataStore = {
 					{
 						name: 'lastModifiedTime',
 						label: 'Last Modified Time',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.lastModifiedTime',
 					},
 					{
@@ -246,7 +246,7 @@ export const dataStore = {
 					{
 						name: 'createdTime',
 						label: 'Created Time',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.createdTime',
 					},
 					{
@@ -272,7 +272,7 @@ export const dataStore = {
 					{
 						name: 'lastModifiedTime',
 						label: 'Last Modified Time',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.lastModifiedTime',
 					},
 					{

@@ -41,7 +41,7 @@ export const encryptionKeyProvider = {
 					{
 						name: 'createdAt',
 						label: 'Created At',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.createdAt',
 					},
 					{
@@ -78,13 +78,13 @@ export const encryptionKeyProvider = {
 					{
 						name: 'promotedToCurrentAt',
 						label: 'Promoted To Current At',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.promotedToCurrentAt',
 					},
 					{
 						name: 'demotedFromCurrentAt',
 						label: 'Demoted From Current At',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.demotedFromCurrentAt',
 					},
 					{

@@ -210,7 +210,7 @@ export const item = {
 					{
 						name: 'resourceUpdatedAt',
 						label: 'Resource Updated At',
-						type: 'string',
+						type: 'dateTime',
 						param: 'updateFields.resourceUpdatedAt',
 					},
 					{

@@ -112,13 +112,13 @@ export const webhook = {
 					{
 						name: 'createdAt',
 						label: 'Created At',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.createdAt',
 					},
 					{
 						name: 'updatedAt',
 						label: 'Updated At',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.updatedAt',
 					},
 					{
@@ -257,13 +257,13 @@ export const webhook = {
 					{
 						name: 'createdAt',
 						label: 'Created At',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.createdAt',
 					},
 					{
 						name: 'updatedAt',
 						label: 'Updated At',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.updatedAt',
 					},
 					{
