@@ -406,7 +406,11 @@ export function bodyOf(
 	const collection =
 		d.method === 'PATCH' || value.startsWith('update') ? 'updateFields' : 'additionalFields';
 	let deep = false;
-	const fields: FieldSpec[] = Object.entries(props).map(([name, prop]) => {
+	// Read-only properties (created at, created by…) are Qlik's to set: no field offers them.
+	const writable = Object.entries(props).filter(
+		([name, prop]) => required.has(name) || d.spec.resolve(prop).readOnly !== true,
+	);
+	const fields: FieldSpec[] = writable.map(([name, prop]) => {
 		const isRequired = required.has(name);
 		const key =
 			collection === 'additionalFields' && optionalQuery.has(name)

@@ -8,6 +8,7 @@
  * names or written in `config.ts`.
  */
 import type { FieldSpec, ResourceTable, TableOperation } from '../../nodes/QlikCloud/shared/types';
+import { TUS_VERSION } from '../../nodes/QlikCloud/transport/tus';
 import type { SpecRule } from './config';
 import { SPEC_RULES } from './config';
 import type { ItemOwner } from './fields';
@@ -118,6 +119,9 @@ export function buildTables(
 	return { tables: tables.sort((x, y) => x.displayName.localeCompare(y.displayName)), resolution };
 }
 
+/** Protocol headers the node sends itself, with their value: no editor field. */
+const PROTOCOL_HEADERS: Record<string, string> = { 'tus-resumable': TUS_VERSION };
+
 function deprecationOf(
 	d: Draft,
 	resources: Map<string, ResourceDraft>,
@@ -227,6 +231,20 @@ function operationOf(
 			field.type = 'string';
 		}
 		field.hint = `Sent as the ${name} header`;
+		const fixed = PROTOCOL_HEADERS[name.toLowerCase()];
+		const confirmed = /^qlik-confirm-delete$/i.test(name) ? pathParams.at(-1) : undefined;
+		if (fixed !== undefined) {
+			field.value = fixed;
+			delete field.hint;
+		} else if (confirmed) {
+			Object.assign(field, {
+				type: 'boolean',
+				label: 'Confirm Delete',
+				confirms: confirmed.name,
+				default: false,
+				hint: 'Whether to delete: Qlik asks for the ID again, and the node sends it when this is on',
+			});
+		}
 		headers.push(field);
 	}
 	const deprecated = deprecationOf(d, resources);

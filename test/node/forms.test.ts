@@ -133,7 +133,7 @@ describe('generated forms', () => {
 	});
 
 	describe('dates', () => {
-		const banner = (startTime: unknown) => ({
+		const banner = (startTime: string) => ({
 			resource: 'banner',
 			operation: 'createOrUpdate',
 			enabled: true,
@@ -160,6 +160,68 @@ describe('generated forms', () => {
 			const error = await failure(banner('tonight'));
 			expect(error.message).toBe('The "Start Time" parameter is not a date and time: "tonight"');
 			expect(sim().log).toHaveLength(0);
+		});
+	});
+
+	describe('confirmation and protocol headers', () => {
+		const shown = (resource: string, operation: string) =>
+			new QlikCloud().description.properties.filter(
+				(p) =>
+					p.displayOptions?.show?.resource?.includes(resource) &&
+					p.displayOptions?.show?.operation?.includes(operation),
+			);
+
+		it('a confirmation header is a switch that sends the ID again', async () => {
+			const confirm = shown('oauthClient', 'delete').find((p) => p.name === 'qlikConfirmDelete');
+			expect(confirm).toMatchObject({
+				displayName: 'Confirm Delete',
+				type: 'boolean',
+				default: false,
+			});
+			const client = await simApi(sim(), 'POST', '/api/v1/oauth-clients', {
+				clientName: 'Forms',
+				appType: 'web',
+				allowedScopes: ['user_default'],
+			});
+			sim().clearLog();
+			const id = String(client.clientId ?? client.id);
+			const off = await failure({
+				resource: 'oauthClient',
+				operation: 'delete',
+				oauthClientId: rl(id),
+				qlikConfirmDelete: false,
+			});
+			expect(off.message).toBe('The "Confirm Delete" parameter is off');
+			expect(sim().log).toHaveLength(0);
+			await run({
+				resource: 'oauthClient',
+				operation: 'delete',
+				oauthClientId: rl(id),
+				qlikConfirmDelete: true,
+			});
+			const [request] = requests(sim(), 'DELETE', `/api/v1/oauth-clients/${id}`);
+			expect(request.headers['qlik-confirm-delete']).toBe(id);
+		});
+
+		it('the node sets Tus-Resumable itself: no field offers it', () => {
+			for (const operation of ['createResumableUpload', 'uploadChunk']) {
+				expect(shown('tempContent', operation).map((p) => p.name)).not.toContain('tusResumable');
+			}
+		});
+
+		it("read-only properties (Qlik's to set) are offered in no Create or Update form", () => {
+			const names = (resource: string, operation: string) =>
+				shown(resource, operation).flatMap((p) => [
+					p.name,
+					...((p.options ?? []) as Array<{ name: string }>).map((o) => o.name),
+				]);
+			for (const [resource, operation] of [
+				['cspOrigin', 'create'],
+				['cspOrigin', 'update'],
+			]) {
+				expect(names(resource, operation)).not.toContain('createdDate');
+				expect(names(resource, operation)).not.toContain('modifiedDate');
+			}
 		});
 	});
 });

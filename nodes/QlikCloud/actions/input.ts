@@ -36,6 +36,7 @@ export class ItemInput {
 
 	/** Reads, checks and converts one value; undefined when the user left it empty. */
 	field(field: FieldSpec): unknown {
+		if (field.value !== undefined) return field.value;
 		const coerced = coerceField(field, this.param(field.param ?? field.name));
 		if ('problem' in coerced) throw this.invalid(field.label, coerced.problem, coerced.fix);
 		return coerced.value;

@@ -247,6 +247,8 @@ function generatedProperties(
 		...(op.body?.kind === 'jsonPatch' && op.body.raw ? [op.body.raw] : []),
 	];
 	for (const field of fields) {
+		// The node sends protocol values itself.
+		if (field.value !== undefined) continue;
 		const [first, key] = paramOf(field).split('.', 2);
 		if (key === undefined) {
 			top.push(property(field, first, !!field.required));

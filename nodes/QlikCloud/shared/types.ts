@@ -47,6 +47,13 @@ export interface FieldSpec {
 	spread?: boolean;
 	/** A boolean switch that sends this value when on and nothing when off. */
 	whenTrue?: string;
+	/** A protocol value the node always sends (e.g. `Tus-Resumable: 1.0.0`): no editor field. */
+	value?: string;
+	/**
+	 * A confirmation switch: when on, the value of this path parameter is sent (Qlik asks for the
+	 * ID again before a delete); when off, the item fails before any request.
+	 */
+	confirms?: string;
 	/** The choices are sort orders (`+name`, `name` ascending, `-name` descending). */
 	sort?: true;
 	/** Items of an `array`: their type and allowed values. */

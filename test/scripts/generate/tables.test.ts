@@ -30,8 +30,9 @@ describe('assembly', () => {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['name', '-name'],
+					sort: true,
 				},
 			],
 		});

@@ -71,7 +71,6 @@ export const automateWorkflowRun = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'id', label: 'ID', type: 'string', param: 'additionalFields.id' },
 					{ name: 'context', label: 'Context', type: 'string', enum: ['api'], required: true },
 				],
 				required: true,

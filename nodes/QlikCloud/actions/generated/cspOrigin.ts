@@ -145,23 +145,11 @@ export const cspOrigin = {
 						param: 'additionalFields.formAction',
 					},
 					{
-						name: 'createdDate',
-						label: 'Created Date',
-						type: 'dateTime',
-						param: 'additionalFields.createdDate',
-					},
-					{
 						name: 'description',
 						label: 'Description',
 						type: 'string',
 						param: 'additionalFields.description',
 						maxLength: 1024,
-					},
-					{
-						name: 'modifiedDate',
-						label: 'Modified Date',
-						type: 'dateTime',
-						param: 'additionalFields.modifiedDate',
 					},
 					{
 						name: 'connectSrcWSS',
@@ -250,23 +238,11 @@ export const cspOrigin = {
 						param: 'updateFields.formAction',
 					},
 					{
-						name: 'createdDate',
-						label: 'Created Date',
-						type: 'dateTime',
-						param: 'updateFields.createdDate',
-					},
-					{
 						name: 'description',
 						label: 'Description',
 						type: 'string',
 						param: 'updateFields.description',
 						maxLength: 1024,
-					},
-					{
-						name: 'modifiedDate',
-						label: 'Modified Date',
-						type: 'dateTime',
-						param: 'updateFields.modifiedDate',
 					},
 					{
 						name: 'connectSrcWSS',

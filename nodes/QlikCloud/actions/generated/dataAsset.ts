@@ -41,28 +41,10 @@ export const dataAsset = {
 					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
 					{ name: 'version', label: 'Version', type: 'integer', param: 'additionalFields.version' },
 					{
-						name: 'tenantId',
-						label: 'Tenant ID',
-						type: 'string',
-						param: 'additionalFields.tenantId',
-					},
-					{
-						name: 'createdBy',
-						label: 'Created By',
-						type: 'string',
-						param: 'additionalFields.createdBy',
-					},
-					{
 						name: 'properties',
 						label: 'Properties',
 						type: 'object',
 						param: 'additionalFields.properties',
-					},
-					{
-						name: 'createdTime',
-						label: 'Created Time',
-						type: 'dateTime',
-						param: 'additionalFields.createdTime',
 					},
 					{
 						name: 'description',
@@ -89,18 +71,6 @@ export const dataAsset = {
 						type: 'string',
 						maxLength: 255,
 						required: true,
-					},
-					{
-						name: 'lastModifiedBy',
-						label: 'Last Modified By',
-						type: 'string',
-						param: 'additionalFields.lastModifiedBy',
-					},
-					{
-						name: 'lastModifiedTime',
-						label: 'Last Modified Time',
-						type: 'dateTime',
-						param: 'additionalFields.lastModifiedTime',
 					},
 					{
 						name: 'technicalDescription',
@@ -201,28 +171,10 @@ export const dataAsset = {
 					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
 					{ name: 'version', label: 'Version', type: 'integer', param: 'additionalFields.version' },
 					{
-						name: 'tenantId',
-						label: 'Tenant ID',
-						type: 'string',
-						param: 'additionalFields.tenantId',
-					},
-					{
-						name: 'createdBy',
-						label: 'Created By',
-						type: 'string',
-						param: 'additionalFields.createdBy',
-					},
-					{
 						name: 'properties',
 						label: 'Properties',
 						type: 'object',
 						param: 'additionalFields.properties',
-					},
-					{
-						name: 'createdTime',
-						label: 'Created Time',
-						type: 'dateTime',
-						param: 'additionalFields.createdTime',
 					},
 					{
 						name: 'description',
@@ -249,18 +201,6 @@ export const dataAsset = {
 						type: 'string',
 						maxLength: 255,
 						required: true,
-					},
-					{
-						name: 'lastModifiedBy',
-						label: 'Last Modified By',
-						type: 'string',
-						param: 'additionalFields.lastModifiedBy',
-					},
-					{
-						name: 'lastModifiedTime',
-						label: 'Last Modified Time',
-						type: 'dateTime',
-						param: 'additionalFields.lastModifiedTime',
 					},
 					{
 						name: 'technicalDescription',

@@ -41,30 +41,12 @@ export const dataSet = {
 					{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'additionalFields.ownerId' },
 					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
 					{ name: 'version', label: 'Version', type: 'integer', param: 'additionalFields.version' },
-					{
-						name: 'tenantId',
-						label: 'Tenant ID',
-						type: 'string',
-						param: 'additionalFields.tenantId',
-					},
-					{
-						name: 'createdBy',
-						label: 'Created By',
-						type: 'string',
-						param: 'additionalFields.createdBy',
-					},
 					{ name: 'secureQri', label: 'Secure Qri', type: 'string', required: true },
 					{
 						name: 'properties',
 						label: 'Properties',
 						type: 'object',
 						param: 'additionalFields.properties',
-					},
-					{
-						name: 'createdTime',
-						label: 'Created Time',
-						type: 'dateTime',
-						param: 'additionalFields.createdTime',
 					},
 					{
 						name: 'description',
@@ -88,22 +70,10 @@ export const dataSet = {
 						required: true,
 					},
 					{
-						name: 'lastModifiedBy',
-						label: 'Last Modified By',
-						type: 'string',
-						param: 'additionalFields.lastModifiedBy',
-					},
-					{
 						name: 'appTypeOverride',
 						label: 'App Type Override',
 						type: 'string',
 						param: 'additionalFields.appTypeOverride',
-					},
-					{
-						name: 'lastModifiedTime',
-						label: 'Last Modified Time',
-						type: 'dateTime',
-						param: 'additionalFields.lastModifiedTime',
 					},
 					{
 						name: 'additionalSchemas',
@@ -216,30 +186,12 @@ export const dataSet = {
 					{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'additionalFields.ownerId' },
 					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
 					{ name: 'version', label: 'Version', type: 'integer', param: 'additionalFields.version' },
-					{
-						name: 'tenantId',
-						label: 'Tenant ID',
-						type: 'string',
-						param: 'additionalFields.tenantId',
-					},
-					{
-						name: 'createdBy',
-						label: 'Created By',
-						type: 'string',
-						param: 'additionalFields.createdBy',
-					},
 					{ name: 'secureQri', label: 'Secure Qri', type: 'string', required: true },
 					{
 						name: 'properties',
 						label: 'Properties',
 						type: 'object',
 						param: 'additionalFields.properties',
-					},
-					{
-						name: 'createdTime',
-						label: 'Created Time',
-						type: 'dateTime',
-						param: 'additionalFields.createdTime',
 					},
 					{
 						name: 'description',
@@ -263,22 +215,10 @@ export const dataSet = {
 						required: true,
 					},
 					{
-						name: 'lastModifiedBy',
-						label: 'Last Modified By',
-						type: 'string',
-						param: 'additionalFields.lastModifiedBy',
-					},
-					{
 						name: 'appTypeOverride',
 						label: 'App Type Override',
 						type: 'string',
 						param: 'additionalFields.appTypeOverride',
-					},
-					{
-						name: 'lastModifiedTime',
-						label: 'Last Modified Time',
-						type: 'dateTime',
-						param: 'additionalFields.lastModifiedTime',
 					},
 					{
 						name: 'additionalSchemas',

@@ -68,28 +68,10 @@ export const dataStore = {
 					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
 					{ name: 'version', label: 'Version', type: 'integer', param: 'additionalFields.version' },
 					{
-						name: 'tenantId',
-						label: 'Tenant ID',
-						type: 'string',
-						param: 'additionalFields.tenantId',
-					},
-					{
-						name: 'createdBy',
-						label: 'Created By',
-						type: 'string',
-						param: 'additionalFields.createdBy',
-					},
-					{
 						name: 'properties',
 						label: 'Properties',
 						type: 'object',
 						param: 'additionalFields.properties',
-					},
-					{
-						name: 'createdTime',
-						label: 'Created Time',
-						type: 'dateTime',
-						param: 'additionalFields.createdTime',
 					},
 					{
 						name: 'description',
@@ -104,18 +86,6 @@ export const dataStore = {
 						type: 'string',
 						maxLength: 255,
 						required: true,
-					},
-					{
-						name: 'lastModifiedBy',
-						label: 'Last Modified By',
-						type: 'string',
-						param: 'additionalFields.lastModifiedBy',
-					},
-					{
-						name: 'lastModifiedTime',
-						label: 'Last Modified Time',
-						type: 'dateTime',
-						param: 'additionalFields.lastModifiedTime',
 					},
 					{
 						name: 'technicalDescription',
@@ -226,28 +196,10 @@ export const dataStore = {
 					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
 					{ name: 'version', label: 'Version', type: 'integer', param: 'additionalFields.version' },
 					{
-						name: 'tenantId',
-						label: 'Tenant ID',
-						type: 'string',
-						param: 'additionalFields.tenantId',
-					},
-					{
-						name: 'createdBy',
-						label: 'Created By',
-						type: 'string',
-						param: 'additionalFields.createdBy',
-					},
-					{
 						name: 'properties',
 						label: 'Properties',
 						type: 'object',
 						param: 'additionalFields.properties',
-					},
-					{
-						name: 'createdTime',
-						label: 'Created Time',
-						type: 'dateTime',
-						param: 'additionalFields.createdTime',
 					},
 					{
 						name: 'description',
@@ -262,18 +214,6 @@ export const dataStore = {
 						type: 'string',
 						maxLength: 255,
 						required: true,
-					},
-					{
-						name: 'lastModifiedBy',
-						label: 'Last Modified By',
-						type: 'string',
-						param: 'additionalFields.lastModifiedBy',
-					},
-					{
-						name: 'lastModifiedTime',
-						label: 'Last Modified Time',
-						type: 'dateTime',
-						param: 'additionalFields.lastModifiedTime',
 					},
 					{
 						name: 'technicalDescription',

@@ -270,11 +270,13 @@ export const oauthClient = {
 			headers: [
 				{
 					name: 'qlik-confirm-delete',
-					label: 'Qlik Confirm Delete',
-					type: 'string',
+					label: 'Confirm Delete',
+					type: 'boolean',
 					param: 'qlikConfirmDelete',
 					required: true,
-					hint: 'Sent as the qlik-confirm-delete header',
+					hint: 'Whether to delete: Qlik asks for the ID again, and the node sends it when this is on',
+					confirms: 'id',
+					default: false,
 				},
 			],
 		},

@@ -73,7 +73,6 @@ export const schedulingTask = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'id', label: 'ID', type: 'string', param: 'additionalFields.id' },
 					{ name: 'key', label: 'Key', type: 'string', param: 'additionalFields.key' },
 					{ name: 'name', label: 'Name', type: 'string', maxLength: 100, required: true },
 					{ name: 'start', label: 'Start', type: 'object', param: 'additionalFields.start' },
@@ -173,7 +172,6 @@ export const schedulingTask = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'id', label: 'ID', type: 'string', param: 'additionalFields.id' },
 					{ name: 'key', label: 'Key', type: 'string', param: 'additionalFields.key' },
 					{ name: 'name', label: 'Name', type: 'string', maxLength: 100, required: true },
 					{ name: 'start', label: 'Start', type: 'object', param: 'additionalFields.start' },

@@ -503,12 +503,6 @@ export const sharingTask = {
 			body: {
 				kind: 'json',
 				fields: [
-					{
-						name: 'maxRecipients',
-						label: 'Max Recipients',
-						type: 'number',
-						param: 'additionalFields.maxRecipients',
-					},
 					{ name: 'enable-sharing', label: 'Enable Sharing', type: 'boolean', required: true },
 				],
 				required: true,

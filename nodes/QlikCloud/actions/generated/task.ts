@@ -51,7 +51,6 @@ export const task = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'id', label: 'ID', type: 'string', param: 'additionalFields.id' },
 					{ name: 'key', label: 'Key', type: 'string', param: 'additionalFields.key' },
 					{ name: 'name', label: 'Name', type: 'string', required: true },
 					{ name: 'start', label: 'Start', type: 'object', param: 'additionalFields.start' },
@@ -136,7 +135,6 @@ export const task = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'id', label: 'ID', type: 'string', param: 'updateFields.id' },
 					{ name: 'key', label: 'Key', type: 'string', param: 'updateFields.key' },
 					{ name: 'name', label: 'Name', type: 'string', required: true },
 					{ name: 'start', label: 'Start', type: 'object', param: 'updateFields.start' },

@@ -94,7 +94,7 @@ export const tempContent = {
 					type: 'string',
 					param: 'tusResumable',
 					required: true,
-					hint: 'Sent as the Tus-Resumable header',
+					value: '1.0.0',
 				},
 				{
 					name: 'Upload-Length',
@@ -132,7 +132,7 @@ export const tempContent = {
 					type: 'string',
 					param: 'tusResumable',
 					required: true,
-					hint: 'Sent as the Tus-Resumable header',
+					value: '1.0.0',
 				},
 				{
 					name: 'Upload-Offset',

@@ -80,7 +80,6 @@ export const webhook = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'id', label: 'ID', type: 'string', param: 'additionalFields.id' },
 					{ name: 'url', label: 'URL', type: 'string', maxLength: 2048, required: true },
 					{ name: 'name', label: 'Name', type: 'string', maxLength: 512, required: true },
 					{
@@ -110,18 +109,6 @@ export const webhook = {
 					{ name: 'headers', label: 'Headers', type: 'object', param: 'additionalFields.headers' },
 					{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'additionalFields.ownerId' },
 					{
-						name: 'createdAt',
-						label: 'Created At',
-						type: 'dateTime',
-						param: 'additionalFields.createdAt',
-					},
-					{
-						name: 'updatedAt',
-						label: 'Updated At',
-						type: 'dateTime',
-						param: 'additionalFields.updatedAt',
-					},
-					{
 						name: 'eventTypes',
 						label: 'Event Types',
 						type: 'array',
@@ -136,34 +123,10 @@ export const webhook = {
 						maxLength: 1024,
 					},
 					{
-						name: 'disabledReason',
-						label: 'Disabled Reason',
-						type: 'string',
-						param: 'additionalFields.disabledReason',
-					},
-					{
-						name: 'createdByUserId',
-						label: 'Created By User ID',
-						type: 'string',
-						param: 'additionalFields.createdByUserId',
-					},
-					{
-						name: 'updatedByUserId',
-						label: 'Updated By User ID',
-						type: 'string',
-						param: 'additionalFields.updatedByUserId',
-					},
-					{
 						name: 'encryptedHeaders',
 						label: 'Encrypted Headers',
 						type: 'object',
 						param: 'additionalFields.encryptedHeaders',
-					},
-					{
-						name: 'disabledReasonCode',
-						label: 'Disabled Reason Code',
-						type: 'string',
-						param: 'additionalFields.disabledReasonCode',
 					},
 					{
 						name: 'enableCloudEventDelivery',
@@ -225,7 +188,6 @@ export const webhook = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'id', label: 'ID', type: 'string', param: 'additionalFields.id' },
 					{ name: 'url', label: 'URL', type: 'string', maxLength: 2048, required: true },
 					{ name: 'name', label: 'Name', type: 'string', maxLength: 512, required: true },
 					{
@@ -255,18 +217,6 @@ export const webhook = {
 					{ name: 'headers', label: 'Headers', type: 'object', param: 'additionalFields.headers' },
 					{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'additionalFields.ownerId' },
 					{
-						name: 'createdAt',
-						label: 'Created At',
-						type: 'dateTime',
-						param: 'additionalFields.createdAt',
-					},
-					{
-						name: 'updatedAt',
-						label: 'Updated At',
-						type: 'dateTime',
-						param: 'additionalFields.updatedAt',
-					},
-					{
 						name: 'eventTypes',
 						label: 'Event Types',
 						type: 'array',
@@ -281,34 +231,10 @@ export const webhook = {
 						maxLength: 1024,
 					},
 					{
-						name: 'disabledReason',
-						label: 'Disabled Reason',
-						type: 'string',
-						param: 'additionalFields.disabledReason',
-					},
-					{
-						name: 'createdByUserId',
-						label: 'Created By User ID',
-						type: 'string',
-						param: 'additionalFields.createdByUserId',
-					},
-					{
-						name: 'updatedByUserId',
-						label: 'Updated By User ID',
-						type: 'string',
-						param: 'additionalFields.updatedByUserId',
-					},
-					{
 						name: 'encryptedHeaders',
 						label: 'Encrypted Headers',
 						type: 'object',
 						param: 'additionalFields.encryptedHeaders',
-					},
-					{
-						name: 'disabledReasonCode',
-						label: 'Disabled Reason Code',
-						type: 'string',
-						param: 'additionalFields.disabledReasonCode',
 					},
 					{
 						name: 'enableCloudEventDelivery',
