@@ -88,6 +88,8 @@ function sample(field: FieldSpec): unknown {
 		case 'object':
 		case 'json':
 			return {};
+		case 'dateTime':
+			return '2026-12-01T09:30:00.000Z';
 		default:
 			return field.enum ? field.enum[0] : 'value';
 	}

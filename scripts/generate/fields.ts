@@ -305,12 +305,23 @@ export function patchFields(d: Draft, items: Json, paths: string[]): FieldSpec[]
 		});
 }
 
+/** ID fields by name (`spaceId`, `ownerId`) → the resource whose list they are picked from. */
+export type Locators = Map<string, string>;
+
+/** The field picks its ID from a list when its name is a listable resource's ID. */
+export function withLocator(field: FieldSpec, locators: Locators): FieldSpec {
+	const resource = locators.get(field.name);
+	if (resource && field.type === 'string' && !field.enum) field.locator = resource;
+	return field;
+}
+
 /** The body's fields; `value` is the operation's first value (parameter names derive from it). */
 export function bodyOf(
 	d: Draft,
 	taken: Set<string>,
 	value: string,
 	optionalQuery: Set<string>,
+	locators: Locators = new Map(),
 ): BodySpec | undefined {
 	if (!d.op.requestBody) return undefined;
 	const types = contentTypes(d.spec, d.op.requestBody);
@@ -425,7 +436,7 @@ export function bodyOf(
 		);
 		if (field.type === 'json' || field.type === 'object') deep = true;
 		if (field.type === 'binary') field.type = 'string';
-		return field;
+		return withLocator(field, locators);
 	});
 	if (deep) {
 		fields.push({

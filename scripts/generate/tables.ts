@@ -10,8 +10,8 @@
 import type { FieldSpec, ResourceTable, TableOperation } from '../../nodes/QlikCloud/shared/types';
 import { TUS_VERSION } from '../../nodes/QlikCloud/transport/tus';
 import type { SpecRule } from './config';
-import { SPEC_RULES } from './config';
-import type { ItemOwner } from './fields';
+import { LISTED_ELSEWHERE, SPEC_RULES } from './config';
+import type { ItemOwner, Locators } from './fields';
 import {
 	bodyOf,
 	fieldOf,
@@ -23,6 +23,7 @@ import {
 	responseOf,
 	successResponse,
 	tierOf,
+	withLocator,
 } from './fields';
 import type { Lock, Resolution } from './lock';
 import { firstValues, resolveValues } from './lock';
@@ -108,11 +109,24 @@ export function buildTables(
 		const { resource, displayName } = r.table;
 		itemOf.set(norm(get.path), { resource, displayName, listable, idParam: r.idParam });
 	}
+	const locators: Locators = new Map();
+	for (const owner of itemOf.values()) {
+		if (owner.listable || LISTED_ELSEWHERE.has(owner.resource))
+			locators.set(`${owner.resource}Id`, owner.resource);
+	}
+	if (locators.has('userId')) locators.set('ownerId', 'user');
 	const tables: ResourceTable[] = [];
 	for (const r of resources.values()) {
 		for (const d of r.drafts) {
 			const value = first.operation(r.table.resource, d.value!);
-			r.table.operations[d.value!] = operationOf(d, r, itemOf, resources, value, today);
+			r.table.operations[d.value!] = operationOf(
+				d,
+				r,
+				{ itemOf, locators },
+				resources,
+				value,
+				today,
+			);
 		}
 		tables.push(r.table);
 	}
@@ -169,7 +183,7 @@ function deprecationOf(
 function operationOf(
 	d: Draft,
 	r: ResourceDraft,
-	itemOf: Map<string, ItemOwner>,
+	{ itemOf, locators }: { itemOf: Map<string, ItemOwner>; locators: Locators },
 	resources: Map<string, ResourceDraft>,
 	firstValue: string,
 	today: string,
@@ -212,7 +226,7 @@ function operationOf(
 			field.sort = true;
 			taken.add(name);
 		}
-		query.push(field);
+		query.push(withLocator(field, locators));
 	}
 	const headers: FieldSpec[] = [];
 	for (const p of parametersOf(d).filter((x) => x.in === 'header')) {
@@ -272,7 +286,13 @@ function operationOf(
 	if (pathParams.length) operation.pathParams = pathParams;
 	if (query.length) operation.query = query;
 	if (headers.length) operation.headers = headers;
-	const body = bodyOf(d, taken, firstValue, response.kind === 'list' ? new Set() : queryOptional);
+	const body = bodyOf(
+		d,
+		taken,
+		firstValue,
+		response.kind === 'list' ? new Set() : queryOptional,
+		locators,
+	);
 	if (body) operation.body = body;
 	return operation;
 }

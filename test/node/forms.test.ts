@@ -224,4 +224,37 @@ describe('generated forms', () => {
 			}
 		});
 	});
+
+	describe('IDs in bodies and queries', () => {
+		it('are picked from a list or given by ID, and the ID is sent', async () => {
+			const property = new QlikCloud().description.properties.find(
+				(p) =>
+					p.name === 'appId' &&
+					p.displayOptions?.show?.resource?.includes('reload') &&
+					p.displayOptions?.show?.operation?.includes('start'),
+			);
+			expect(property).toMatchObject({ type: 'resourceLocator' });
+			expect(property?.modes?.[0].typeOptions?.searchListMethod).toBe('searchApp');
+			const appId = 'a1b2c3d4-0000-4000-8000-000000000001';
+			await run({
+				resource: 'reload',
+				operation: 'start',
+				appId: rl(appId),
+				waitForCompletion: false,
+			});
+			const [post] = requests(sim(), 'POST', '/api/v1/reloads');
+			expect(post.body).toMatchObject({ appId });
+		});
+
+		it('an ID in a collection is sent as the ID the locator holds', async () => {
+			await run({
+				resource: 'dataAlert',
+				operation: 'getAll',
+				limit: 1,
+				filters: { ownerId: rl('64f0c0ffee0000000000abcd') },
+			});
+			const [get] = requests(sim(), 'GET', '/api/v1/data-alerts');
+			expect(get.query.ownerId).toBe('64f0c0ffee0000000000abcd');
+		});
+	});
 });

@@ -60,6 +60,7 @@ function fill(parameters: IDataObject, spec: OperationSpec) {
 const resources = Object.entries(operations).filter(
 	([resource, ops]) =>
 		!CURATED.has(resource) &&
+		!ops.create?.retired &&
 		ops.create?.response.kind === 'object' &&
 		ops.get &&
 		ops.delete &&

@@ -115,6 +115,16 @@ function sortOptions(values: readonly string[]): INodePropertyOptions[] {
 }
 
 function property(field: FieldSpec, name: string, required: boolean): INodeProperties {
+	if (field.locator) {
+		return resourceLocator({
+			name,
+			displayName: field.label,
+			searchListMethod: searchMethodName(field.locator),
+			placeholder: 'ID',
+			required,
+			...(field.hint ? { description: field.hint } : {}),
+		});
+	}
 	let type: NodePropertyTypes = 'string';
 	let fallback: INodeProperties['default'] = '';
 	const extra: Partial<INodeProperties> = {};

@@ -54,6 +54,8 @@ export interface FieldSpec {
 	 * ID again before a delete); when off, the item fails before any request.
 	 */
 	confirms?: string;
+	/** An ID picked from this resource's list (a resource locator), e.g. `space` for `spaceId`. */
+	locator?: string;
 	/** The choices are sort orders (`+name`, `name` ascending, `-name` descending). */
 	sort?: true;
 	/** Items of an `array`: their type and allowed values. */

@@ -4,6 +4,7 @@ import {
 	pathParamsOf,
 	responseOf,
 	tierOf,
+	withLocator,
 } from '../../../scripts/generate/fields';
 import type { Draft, Json } from '../../../scripts/generate/spec';
 import { draftsOf } from '../../../scripts/generate/spec';
@@ -180,4 +181,25 @@ describe('fields stage', () => {
 			default: '-name',
 		});
 	});
+
+	it.each([
+		['spaceId', 'string', undefined, 'space'],
+		['ownerId', 'string', undefined, 'user'],
+		['spaceId', 'array', undefined, undefined],
+		['spaceId', 'string', ['personal'], undefined],
+		['colorId', 'string', undefined, undefined],
+	] as const)(
+		'an ID %s (%s, enum %j) is picked from the list of %s',
+		(name, type, values, resource) => {
+			const locators = new Map([
+				['spaceId', 'space'],
+				['ownerId', 'user'],
+			]);
+			const field = withLocator(
+				{ name, label: 'X', type, ...(values ? { enum: values } : {}) },
+				locators,
+			);
+			expect(field.locator).toBe(resource);
+		},
+	);
 });

@@ -237,7 +237,13 @@ export const app = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'additionalFields.ownerId' },
+					{
+						name: 'ownerId',
+						label: 'Owner ID',
+						type: 'string',
+						param: 'additionalFields.ownerId',
+						locator: 'user',
+					},
 				],
 				required: true,
 			},
@@ -255,7 +261,13 @@ export const app = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'additionalFields.ownerId' },
+					{
+						name: 'ownerId',
+						label: 'Owner ID',
+						type: 'string',
+						param: 'additionalFields.ownerId',
+						locator: 'user',
+					},
 				],
 				required: true,
 			},
@@ -326,7 +338,13 @@ export const app = {
 						param: 'additionalFields.moveApp',
 						default: false,
 					},
-					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+					{
+						name: 'spaceId',
+						label: 'Space ID',
+						type: 'string',
+						param: 'additionalFields.spaceId',
+						locator: 'space',
+					},
 					{
 						name: 'attributes',
 						label: 'Attributes',
@@ -441,7 +459,13 @@ export const app = {
 					type: 'boolean',
 					param: 'filters.includeSkipStoreReloads',
 				},
-				{ name: 'reloadId', label: 'Reload ID', type: 'string', param: 'filters.reloadId' },
+				{
+					name: 'reloadId',
+					label: 'Reload ID',
+					type: 'string',
+					param: 'filters.reloadId',
+					locator: 'reload',
+				},
 			],
 		},
 		changeSpace: {
@@ -457,7 +481,13 @@ export const app = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+					{
+						name: 'spaceId',
+						label: 'Space ID',
+						type: 'string',
+						param: 'additionalFields.spaceId',
+						locator: 'space',
+					},
 				],
 				required: true,
 			},
@@ -483,7 +513,13 @@ export const app = {
 			status: 200,
 			response: { kind: 'object' },
 			query: [
-				{ name: 'appId', label: 'App ID', type: 'string', param: 'additionalFields.appId' },
+				{
+					name: 'appId',
+					label: 'App ID',
+					type: 'string',
+					param: 'additionalFields.appId',
+					locator: 'app',
+				},
 				{
 					name: 'fallbackName',
 					label: 'Fallback Name',
@@ -494,7 +530,13 @@ export const app = {
 				{ name: 'mode', label: 'Mode', type: 'string', param: 'additionalFields.mode' },
 				{ name: 'name', label: 'Name', type: 'string', param: 'additionalFields.name' },
 				{ name: 'NoData', label: 'No Data', type: 'boolean', param: 'additionalFields.NoData' },
-				{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+				{
+					name: 'spaceId',
+					label: 'Space ID',
+					type: 'string',
+					param: 'additionalFields.spaceId',
+					locator: 'space',
+				},
 			],
 			body: {
 				kind: 'binary',

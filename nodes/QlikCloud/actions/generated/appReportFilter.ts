@@ -86,8 +86,20 @@ export const appReportFilter = {
 				kind: 'json',
 				fields: [
 					{ name: 'name', label: 'Name', type: 'string', required: true },
-					{ name: 'appId', label: 'App ID', type: 'string', param: 'additionalFields.appId' },
-					{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'additionalFields.ownerId' },
+					{
+						name: 'appId',
+						label: 'App ID',
+						type: 'string',
+						param: 'additionalFields.appId',
+						locator: 'app',
+					},
+					{
+						name: 'ownerId',
+						label: 'Owner ID',
+						type: 'string',
+						param: 'additionalFields.ownerId',
+						locator: 'user',
+					},
 					{
 						name: 'filterType',
 						label: 'Filter Type',

@@ -29,7 +29,13 @@ export const audit = {
 					default: '-eventTime',
 				},
 				{ name: 'source', label: 'Source', type: 'string', param: 'filters.source' },
-				{ name: 'userId', label: 'User ID', type: 'string', param: 'filters.userId' },
+				{
+					name: 'userId',
+					label: 'User ID',
+					type: 'string',
+					param: 'filters.userId',
+					locator: 'user',
+				},
 			],
 		},
 		get: {

@@ -79,7 +79,13 @@ export const automateWorkflow = {
 				kind: 'json',
 				fields: [
 					{ name: 'name', label: 'Name', type: 'string', required: true },
-					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+					{
+						name: 'spaceId',
+						label: 'Space ID',
+						type: 'string',
+						param: 'additionalFields.spaceId',
+						locator: 'space',
+					},
 					{
 						name: 'schedules',
 						label: 'Schedules',
@@ -237,7 +243,9 @@ export const automateWorkflow = {
 			],
 			body: {
 				kind: 'json',
-				fields: [{ name: 'userId', label: 'User ID', type: 'string', required: true }],
+				fields: [
+					{ name: 'userId', label: 'User ID', type: 'string', required: true, locator: 'user' },
+				],
 				required: true,
 			},
 		},
@@ -262,7 +270,9 @@ export const automateWorkflow = {
 			],
 			body: {
 				kind: 'json',
-				fields: [{ name: 'spaceId', label: 'Space ID', type: 'string', required: true }],
+				fields: [
+					{ name: 'spaceId', label: 'Space ID', type: 'string', required: true, locator: 'space' },
+				],
 			},
 		},
 		copy: {
@@ -351,7 +361,9 @@ export const automateWorkflow = {
 			],
 			body: {
 				kind: 'json',
-				fields: [{ name: 'userId', label: 'User ID', type: 'string', required: true }],
+				fields: [
+					{ name: 'userId', label: 'User ID', type: 'string', required: true, locator: 'user' },
+				],
 				required: true,
 			},
 		},

@@ -79,7 +79,13 @@ export const automation = {
 				kind: 'json',
 				fields: [
 					{ name: 'name', label: 'Name', type: 'string', param: 'additionalFields.name' },
-					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+					{
+						name: 'spaceId',
+						label: 'Space ID',
+						type: 'string',
+						param: 'additionalFields.spaceId',
+						locator: 'space',
+					},
 					{
 						name: 'schedules',
 						label: 'Schedules',
@@ -235,7 +241,9 @@ export const automation = {
 			],
 			body: {
 				kind: 'json',
-				fields: [{ name: 'userId', label: 'User ID', type: 'string', required: true }],
+				fields: [
+					{ name: 'userId', label: 'User ID', type: 'string', required: true, locator: 'user' },
+				],
 				required: true,
 			},
 		},
@@ -260,7 +268,9 @@ export const automation = {
 			],
 			body: {
 				kind: 'json',
-				fields: [{ name: 'spaceId', label: 'Space ID', type: 'string', required: true }],
+				fields: [
+					{ name: 'spaceId', label: 'Space ID', type: 'string', required: true, locator: 'space' },
+				],
 			},
 		},
 		copy: {
@@ -349,7 +359,9 @@ export const automation = {
 			],
 			body: {
 				kind: 'json',
-				fields: [{ name: 'userId', label: 'User ID', type: 'string', required: true }],
+				fields: [
+					{ name: 'userId', label: 'User ID', type: 'string', required: true, locator: 'user' },
+				],
 				required: true,
 			},
 		},

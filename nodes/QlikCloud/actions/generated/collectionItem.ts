@@ -63,7 +63,13 @@ export const collectionItem = {
 					enum: ['+createdAt', '-createdAt', '+name', '-name', '+updatedAt', '-updatedAt'],
 					sort: true,
 				},
-				{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'filters.spaceId' },
+				{
+					name: 'spaceId',
+					label: 'Space ID',
+					type: 'string',
+					param: 'filters.spaceId',
+					locator: 'space',
+				},
 				{ name: 'shared', label: 'Shared', type: 'boolean', param: 'filters.shared' },
 				{
 					name: 'noActions',

@@ -25,7 +25,13 @@ export const dataAlert = {
 					type: 'string',
 					param: 'filters.conditionId',
 				},
-				{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'filters.ownerId' },
+				{
+					name: 'ownerId',
+					label: 'Owner ID',
+					type: 'string',
+					param: 'filters.ownerId',
+					locator: 'user',
+				},
 				{ name: 'ownerName', label: 'Owner Name', type: 'string', param: 'filters.ownerName' },
 				{
 					name: 'role',
@@ -92,7 +98,7 @@ export const dataAlert = {
 				kind: 'json',
 				fields: [
 					{ name: 'name', label: 'Name', type: 'string', maxLength: 78, required: true },
-					{ name: 'appId', label: 'App ID', type: 'string', required: true },
+					{ name: 'appId', label: 'App ID', type: 'string', required: true, locator: 'app' },
 					{
 						name: 'enabled',
 						label: 'Enabled',
@@ -500,7 +506,7 @@ export const dataAlert = {
 				kind: 'json',
 				fields: [
 					{ name: 'name', label: 'Name', type: 'string', maxLength: 78, required: true },
-					{ name: 'appId', label: 'App ID', type: 'string', required: true },
+					{ name: 'appId', label: 'App ID', type: 'string', required: true, locator: 'app' },
 					{
 						name: 'enabled',
 						label: 'Enabled',

@@ -19,7 +19,13 @@ export const dataConnection = {
 			query: [
 				{ name: 'dataName', label: 'Data Name', type: 'string', param: 'filters.dataName' },
 				{ name: 'extended', label: 'Extended', type: 'boolean', param: 'filters.extended' },
-				{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'filters.spaceId' },
+				{
+					name: 'spaceId',
+					label: 'Space ID',
+					type: 'string',
+					param: 'filters.spaceId',
+					locator: 'space',
+				},
 				{ name: 'personal', label: 'Personal', type: 'boolean', param: 'filters.personal' },
 				{ name: 'owner', label: 'Owner', type: 'string', param: 'filters.owner' },
 				{ name: 'ownedByMe', label: 'Owned By Me', type: 'boolean', param: 'filters.ownedByMe' },
@@ -30,7 +36,13 @@ export const dataConnection = {
 					type: 'boolean',
 					param: 'filters.noDatafiles',
 				},
-				{ name: 'userId', label: 'User ID', type: 'string', param: 'filters.userId' },
+				{
+					name: 'userId',
+					label: 'User ID',
+					type: 'string',
+					param: 'filters.userId',
+					locator: 'user',
+				},
 				{
 					name: 'caseinsensitive',
 					label: 'Caseinsensitive',
@@ -116,7 +128,13 @@ export const dataConnection = {
 					type: 'boolean',
 					param: 'additionalFields.byCredentialName',
 				},
-				{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+				{
+					name: 'spaceId',
+					label: 'Space ID',
+					type: 'string',
+					param: 'additionalFields.spaceId',
+					locator: 'space',
+				},
 				{ name: 'noCache', label: 'No Cache', type: 'boolean', param: 'additionalFields.noCache' },
 				{
 					name: 'parseConnection',
@@ -151,7 +169,13 @@ export const dataConnection = {
 					param: 'additionalFields.type',
 					enum: ['connectionname'],
 				},
-				{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+				{
+					name: 'spaceId',
+					label: 'Space ID',
+					type: 'string',
+					param: 'additionalFields.spaceId',
+					locator: 'space',
+				},
 			],
 			body: {
 				kind: 'json',
@@ -300,7 +324,13 @@ export const dataConnection = {
 					param: 'additionalFields.type',
 					enum: ['connectionname'],
 				},
-				{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+				{
+					name: 'spaceId',
+					label: 'Space ID',
+					type: 'string',
+					param: 'additionalFields.spaceId',
+					locator: 'space',
+				},
 			],
 		},
 		deleteMany: {
@@ -342,7 +372,13 @@ export const dataConnection = {
 				fields: [
 					{ name: 'id', label: 'ID', type: 'string', required: true },
 					{ name: 'name', label: 'Name', type: 'string', param: 'additionalFields.name' },
-					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+					{
+						name: 'spaceId',
+						label: 'Space ID',
+						type: 'string',
+						param: 'additionalFields.spaceId',
+						locator: 'space',
+					},
 					{
 						name: 'qPassword',
 						label: 'Q Password',

@@ -24,7 +24,7 @@ export const dataFile = {
 					param: 'filters.allowInternalFiles',
 					default: false,
 				},
-				{ name: 'appId', label: 'App ID', type: 'string', param: 'filters.appId' },
+				{ name: 'appId', label: 'App ID', type: 'string', param: 'filters.appId', locator: 'app' },
 				{
 					name: 'baseNameWildcard',
 					label: 'Base Name Wildcard',
@@ -76,7 +76,13 @@ export const dataFile = {
 				},
 				{ name: 'name', label: 'Name', type: 'string', param: 'filters.name' },
 				{ name: 'notOwnerId', label: 'Not Owner ID', type: 'string', param: 'filters.notOwnerId' },
-				{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'filters.ownerId' },
+				{
+					name: 'ownerId',
+					label: 'Owner ID',
+					type: 'string',
+					param: 'filters.ownerId',
+					locator: 'user',
+				},
 				{
 					name: 'sort',
 					label: 'Sort',
@@ -184,7 +190,9 @@ export const dataFile = {
 			pathParams: [{ name: 'id', label: 'Data File', param: 'dataFileId', locator: 'dataFile' }],
 			body: {
 				kind: 'json',
-				fields: [{ name: 'ownerId', label: 'Owner ID', type: 'string', required: true }],
+				fields: [
+					{ name: 'ownerId', label: 'Owner ID', type: 'string', required: true, locator: 'user' },
+				],
 			},
 		},
 		changeSpace: {
@@ -200,7 +208,13 @@ export const dataFile = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+					{
+						name: 'spaceId',
+						label: 'Space ID',
+						type: 'string',
+						param: 'additionalFields.spaceId',
+						locator: 'space',
+					},
 				],
 			},
 		},
@@ -274,7 +288,7 @@ export const dataFile = {
 			status: 200,
 			response: { kind: 'list', maxPageSize: 1000 },
 			query: [
-				{ name: 'appId', label: 'App ID', type: 'string', param: 'filters.appId' },
+				{ name: 'appId', label: 'App ID', type: 'string', param: 'filters.appId', locator: 'app' },
 				{
 					name: 'includeSpaceStats',
 					label: 'Include Space Stats',
@@ -298,7 +312,13 @@ export const dataFile = {
 					enum: ['spaceId', '+spaceId', '-spaceId'],
 					sort: true,
 				},
-				{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'filters.spaceId' },
+				{
+					name: 'spaceId',
+					label: 'Space ID',
+					type: 'string',
+					param: 'filters.spaceId',
+					locator: 'space',
+				},
 			],
 		},
 		getConnection: {

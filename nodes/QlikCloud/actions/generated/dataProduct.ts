@@ -35,7 +35,13 @@ export const dataProduct = {
 						param: 'additionalFields.readMe',
 						maxLength: 100000,
 					},
-					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+					{
+						name: 'spaceId',
+						label: 'Space ID',
+						type: 'string',
+						param: 'additionalFields.spaceId',
+						locator: 'space',
+					},
 					{
 						name: 'datasetIds',
 						label: 'Dataset IDs',
@@ -194,7 +200,13 @@ export const dataProduct = {
 						param: 'additionalFields.tags',
 						items: 'string',
 					},
-					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+					{
+						name: 'spaceId',
+						label: 'Space ID',
+						type: 'string',
+						param: 'additionalFields.spaceId',
+						locator: 'space',
+					},
 					{
 						name: 'description',
 						label: 'Description',
@@ -257,7 +269,9 @@ export const dataProduct = {
 			pathParams: [{ name: 'dataProductId', label: 'Data Product ID' }],
 			body: {
 				kind: 'json',
-				fields: [{ name: 'spaceId', label: 'Space ID', type: 'string', required: true }],
+				fields: [
+					{ name: 'spaceId', label: 'Space ID', type: 'string', required: true, locator: 'space' },
+				],
 				required: true,
 			},
 		},

@@ -48,7 +48,13 @@ export const glossary = {
 						param: 'additionalFields.tags',
 						items: 'string',
 					},
-					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+					{
+						name: 'spaceId',
+						label: 'Space ID',
+						type: 'string',
+						param: 'additionalFields.spaceId',
+						locator: 'space',
+					},
 					{
 						name: 'overview',
 						label: 'Overview',
@@ -135,7 +141,13 @@ export const glossary = {
 						param: 'additionalFields.tags',
 						items: 'string',
 					},
-					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+					{
+						name: 'spaceId',
+						label: 'Space ID',
+						type: 'string',
+						param: 'additionalFields.spaceId',
+						locator: 'space',
+					},
 					{
 						name: 'overview',
 						label: 'Overview',
@@ -273,7 +285,13 @@ export const glossary = {
 					type: 'boolean',
 					param: 'additionalFields.lookupUserOnEmail',
 				},
-				{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'additionalFields.spaceId' },
+				{
+					name: 'spaceId',
+					label: 'Space ID',
+					type: 'string',
+					param: 'additionalFields.spaceId',
+					locator: 'space',
+				},
 			],
 			body: {
 				kind: 'json',
@@ -292,6 +310,7 @@ export const glossary = {
 						label: 'Space ID',
 						type: 'string',
 						param: 'additionalFields.bodySpaceID',
+						locator: 'space',
 					},
 					{
 						name: 'overview',

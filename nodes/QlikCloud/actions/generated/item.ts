@@ -23,6 +23,7 @@ export const item = {
 					label: 'Collection ID',
 					type: 'string',
 					param: 'filters.collectionId',
+					locator: 'collection',
 				},
 				{
 					name: 'createdByUserId',
@@ -39,7 +40,13 @@ export const item = {
 					param: 'filters.notCreatedByUserId',
 				},
 				{ name: 'notOwnerId', label: 'Not Owner ID', type: 'string', param: 'filters.notOwnerId' },
-				{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'filters.ownerId' },
+				{
+					name: 'ownerId',
+					label: 'Owner ID',
+					type: 'string',
+					param: 'filters.ownerId',
+					locator: 'user',
+				},
 				{ name: 'query', label: 'Query', type: 'string', param: 'filters.query' },
 				{ name: 'resourceId', label: 'Resource ID', type: 'string', param: 'filters.resourceId' },
 				{
@@ -104,7 +111,13 @@ export const item = {
 					],
 					sort: true,
 				},
-				{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'filters.spaceId' },
+				{
+					name: 'spaceId',
+					label: 'Space ID',
+					type: 'string',
+					param: 'filters.spaceId',
+					locator: 'space',
+				},
 				{
 					name: 'spaceType',
 					label: 'Space Type',
@@ -149,7 +162,13 @@ export const item = {
 				kind: 'json',
 				fields: [
 					{ name: 'name', label: 'Name', type: 'string', param: 'updateFields.name' },
-					{ name: 'spaceId', label: 'Space ID', type: 'string', param: 'updateFields.spaceId' },
+					{
+						name: 'spaceId',
+						label: 'Space ID',
+						type: 'string',
+						param: 'updateFields.spaceId',
+						locator: 'space',
+					},
 					{
 						name: 'resourceId',
 						label: 'Resource ID',

@@ -26,7 +26,13 @@ export const oauthToken = {
 					default: 'userId',
 					sort: true,
 				},
-				{ name: 'userId', label: 'User ID', type: 'string', param: 'filters.userId' },
+				{
+					name: 'userId',
+					label: 'User ID',
+					type: 'string',
+					param: 'filters.userId',
+					locator: 'user',
+				},
 			],
 		},
 		delete: {

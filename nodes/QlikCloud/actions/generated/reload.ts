@@ -17,7 +17,7 @@ export const reload = {
 			status: 200,
 			response: { kind: 'list', maxPageSize: 100 },
 			query: [
-				{ name: 'appId', label: 'App ID', type: 'string', required: true },
+				{ name: 'appId', label: 'App ID', type: 'string', required: true, locator: 'app' },
 				{ name: 'filter', label: 'Filter', type: 'string', param: 'filters.filter' },
 				{ name: 'log', label: 'Log', type: 'boolean', param: 'filters.log', default: false },
 				{ name: 'partial', label: 'Partial', type: 'boolean', param: 'filters.partial' },
@@ -57,7 +57,7 @@ export const reload = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'appId', label: 'App ID', type: 'string', required: true },
+					{ name: 'appId', label: 'App ID', type: 'string', required: true, locator: 'app' },
 					{
 						name: 'weight',
 						label: 'Weight',

@@ -24,7 +24,7 @@ export const reloadTask = {
 				replacement: 'the Scheduling Task resource',
 			},
 			query: [
-				{ name: 'appId', label: 'App ID', type: 'string', param: 'filters.appId' },
+				{ name: 'appId', label: 'App ID', type: 'string', param: 'filters.appId', locator: 'app' },
 				{ name: 'partial', label: 'Partial', type: 'boolean', param: 'filters.partial' },
 			],
 		},
@@ -47,7 +47,7 @@ export const reloadTask = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'appId', label: 'App ID', type: 'string', required: true },
+					{ name: 'appId', label: 'App ID', type: 'string', required: true, locator: 'app' },
 					{
 						name: 'partial',
 						label: 'Partial',
@@ -142,7 +142,13 @@ export const reloadTask = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'appId', label: 'App ID', type: 'string', param: 'updateFields.appId' },
+					{
+						name: 'appId',
+						label: 'App ID',
+						type: 'string',
+						param: 'updateFields.appId',
+						locator: 'app',
+					},
 					{
 						name: 'partial',
 						label: 'Partial',

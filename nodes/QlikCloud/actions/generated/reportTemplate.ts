@@ -19,7 +19,13 @@ export const reportTemplate = {
 			operationId: 'getReportTemplates',
 			query: [
 				{ name: 'name', label: 'Name', type: 'string', param: 'filters.name' },
-				{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'filters.ownerId' },
+				{
+					name: 'ownerId',
+					label: 'Owner ID',
+					type: 'string',
+					param: 'filters.ownerId',
+					locator: 'user',
+				},
 				{
 					name: 'sort',
 					label: 'Sort',

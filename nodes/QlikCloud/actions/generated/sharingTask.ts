@@ -142,6 +142,7 @@ export const sharingTask = {
 						type: 'string',
 						param: 'additionalFields.spaceId',
 						maxLength: 255,
+						locator: 'space',
 					},
 					{
 						name: 'subType',

@@ -32,7 +32,13 @@ export const space = {
 					param: 'filters.environmentId',
 				},
 				{ name: 'name', label: 'Name', type: 'string', param: 'filters.name' },
-				{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'filters.ownerId' },
+				{
+					name: 'ownerId',
+					label: 'Owner ID',
+					type: 'string',
+					param: 'filters.ownerId',
+					locator: 'user',
+				},
 				{
 					name: 'roles',
 					label: 'Roles',
@@ -120,7 +126,13 @@ export const space = {
 						param: 'additionalFields.name',
 						maxLength: 256,
 					},
-					{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'additionalFields.ownerId' },
+					{
+						name: 'ownerId',
+						label: 'Owner ID',
+						type: 'string',
+						param: 'additionalFields.ownerId',
+						locator: 'user',
+					},
 					{
 						name: 'description',
 						label: 'Description',

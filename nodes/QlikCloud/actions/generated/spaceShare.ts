@@ -19,7 +19,13 @@ export const spaceShare = {
 			operationId: 'getSpaceShares',
 			pathParams: [{ name: 'spaceId', label: 'Space', locator: 'space' }],
 			query: [
-				{ name: 'groupId', label: 'Group ID', type: 'string', param: 'filters.groupId' },
+				{
+					name: 'groupId',
+					label: 'Group ID',
+					type: 'string',
+					param: 'filters.groupId',
+					locator: 'group',
+				},
 				{ name: 'name', label: 'Name', type: 'string', param: 'filters.name' },
 				{ name: 'resourceId', label: 'Resource ID', type: 'string', param: 'filters.resourceId' },
 				{
@@ -35,7 +41,13 @@ export const spaceShare = {
 					param: 'filters.type',
 					enum: ['user', 'group', 'link'],
 				},
-				{ name: 'userId', label: 'User ID', type: 'string', param: 'filters.userId' },
+				{
+					name: 'userId',
+					label: 'User ID',
+					type: 'string',
+					param: 'filters.userId',
+					locator: 'user',
+				},
 			],
 		},
 		create: {

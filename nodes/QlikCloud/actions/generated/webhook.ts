@@ -35,7 +35,13 @@ export const webhook = {
 					param: 'filters.origins',
 					enum: ['api', 'automations', 'management-console'],
 				},
-				{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'filters.ownerId' },
+				{
+					name: 'ownerId',
+					label: 'Owner ID',
+					type: 'string',
+					param: 'filters.ownerId',
+					locator: 'user',
+				},
 				{
 					name: 'sort',
 					label: 'Sort',
@@ -107,7 +113,13 @@ export const webhook = {
 						default: false,
 					},
 					{ name: 'headers', label: 'Headers', type: 'object', param: 'additionalFields.headers' },
-					{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'additionalFields.ownerId' },
+					{
+						name: 'ownerId',
+						label: 'Owner ID',
+						type: 'string',
+						param: 'additionalFields.ownerId',
+						locator: 'user',
+					},
 					{
 						name: 'eventTypes',
 						label: 'Event Types',
@@ -215,7 +227,13 @@ export const webhook = {
 						default: false,
 					},
 					{ name: 'headers', label: 'Headers', type: 'object', param: 'additionalFields.headers' },
-					{ name: 'ownerId', label: 'Owner ID', type: 'string', param: 'additionalFields.ownerId' },
+					{
+						name: 'ownerId',
+						label: 'Owner ID',
+						type: 'string',
+						param: 'additionalFields.ownerId',
+						locator: 'user',
+					},
 					{
 						name: 'eventTypes',
 						label: 'Event Types',
