@@ -85,22 +85,44 @@ describe('the built Qlik Cloud node', () => {
 		}
 	});
 
-	it('marks the 10 operations Qlik deprecated, naming the replacement Qlik gives', () => {
-		const deprecated = props
-			.filter((p) => p.name === 'operation')
-			.flatMap((p) =>
-				(p.options as Array<{ name: string; description?: string }>)
-					.filter((o) => o.name.endsWith('(Deprecated)'))
-					.map((o) => ({ resource: p.displayOptions!.show!.resource![0], ...o })),
-			);
-		expect(deprecated).toHaveLength(10);
-		expect(deprecated.filter((o) => o.resource === 'reloadTask')).toHaveLength(5);
-		for (const o of deprecated.filter((d) => d.resource === 'reloadTask')) {
-			expect(o.description).toMatch(/sunset 2026-09\); use the Scheduling Task resource instead/);
-		}
-		expect(deprecated.find((o) => o.resource === 'emailConfig')?.description).toMatch(
-			/use Email Configuration → Replace instead/,
+	it('marks the operations Qlik deprecated, naming the replacement; offers none past its sunset', () => {
+		const resources = new Set(
+			(props.find((p) => p.name === 'resource')!.options as Array<{ value: string }>).map(
+				(o) => o.value,
+			),
 		);
+		const offered = props
+			.filter((p) => p.name === 'operation')
+			.map((p) => ({ p, resource: p.displayOptions!.show!.resource![0] as string }))
+			.filter(({ resource }) => resources.has(resource))
+			.flatMap(({ p, resource }) =>
+				(p.options as Array<{ name: string; value: string; description?: string }>).map((o) => ({
+					resource,
+					...o,
+				})),
+			);
+		const deprecated = offered.filter((o) => o.name.endsWith('(Deprecated)'));
+		expect(deprecated).toHaveLength(3);
+		for (const o of deprecated) expect(o.description).toMatch(/^Deprecated by Qlik/);
+		// Past their sunset on the generation date: Reload Task (2026-09, the whole resource),
+		// Toggle Cross Region Data Processing (2026-05), Email Configuration → Update (2026-11).
+		expect(resources.has('reloadTask')).toBe(false);
+		for (const [resource, operation] of Object.entries({
+			emailConfig: 'update',
+			tenantSetting: 'toggleCrossRegionDataProcessing',
+		})) {
+			expect(offered.find((o) => o.resource === resource && o.value === operation)).toBeUndefined();
+		}
+		const retired = Object.entries(operations).flatMap(([resource, rows]) =>
+			Object.entries(rows)
+				.filter(([, row]) => row.retired)
+				.map(([operation, row]) => ({ resource, operation, ...row.retired })),
+		);
+		expect(retired).toHaveLength(7);
+		expect(retired.find((r) => r.resource === 'emailConfig')).toMatchObject({
+			sunset: '2026-11',
+			replacement: 'Email Configuration → Replace',
+		});
 	});
 
 	it('has a trigger node with the same credentials, a webhook and no tool variant', () => {
@@ -141,8 +163,17 @@ describe('the built Qlik Cloud node', () => {
 		}
 	});
 
-	it('has all 461 operations in scope, each with a description and an action', () => {
-		const operationProps = props.filter((p) => p.name === 'operation');
+	it('has all 461 operations in scope, each offered but the retired, with an action', () => {
+		const resources = (
+			props.find((p) => p.name === 'resource')!.options as Array<{
+				value: string;
+			}>
+		).map((o) => o.value);
+		const operationProps = props.filter(
+			(p) =>
+				p.name === 'operation' &&
+				resources.includes(p.displayOptions!.show!.resource![0] as string),
+		);
 		const listed = operationProps.flatMap((p) =>
 			(p.options as Array<{ value: string; action?: string }>).map((o) => {
 				expect(o.action).toBeTruthy();
@@ -150,7 +181,9 @@ describe('the built Qlik Cloud node', () => {
 			}),
 		);
 		const table = Object.entries(operations).flatMap(([resource, ops]) =>
-			Object.keys(ops).map((op) => `${resource}.${op}`),
+			Object.entries(ops)
+				.filter(([, spec]) => !spec.retired)
+				.map(([op]) => `${resource}.${op}`),
 		);
 		expect(listed.sort()).toEqual(table.sort());
 		const endpoints = new Set(
@@ -163,9 +196,10 @@ describe('the built Qlik Cloud node', () => {
 		expect(node.description.subtitle).toBeTruthy();
 	});
 
-	it('has every path parameter of every operation as a node parameter shown for it', () => {
+	it('has every path parameter of every operation but the retired as a node parameter shown for it', () => {
 		for (const [resource, ops] of Object.entries(operations)) {
 			for (const [operation, spec] of Object.entries(ops)) {
+				if (spec.retired) continue;
 				const shown = props.filter(
 					(p: INodeProperties) =>
 						p.displayOptions?.show?.resource?.includes(resource) &&

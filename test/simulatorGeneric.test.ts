@@ -91,6 +91,8 @@ function sample(field: FieldSpec): unknown {
 			return {};
 		case 'json':
 			return [];
+		case 'dateTime':
+			return '2026-12-01T09:30:00.000Z';
 		default:
 			if (field.name === 'date') return '2024-01-31';
 			return field.enum ? field.enum[0] : 'sample-value';

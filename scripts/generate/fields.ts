@@ -73,6 +73,7 @@ export function fieldOf(
 		if (typeof schema.maxLength === 'number') field.maxLength = schema.maxLength;
 		if (typeof schema.minimum === 'number') field.minimum = schema.minimum;
 		if (typeof schema.maximum === 'number') field.maximum = schema.maximum;
+		if (scalar === 'string' && !values && schema.format === 'date-time') field.type = 'dateTime';
 		const d = schema.default;
 		if (
 			(typeof d === 'string' && (!values || values.includes(d))) ||
@@ -272,12 +273,68 @@ export function pathParamsOf(
 	return out;
 }
 
+/**
+ * A path a patch may set: `/name`, `/settings/color`, `/enable-sharing`, `name` (a spec that
+ * leaves out the leading `/`); not `/list/-` or a pointer with escapes.
+ */
+const PATCH_PATH = /^\/?[A-Za-z][\w-]*(\/[A-Za-z][\w-]*)*$/;
+
+/** The schema of the item the endpoint's GET answers with (what a patch path points into). */
+function itemSchemaOf(d: Draft): Json {
+	const get = d.pathItem.get as Json | undefined;
+	const ok = ((get?.responses ?? {}) as Json)['200'];
+	const content = (d.spec.resolve(ok).content ?? {}) as Record<string, Json>;
+	const json = Object.entries(content).find(([type]) => isJsonType(type));
+	return json ? d.spec.resolve(json[1].schema) : {};
+}
+
+/**
+ * One Update Fields entry per path a JSON Patch may set: its type from the item's schema at that
+ * path, else text when the patch's value may be a string, else any JSON value.
+ */
+export function patchFields(d: Draft, items: Json, paths: string[]): FieldSpec[] {
+	const item = itemSchemaOf(d);
+	const value = d.spec.resolve((items.properties as Json).value);
+	const alternatives = ((value.oneOf ?? value.anyOf ?? [value]) as unknown[]).map((v) =>
+		d.spec.resolve(v),
+	);
+	const textValue = alternatives.some((v) => v.type === 'string');
+	return paths
+		.filter((p) => PATCH_PATH.test(p))
+		.map((p) => {
+			const segments = p.replace(/^\//, '').split('/');
+			let prop: unknown = undefined;
+			let at: Json = item;
+			for (const segment of segments) {
+				prop = (at.properties as Json | undefined)?.[segment];
+				at = d.spec.resolve(prop);
+			}
+			const key = camel(segments.join(' '));
+			const name = segments.join('/');
+			const schema = prop ?? (textValue ? { type: 'string' } : {});
+			const field = fieldOf(d.spec, name, schema, false, `updateFields.${key}`, labelOf(key));
+			if (field.type === 'binary') field.type = 'string';
+			return field;
+		});
+}
+
+/** ID fields by name (`spaceId`, `ownerId`) → the resource whose list they are picked from. */
+export type Locators = Map<string, string>;
+
+/** The field picks its ID from a list when its name is a listable resource's ID. */
+export function withLocator(field: FieldSpec, locators: Locators): FieldSpec {
+	const resource = locators.get(field.name);
+	if (resource && field.type === 'string' && !field.enum) field.locator = resource;
+	return field;
+}
+
 /** The body's fields; `value` is the operation's first value (parameter names derive from it). */
 export function bodyOf(
 	d: Draft,
 	taken: Set<string>,
 	value: string,
 	optionalQuery: Set<string>,
+	locators: Locators = new Map(),
 ): BodySpec | undefined {
 	if (!d.op.requestBody) return undefined;
 	const types = contentTypes(d.spec, d.op.requestBody);
@@ -337,22 +394,35 @@ export function bodyOf(
 		const isPatch =
 			!!(items.properties as Json | undefined)?.op &&
 			!!(items.properties as Json | undefined)?.path;
-		const body: BodySpec = {
-			kind: 'raw',
-			field: {
-				name: 'body',
-				param: isPatch ? 'patch' : 'body',
-				label: isPatch ? 'Patch Operations (JSON)' : 'Body (JSON)',
-				type: schema.type === 'array' ? 'json' : 'object',
-				required: requiredBody || schema.type === 'array',
-			},
+		const raw: FieldSpec = {
+			name: 'body',
+			param: isPatch ? 'patch' : 'body',
+			label: isPatch ? 'Patch Operations (JSON)' : 'Body (JSON)',
+			type: schema.type === 'array' ? 'json' : 'object',
+			required: requiredBody || schema.type === 'array',
 		};
+		const paths = isPatch ? enumOf(d.spec.resolve((items.properties as Json).path)) : undefined;
 		if (isPatch) {
-			const paths = enumOf(d.spec.resolve((items.properties as Json).path));
-			body.field.hint = paths
+			raw.hint = paths
 				? `JSON Patch operations, e.g. [{"op": "replace", "path": "${paths[0]}", "value": …}]. Paths: ${paths.join(', ')}`
 				: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/name", "value": "New name"}]';
 		}
+		const fields = paths ? patchFields(d, items, paths) : [];
+		if (fields.length > 0) {
+			// The fields build the patch; raw operations stay one more (optional) way.
+			delete raw.required;
+			raw.hint = `More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "${paths![0]}", "value": …}]`;
+			// One spec lists its ops as a single "replace, remove, add".
+			const op = enumOf(d.spec.resolve((items.properties as Json).op))?.flatMap((v) =>
+				v.split(/[\s,]+/).filter(Boolean),
+			);
+			const patch: BodySpec = { kind: 'jsonPatch', fields, raw };
+			const chosen = op && !op.includes('replace') ? op[0] : undefined;
+			if (chosen) patch.op = chosen;
+			if (contentType) patch.contentType = contentType;
+			return patch;
+		}
+		const body: BodySpec = { kind: 'raw', field: raw };
 		if (contentType) (body as { contentType?: string }).contentType = contentType;
 		return body;
 	}
@@ -360,7 +430,11 @@ export function bodyOf(
 	const collection =
 		d.method === 'PATCH' || value.startsWith('update') ? 'updateFields' : 'additionalFields';
 	let deep = false;
-	const fields: FieldSpec[] = Object.entries(props).map(([name, prop]) => {
+	// Read-only properties (created at, created by…) are Qlik's to set: no field offers them.
+	const writable = Object.entries(props).filter(
+		([name, prop]) => required.has(name) || d.spec.resolve(prop).readOnly !== true,
+	);
+	const fields: FieldSpec[] = writable.map(([name, prop]) => {
 		const isRequired = required.has(name);
 		const key =
 			collection === 'additionalFields' && optionalQuery.has(name)
@@ -375,7 +449,7 @@ export function bodyOf(
 		);
 		if (field.type === 'json' || field.type === 'object') deep = true;
 		if (field.type === 'binary') field.type = 'string';
-		return field;
+		return withLocator(field, locators);
 	});
 	if (deep) {
 		fields.push({

@@ -8,9 +8,10 @@
  * names or written in `config.ts`.
  */
 import type { FieldSpec, ResourceTable, TableOperation } from '../../nodes/QlikCloud/shared/types';
+import { TUS_VERSION } from '../../nodes/QlikCloud/transport/tus';
 import type { SpecRule } from './config';
-import { SPEC_RULES } from './config';
-import type { ItemOwner } from './fields';
+import { LISTED_ELSEWHERE, SPEC_RULES } from './config';
+import type { ItemOwner, Locators } from './fields';
 import {
 	bodyOf,
 	fieldOf,
@@ -22,6 +23,7 @@ import {
 	responseOf,
 	successResponse,
 	tierOf,
+	withLocator,
 } from './fields';
 import type { Lock, Resolution } from './lock';
 import { firstValues, resolveValues } from './lock';
@@ -47,8 +49,27 @@ export interface Built {
 	resolution: Resolution;
 }
 
-/** Builds every table from the specs, with the values the lock gives. */
-export function buildTables(specs: Spec[], lock: Lock, rules: SpecRule[] = SPEC_RULES): Built {
+/**
+ * The date the tables are generated as of: an operation whose sunset is past it is retired. A
+ * constant bumped on purpose (with a regeneration), so that runs and `generate:check` agree.
+ */
+export const GENERATION_DATE = '2026-12-01';
+
+/**
+ * Whether a sunset (`2026-09` or `2026-09-15`) is past on `today` (`YYYY-MM-DD`): a month-only
+ * sunset lasts to the end of its month.
+ */
+export function isRetired(sunset: string, today: string): boolean {
+	return today.slice(0, sunset.length) > sunset;
+}
+
+/** Builds every table from the specs, with the values the lock gives, as of `today`. */
+export function buildTables(
+	specs: Spec[],
+	lock: Lock,
+	rules: SpecRule[] = SPEC_RULES,
+	today: string = GENERATION_DATE,
+): Built {
 	const drafts = draftsOf(specs, rules);
 	nameDrafts(drafts);
 	const ruled = new Map<string, { resource: string; operation: string }>();
@@ -89,16 +110,32 @@ export function buildTables(specs: Spec[], lock: Lock, rules: SpecRule[] = SPEC_
 		const { resource, displayName } = r.table;
 		itemOf.set(norm(get.path), { resource, displayName, listable, idParam: r.idParam });
 	}
+	const locators: Locators = new Map();
+	for (const owner of itemOf.values()) {
+		if (owner.listable || LISTED_ELSEWHERE.has(owner.resource))
+			locators.set(`${owner.resource}Id`, owner.resource);
+	}
+	if (locators.has('userId')) locators.set('ownerId', 'user');
 	const tables: ResourceTable[] = [];
 	for (const r of resources.values()) {
 		for (const d of r.drafts) {
 			const value = first.operation(r.table.resource, d.value!);
-			r.table.operations[d.value!] = operationOf(d, r, itemOf, resources, value);
+			r.table.operations[d.value!] = operationOf(
+				d,
+				r,
+				{ itemOf, locators },
+				resources,
+				value,
+				today,
+			);
 		}
 		tables.push(r.table);
 	}
 	return { tables: tables.sort((x, y) => x.displayName.localeCompare(y.displayName)), resolution };
 }
+
+/** Protocol headers the node sends itself, with their value: no editor field. */
+const PROTOCOL_HEADERS: Record<string, string> = { 'tus-resumable': TUS_VERSION };
 
 function deprecationOf(
 	d: Draft,
@@ -170,9 +207,10 @@ function describeFields(op: TableOperation, value: string, noun: string): void {
 function operationOf(
 	d: Draft,
 	r: ResourceDraft,
-	itemOf: Map<string, ItemOwner>,
+	{ itemOf, locators }: { itemOf: Map<string, ItemOwner>; locators: Locators },
 	resources: Map<string, ResourceDraft>,
 	firstValue: string,
+	today: string,
 ): TableOperation {
 	const response = responseOf(d);
 	const value = d.value!;
@@ -206,7 +244,13 @@ function operationOf(
 		}
 		const field = fieldOf(d.spec, name, p.schema, required, param);
 		if (field.type === 'binary') field.type = 'string';
-		query.push(field);
+		if (name === 'sort' && isList && field.type === 'string' && field.enum && !taken.has(name)) {
+			// Sorting is its own field, with readable choices, beside Filters.
+			field.param = name;
+			field.sort = true;
+			taken.add(name);
+		}
+		query.push(withLocator(field, locators));
 	}
 	const headers: FieldSpec[] = [];
 	for (const p of parametersOf(d).filter((x) => x.in === 'header')) {
@@ -225,6 +269,20 @@ function operationOf(
 			field.type = 'string';
 		}
 		field.hint = `Sent as the ${name} header`;
+		const fixed = PROTOCOL_HEADERS[name.toLowerCase()];
+		const confirmed = /^qlik-confirm-delete$/i.test(name) ? pathParams.at(-1) : undefined;
+		if (fixed !== undefined) {
+			field.value = fixed;
+			delete field.hint;
+		} else if (confirmed) {
+			Object.assign(field, {
+				type: 'boolean',
+				label: 'Confirm Delete',
+				confirms: confirmed.name,
+				default: false,
+				hint: 'Whether to delete: Qlik asks for the ID again, and the node sends it when this is on',
+			});
+		}
 		headers.push(field);
 	}
 	const deprecated = deprecationOf(d, resources);
@@ -240,11 +298,24 @@ function operationOf(
 	};
 	if (typeof d.op.operationId === 'string') operation.operationId = d.op.operationId;
 	if (deprecated) operation.deprecated = deprecated;
+	if (deprecated?.sunset && isRetired(deprecated.sunset, today)) {
+		operation.retired = {
+			operation: `${r.table.displayName} → ${displayNameOf(value)}`,
+			sunset: deprecated.sunset,
+		};
+		if (deprecated.replacement) operation.retired.replacement = deprecated.replacement;
+	}
 	operation.description = describeOperation(r.table.resource, value, operation, noun);
 	if (pathParams.length) operation.pathParams = pathParams;
 	if (query.length) operation.query = query;
 	if (headers.length) operation.headers = headers;
-	const body = bodyOf(d, taken, firstValue, response.kind === 'list' ? new Set() : queryOptional);
+	const body = bodyOf(
+		d,
+		taken,
+		firstValue,
+		response.kind === 'list' ? new Set() : queryOptional,
+		locators,
+	);
 	if (body) operation.body = body;
 	describeFields(operation, value, noun);
 	return operation;

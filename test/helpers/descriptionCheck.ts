@@ -101,6 +101,8 @@ export function checkDescription(properties: INodeProperties[]): Findings {
 			continue;
 		}
 		const resourceValue = String(p.displayOptions?.show?.resource?.[0]);
+		// A resource in no Resource list (every operation retired) is offered to no new node.
+		if (resources.size > 0 && !resources.has(resourceValue)) continue;
 		const resource = resources.get(resourceValue) ?? resourceValue;
 		for (const o of (p.options ?? []) as INodePropertyOptions[]) {
 			const where = `${resource} → ${o.name}`;

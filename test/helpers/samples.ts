@@ -31,6 +31,8 @@ export function sample(field: FieldSpec): { param: unknown; sent: unknown } {
 			return { param: '{"key": "value"}', sent: { key: 'value' } };
 		case 'json':
 			return { param: '[]', sent: [] };
+		case 'dateTime':
+			return { param: '2026-12-01T09:30:00', sent: new Date('2026-12-01T09:30:00').toISOString() };
 		default:
 			return same(field.enum ? field.enum[0] : `n8n test ${hex().slice(0, 8)}`);
 	}

@@ -100,6 +100,7 @@ async function buildCase(resource: string, operation: string, spec: OperationSpe
 		fixture.assigneeType = 'group';
 	}
 	let path = spec.path;
+	const pathValues: Record<string, string> = {};
 	for (const param of spec.pathParams ?? ([] as PathParamSpec[])) {
 		let value: string;
 		if (isSpace) value = fixture[param.name];
@@ -110,6 +111,7 @@ async function buildCase(resource: string, operation: string, spec: OperationSpe
 		const name = param.param ?? param.name;
 		parameters[name] = param.locator || isSpace ? rl(value) : value;
 		path = path.replace(`{${param.name}}`, value);
+		pathValues[param.name] = value;
 		// Generic items a path refers to must exist: seed each one along the path.
 		if (!isSpace && !param.enum && param.kind !== 'path') {
 			const itemPath = path.slice(0, path.indexOf(value) + value.length);
@@ -128,7 +130,10 @@ async function buildCase(resource: string, operation: string, spec: OperationSpe
 		if (!field.required) continue;
 		const { param, sent } = sample(field);
 		setParam(parameters, field.param ?? field.name, param);
-		headers[field.name.toLowerCase()] = String(sent);
+		// A confirmation switch sends the ID of the path again; protocol headers their own value.
+		headers[field.name.toLowerCase()] = field.confirms
+			? pathValues[field.confirms]
+			: (field.value ?? String(sent));
 	}
 	// The last run of a scheduling task exists once the task has been started.
 	if (/^\/api\/scheduling\/tasks\/[^/]+\/runs\/last$/.test(path)) {
@@ -235,7 +240,8 @@ const TESTED_APART = new Set([
 	'dataSet.replace',
 	'dataSet.deleteMany',
 ]);
-const generic = cases.filter(([name]) => !TESTED_APART.has(name));
+// Retired operations fail before any request: forms.test.ts.
+const generic = cases.filter(([name, , , spec]) => !TESTED_APART.has(name) && !spec.retired);
 
 describe('every operation through the node against the simulator', () => {
 	it('covers the 461 operations in scope', () => {

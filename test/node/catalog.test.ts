@@ -483,7 +483,8 @@ describe('Item operations', () => {
 			operation: 'getAllCollections',
 			itemId: rl(id),
 			limit: 5,
-			filters: { type: 'private', sort: '+name' },
+			sort: '+name',
+			filters: { type: 'private' },
 		});
 		expect(Array.isArray(collections)).toBe(true);
 		expect(only('GET', `/api/v1/items/${id}/collections`).query).toMatchObject({

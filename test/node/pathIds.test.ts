@@ -57,10 +57,13 @@ describe('IDs that would change the request target', () => {
 		expect(sim().log).toHaveLength(0);
 	});
 
+	// Retired operations fail before reading any parameter (forms.test.ts).
 	const cases = Object.entries(operations).flatMap(([resource, ops]) =>
-		Object.entries(ops).flatMap(([operation, spec]) =>
-			(spec.pathParams ?? []).map((target) => ({ resource, operation, spec, target })),
-		),
+		Object.entries(ops)
+			.filter(([, spec]) => !spec.retired)
+			.flatMap(([operation, spec]) =>
+				(spec.pathParams ?? []).map((target) => ({ resource, operation, spec, target })),
+			),
 	);
 
 	it(`every path parameter of every operation refuses ".." (${cases.length} parameters)`, async () => {

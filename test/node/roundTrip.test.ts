@@ -37,6 +37,12 @@ function fill(parameters: IDataObject, spec: OperationSpec, name: string) {
 			set(parameters, param, typeof sent === 'string' ? sent : JSON.stringify(sent));
 	} else if (body.kind === 'raw' && SPEC_BODIES[name] !== undefined) {
 		set(parameters, body.field.param ?? body.field.name, JSON.stringify(SPEC_BODIES[name]));
+	} else if (body.kind === 'jsonPatch') {
+		const field =
+			body.fields.find((f) => f.name === 'name') ??
+			body.fields.find((f) => f.name === 'description') ??
+			body.fields[0];
+		set(parameters, field.param ?? field.name, value(field));
 	} else if (body.kind === 'raw') {
 		const listed = /Paths: (.*)$/.exec(body.field.hint ?? '')?.[1]?.split(', ') ?? ['/name'];
 		const paths =
@@ -58,6 +64,7 @@ function fill(parameters: IDataObject, spec: OperationSpec, name: string) {
 const resources = Object.entries(operations).filter(
 	([resource, ops]) =>
 		!CURATED.has(resource) &&
+		!ops.create?.retired &&
 		ops.create?.response.kind === 'object' &&
 		ops.get &&
 		ops.delete &&

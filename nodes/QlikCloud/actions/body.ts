@@ -66,22 +66,33 @@ export const bodyEncoders: { [K in BodySpec['kind']]: Encoder<K> } = {
 	},
 	async jsonPatch(spec, input) {
 		const values = input.fields(spec.fields);
-		const ops = Object.entries(values).map(([name, value]) => ({
-			op: 'replace',
+		const ops: IDataObject[] = Object.entries(values).map(([name, value]) => ({
+			op: spec.op ?? 'replace',
 			path: `/${name}`,
 			value,
 		}));
+		const raw = spec.raw ? input.field(spec.raw) : undefined;
+		if (raw !== undefined && !Array.isArray(raw)) {
+			throw input.invalid(
+				spec.raw!.label,
+				'must be a JSON array of patch operations',
+				'Enter e.g. [{"op": "replace", "path": "/name", "value": "New name"}].',
+			);
+		}
+		ops.push(...((raw ?? []) as IDataObject[]));
 		if (ops.length === 0) {
 			throw new NodeOperationError(
 				input.ctx.getNode(),
 				'Nothing to update: "Update Fields" is empty',
 				{
 					itemIndex: input.i,
-					description: 'Add at least one field under "Update Fields".',
+					description: spec.raw
+						? `Add at least one field under "Update Fields", or patch operations in "${spec.raw.label}".`
+						: 'Add at least one field under "Update Fields".',
 				},
 			);
 		}
-		return { body: ops as IDataObject[] };
+		return { body: ops, headers: contentType(spec.contentType) };
 	},
 };
 

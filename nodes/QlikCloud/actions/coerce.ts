@@ -34,6 +34,26 @@ function parseJson(value: unknown, example: string): Coerced {
 	}
 }
 
+/**
+ * A date and time as ISO 8601 in UTC: from the date picker's text, an expression's text, a
+ * `Date` or a Luxon `DateTime` (what `$now` gives).
+ */
+function dateTime(value: unknown): Coerced {
+	const date =
+		value instanceof Date
+			? value
+			: typeof (value as { toISO?: unknown }).toISO === 'function'
+				? new Date(String((value as { toISO: () => string }).toISO()))
+				: new Date(String(value).trim());
+	if (Number.isNaN(date.getTime())) {
+		return {
+			problem: `is not a date and time: "${String(value)}"`,
+			fix: 'Pick a date, or enter one like 2026-12-01T09:30:00Z.',
+		};
+	}
+	return { value: date.toISOString() };
+}
+
 /** The value converted to the field's type, before the checks of allowed values and length. */
 function convert(field: FieldSpec, value: unknown): Coerced {
 	switch (field.type) {
@@ -82,6 +102,8 @@ function convert(field: FieldSpec, value: unknown): Coerced {
 		}
 		case 'json':
 			return parseJson(value, '[{"key": "value"}]');
+		case 'dateTime':
+			return dateTime(value);
 		case 'binary':
 			return { value: String(value).trim() };
 		case 'object': {

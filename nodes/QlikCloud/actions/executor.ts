@@ -90,8 +90,21 @@ export async function executeOperation(
 	}
 	const { body, bodyFactory, headers: bodyHeaders } = await encodeBody(spec.body, input);
 	const headers: IDataObject = { ...(bodyHeaders ?? {}) };
-	for (const [name, value] of Object.entries(input.fields(spec.headers))) {
-		headers[name] = String(value);
+	for (const field of spec.headers ?? []) {
+		const value = input.field(field);
+		if (value === undefined) continue;
+		if (field.confirms === undefined) {
+			headers[field.name] = String(value);
+			continue;
+		}
+		if (value !== true) {
+			throw input.invalid(
+				field.label,
+				'is off',
+				'Turn it on to confirm: Qlik does this only when the request repeats the ID.',
+			);
+		}
+		headers[field.name] = decodeURIComponent(pathValues.get(field.confirms) ?? '');
 	}
 	if (body && !Array.isArray(body) && !Buffer.isBuffer(body) && typeof body.name === 'string') {
 		subject = `"${body.name}"`;

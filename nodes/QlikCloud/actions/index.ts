@@ -89,7 +89,7 @@ export const resourceProperty: INodeProperties = {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: built.map((b) => b.option),
+	options: built.filter((b) => !b.retired).map((b) => b.option),
 	default: 'space',
 };
 

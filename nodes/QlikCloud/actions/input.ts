@@ -24,7 +24,11 @@ export class ItemInput {
 			return this.ctx.getNodeParameter(top, this.i, undefined, { extractValue: true });
 		}
 		const collection = this.ctx.getNodeParameter(top, this.i, {}) as IDataObject;
-		return collection?.[key];
+		const value = collection?.[key];
+		// A resource locator in a collection: its ID.
+		if (value && typeof value === 'object' && (value as IDataObject).__rl === true)
+			return (value as IDataObject).value;
+		return value;
 	}
 
 	invalid(label: string, problem: string, fix: string): NodeOperationError {
@@ -36,6 +40,7 @@ export class ItemInput {
 
 	/** Reads, checks and converts one value; undefined when the user left it empty. */
 	field(field: FieldSpec): unknown {
+		if (field.value !== undefined) return field.value;
 		const coerced = coerceField(field, this.param(field.param ?? field.name));
 		if ('problem' in coerced) throw this.invalid(field.label, coerced.problem, coerced.fix);
 		return coerced.value;

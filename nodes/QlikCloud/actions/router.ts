@@ -20,6 +20,18 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
+	if (spec.retired) {
+		const { operation: name, sunset, replacement } = spec.retired;
+		throw new NodeOperationError(
+			this.getNode(),
+			`${name} was retired by Qlik (sunset ${sunset}) and can no longer run`,
+			{
+				description: replacement
+					? `Use ${replacement} instead, and remove or replace this node.`
+					: 'Qlik names no replacement; remove or replace this node.',
+			},
+		);
+	}
 	assertToolCanRun(this, spec);
 	const settings = createTransportSettings(
 		this,

@@ -8,6 +8,7 @@ import type {
 import { resourceLocator, returnAllOrLimit } from './descriptions';
 import type { FieldLooks } from './fieldLooks';
 import { withFieldLooks } from './fieldLooks';
+import { optionName, sortName } from './optionNames';
 import type {
 	FieldSpec,
 	OperationRunner,
@@ -87,6 +88,8 @@ export interface OperationExtension {
 
 export interface BuiltResource {
 	option: INodePropertyOptions;
+	/** Every operation is retired: the resource is offered for no new node. */
+	retired?: boolean;
 	description: INodeProperties[];
 	operations: Record<string, OperationSpec>;
 }
@@ -101,10 +104,33 @@ function paramOf(spec: { name: string; param?: string }): string {
 }
 
 function optionsOf(values: readonly string[]): INodePropertyOptions[] {
-	return values.map((value) => ({ name: value, value }));
+	return values.map((value) => ({ name: optionName(value), value }));
+}
+
+/** Sort choices by readable name (`name` and `+name` are one choice), after the API's own order. */
+function sortOptions(values: readonly string[]): INodePropertyOptions[] {
+	const byName = new Map<string, string>();
+	for (const value of values) {
+		const name = sortName(value);
+		if (!byName.has(name)) byName.set(name, value);
+	}
+	return [
+		{ name: 'Default Order', value: '' },
+		...[...byName].map(([name, value]) => ({ name, value })),
+	];
 }
 
 function property(field: FieldSpec, name: string, required: boolean): INodeProperties {
+	if (field.locator) {
+		return resourceLocator({
+			name,
+			displayName: field.label,
+			searchListMethod: searchMethodName(field.locator),
+			placeholder: 'ID',
+			required,
+			...(field.hint ? { description: field.hint } : {}),
+		});
+	}
 	let type: NodePropertyTypes = 'string';
 	let fallback: INodeProperties['default'] = '';
 	const extra: Partial<INodeProperties> = {};
@@ -142,12 +168,19 @@ function property(field: FieldSpec, name: string, required: boolean): INodePrope
 			type = 'json';
 			fallback = '[]';
 			break;
+		case 'dateTime':
+			type = 'dateTime';
+			break;
 		case 'binary':
 			fallback = 'data';
 			extra.hint = 'The name of the input field that holds the file';
 			break;
 		default:
-			if (field.enum) {
+			if (field.enum && field.sort) {
+				type = 'options';
+				extra.options = sortOptions(field.enum);
+				extra.description = 'The order of the results';
+			} else if (field.enum) {
 				type = 'options';
 				extra.options = optionsOf(field.enum);
 				fallback = field.enum[0];
@@ -157,7 +190,8 @@ function property(field: FieldSpec, name: string, required: boolean): INodePrope
 		displayName: field.label,
 		name,
 		type,
-		default: field.default ?? fallback,
+		// Sorting starts at the API's own order, whatever default the spec names.
+		default: field.sort ? '' : (field.default ?? fallback),
 		...extra,
 	};
 	if (required) out.required = true;
@@ -238,8 +272,11 @@ function generatedProperties(
 			? op.body.fields
 			: []),
 		...(op.body?.kind === 'raw' || op.body?.kind === 'binary' ? [op.body.field] : []),
+		...(op.body?.kind === 'jsonPatch' && op.body.raw ? [op.body.raw] : []),
 	];
 	for (const field of fields) {
+		// The node sends protocol values itself.
+		if (field.value !== undefined) continue;
 		const [first, key] = paramOf(field).split('.', 2);
 		if (key === undefined) {
 			top.push(property(field, first, !!field.required));
@@ -286,6 +323,9 @@ export function buildResource(
 		rows.push([value, { ...op, ...borrowed.option }]);
 	}
 	const values = new Set(rows.map(([value]) => value));
+	// Retired operations are in no dropdown (saved ones fail with a clear error before any
+	// request); a resource with nothing else keeps them listed, as it is offered nowhere itself.
+	const allRetired = rows.every(([, op]) => op.retired);
 	for (const part of ['options', 'operations', 'extend'] as const) {
 		for (const key of Object.keys(curation[part] ?? {}))
 			if (!values.has(key)) refuse(resource, `${part}.${key}`, key);
@@ -293,6 +333,10 @@ export function buildResource(
 	for (const [value, op] of rows) {
 		const curated = curation.operations?.[value];
 		const extension = curation.extend?.[value] ?? curation.borrow?.[value]?.extension;
+		if (op.retired) {
+			operations[value] = op;
+			if (!allRetired) continue;
+		}
 		options.push({
 			name: op.name,
 			value,
@@ -300,6 +344,7 @@ export function buildResource(
 			description: op.description,
 			...(curation.options?.[value] ?? {}),
 		});
+		if (op.retired) continue;
 		const show = { show: { resource: [resource], operation: [value] } };
 		if (curated) {
 			description.push(...curated.description);
@@ -325,14 +370,16 @@ export function buildResource(
 		options,
 		default: 'getAll',
 	};
-	// Only the table's own Get Many is the default: a borrowed one (App → Get Many) would change
-	// what a saved node that never set its operation runs.
-	if (!table.operations.getAll) operationProperty.default = options[0].value;
+	// Only the table's own Get Many, when it is offered, is the default: a borrowed one (App → Get
+	// Many) would change what a saved node that never set its operation runs.
+	if (!table.operations.getAll || !options.some((o) => o.value === 'getAll'))
+		operationProperty.default = options[0].value;
 	const option: INodePropertyOptions = { name: table.displayName, value: resource };
 	const about = curation.description ?? table.description;
 	if (about) option.description = about;
 	return {
 		option,
+		...(allRetired ? { retired: true } : {}),
 		description: [operationProperty, ...description].map((p) => withAliases(p, resource, aliases)),
 		operations,
 	};

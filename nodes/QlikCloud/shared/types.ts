@@ -18,7 +18,16 @@ export const TIER_2: RateTier = { tier: '2', perMinute: 100 };
  * binary property whose file is sent.
  */
 export type ValueType =
-	'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'json' | 'binary';
+	| 'string'
+	| 'integer'
+	| 'number'
+	| 'boolean'
+	| 'array'
+	| 'object'
+	| 'json'
+	| 'binary'
+	/** A date and time, sent as an ISO 8601 string. */
+	| 'dateTime';
 
 /** One value the operation sends, and the node parameter it comes from. */
 export interface FieldSpec {
@@ -38,6 +47,17 @@ export interface FieldSpec {
 	spread?: boolean;
 	/** A boolean switch that sends this value when on and nothing when off. */
 	whenTrue?: string;
+	/** A protocol value the node always sends (e.g. `Tus-Resumable: 1.0.0`): no editor field. */
+	value?: string;
+	/**
+	 * A confirmation switch: when on, the value of this path parameter is sent (Qlik asks for the
+	 * ID again before a delete); when off, the item fails before any request.
+	 */
+	confirms?: string;
+	/** An ID picked from this resource's list (a resource locator), e.g. `space` for `spaceId`. */
+	locator?: string;
+	/** The choices are sort orders (`+name`, `name` ascending, `-name` descending). */
+	sort?: true;
 	/** Items of an `array`: their type and allowed values. */
 	items?: 'string' | 'integer' | 'number' | 'boolean';
 	default?: string | number | boolean;
@@ -70,8 +90,13 @@ export type BodySpec =
 	| { kind: 'json'; fields: FieldSpec[]; required?: boolean; contentType?: string }
 	| {
 			kind: 'jsonPatch';
-			/** JSON-Patch `replace` operations built from these fields (path = `/<name>`). */
+			/** JSON-Patch operations built from these fields (path = `/<name>`). */
 			fields: FieldSpec[];
+			/** The patch operation each field becomes; default `replace`. */
+			op?: string;
+			/** Raw patch operations (a JSON array) sent after the fields' ones. */
+			raw?: FieldSpec;
+			contentType?: string;
 	  }
 	/** The whole body is the value of one field (a JSON array or a free-form object). */
 	| { kind: 'raw'; field: FieldSpec; contentType?: string }
@@ -135,6 +160,16 @@ export interface OperationSpec {
 	headers?: FieldSpec[];
 	body?: BodySpec;
 	response: ResponseSpec;
+	/**
+	 * Past Qlik's sunset when the tables were generated: offered for no new node, and a saved
+	 * workflow that has it fails before any request, naming what replaces it.
+	 */
+	retired?: {
+		/** What the operation was called, e.g. "Reload Task → Get Many". */
+		operation: string;
+		sunset: string;
+		replacement?: string;
+	};
 	/** Runs the operation instead of the generic executor (which it may call itself). */
 	execute?: OperationRunner;
 	/** Runs the operation once for all input items instead of once per item (batches). */

@@ -4,8 +4,9 @@ import {
 	pathParamsOf,
 	responseOf,
 	tierOf,
+	withLocator,
 } from '../../../scripts/generate/fields';
-import type { Draft } from '../../../scripts/generate/spec';
+import type { Draft, Json } from '../../../scripts/generate/spec';
 import { draftsOf } from '../../../scripts/generate/spec';
 import { widgetRules, widgetsSpec } from './fixture';
 
@@ -88,13 +89,52 @@ describe('fields stage', () => {
 		expect(body?.kind === 'json' && body.fields[1].param).toBe('updateFields.description');
 	});
 
-	it('a JSON Patch body is one field that lists the allowed paths', () => {
+	it('a JSON Patch body: Update Fields for the listed paths, typed from the item, raw operations optional', () => {
 		const body = bodyOf(draft('PATCH /api/v1/widgets/{widgetId}'), new Set(), 'update', new Set());
-		expect(body).toMatchObject({
+		expect(body).toEqual({
+			kind: 'jsonPatch',
+			fields: [
+				{ name: 'name', label: 'Name', type: 'string', maxLength: 50, param: 'updateFields.name' },
+				{
+					name: 'description',
+					label: 'Description',
+					type: 'string',
+					param: 'updateFields.description',
+				},
+				{
+					name: 'settings/color',
+					label: 'Settings Color',
+					type: 'string',
+					param: 'updateFields.settingsColor',
+				},
+				{
+					name: 'size',
+					label: 'Size',
+					type: 'integer',
+					param: 'updateFields.size',
+					minimum: 1,
+					default: 3,
+				},
+			],
+			raw: {
+				name: 'body',
+				param: 'patch',
+				label: 'Patch Operations (JSON)',
+				type: 'json',
+				hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/name", "value": …}]',
+			},
+		});
+	});
+
+	it('a JSON Patch body whose paths the spec does not list stays one raw field', () => {
+		const d = draft('PATCH /api/v1/widgets/{widgetId}');
+		const items = (d.op.requestBody as Json).content as Json;
+		const schema = (items['application/json'] as Json).schema as Json;
+		delete (((schema.items as Json).properties as Json).path as Json).enum;
+		expect(bodyOf(d, new Set(), 'update', new Set())).toMatchObject({
 			kind: 'raw',
 			field: { param: 'patch', label: 'Patch Operations (JSON)', type: 'json', required: true },
 		});
-		expect(body?.kind === 'raw' && body.field.hint).toMatch(/Paths: \/name, \/description$/);
 	});
 
 	it('a required body property whose name is taken gets a prefix', () => {
@@ -141,4 +181,25 @@ describe('fields stage', () => {
 			default: '-name',
 		});
 	});
+
+	it.each([
+		['spaceId', 'string', undefined, 'space'],
+		['ownerId', 'string', undefined, 'user'],
+		['spaceId', 'array', undefined, undefined],
+		['spaceId', 'string', ['personal'], undefined],
+		['colorId', 'string', undefined, undefined],
+	] as const)(
+		'an ID %s (%s, enum %j) is picked from the list of %s',
+		(name, type, values, resource) => {
+			const locators = new Map([
+				['spaceId', 'space'],
+				['ownerId', 'user'],
+			]);
+			const field = withLocator(
+				{ name, label: 'X', type, ...(values ? { enum: values } : {}) },
+				locators,
+			);
+			expect(field.locator).toBe(resource);
+		},
+	);
 });

@@ -40,8 +40,12 @@ export const widgetsDoc: Json = {
 					items: {
 						type: 'object',
 						properties: {
-							op: { type: 'string' },
-							path: { type: 'string', enum: ['/name', '/description'] },
+							op: { type: 'string', enum: ['add, replace'] },
+							path: {
+								type: 'string',
+								enum: ['/name', '/description', '/settings/color', 'size', '/tags/-'],
+							},
+							value: { oneOf: [{ type: 'string' }, { type: 'array' }] },
 						},
 					},
 				}),

@@ -1,4 +1,5 @@
-import { buildTables } from '../../../scripts/generate/tables';
+import type { Json } from '../../../scripts/generate/spec';
+import { buildTables, isRetired } from '../../../scripts/generate/tables';
 import { widgetRules, widgetsSpec } from './fixture';
 
 const empty = { renames: [], endpoints: {} };
@@ -29,8 +30,9 @@ describe('assembly', () => {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['name', '-name'],
+					sort: true,
 				},
 			],
 		});
@@ -75,5 +77,32 @@ describe('assembly', () => {
 				'the naming rules now give widget.getFile, the lock holds widget.download',
 			),
 		]);
+	});
+
+	it.each([
+		['2026-09', '2026-09-30', false],
+		['2026-09', '2026-10-01', true],
+		['2026-09-15', '2026-09-15', false],
+		['2026-09-15', '2026-09-16', true],
+		['2027-01', '2026-12-01', false],
+	])('a sunset of %s is past on %s: %s', (sunset, today, past) => {
+		expect(isRetired(sunset, today)).toBe(past);
+	});
+
+	it('an operation past its sunset on the generation date is retired, naming the replacement', () => {
+		const spec = widgetsSpec();
+		const put = (spec.doc.paths as Json)['/api/v1/widgets/{widgetId}'] as Json;
+		Object.assign(put.put as Json, {
+			'x-qlik-deprecated': true,
+			'x-qlik-deprecated-sunset': '2026-09',
+			'x-qlik-replaced-by': [{ uniqueIdentifier: 'PATCH:/v1/widgets/{widgetId}' }],
+		});
+		const replace = (today: string) =>
+			buildTables([spec], empty, widgetRules, today).tables[0].operations.replace;
+		expect(replace('2026-09-30').retired).toBeUndefined();
+		expect(replace('2026-10-01')).toMatchObject({
+			deprecated: { sunset: '2026-09', replacement: 'Widget → Update' },
+			retired: { operation: 'Widget → Replace', sunset: '2026-09', replacement: 'Widget → Update' },
+		});
 	});
 });

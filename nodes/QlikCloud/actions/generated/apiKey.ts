@@ -29,7 +29,7 @@ export const apiKey = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'createdByUser',
 						'+createdByUser',
@@ -48,6 +48,7 @@ export const apiKey = {
 						'-created',
 					],
 					default: '-created',
+					sort: true,
 					hint: 'The order of the results; one of "createdByUser", "+createdByUser", "-createdByUser", "sub", "+sub", "-sub", "status", "+status", "-status", "description", "+description", "-description", …, default "-created"',
 				},
 				{
@@ -154,14 +155,22 @@ export const apiKey = {
 				},
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'description',
+						label: 'Description',
+						type: 'string',
+						param: 'updateFields.description',
+						hint: 'The description of the API key',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/description", "value": …}]. Paths: /description',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/description", "value": …}]',
 				},
 			},
 		},
@@ -217,14 +226,41 @@ export const apiKey = {
 			operationId: 'updateApiKeyConfiguration',
 			pathParams: [{ name: 'tenantId', label: 'Tenant ID', hint: 'ID of the tenant' }],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'max_api_key_expiry',
+						label: 'Max API Key Expiry',
+						type: 'string',
+						param: 'updateFields.maxApiKeyExpiry',
+						default: 'PT24H',
+						hint: 'The max API key expiry; default "PT24H"',
+					},
+					{
+						name: 'max_keys_per_user',
+						label: 'Max Keys per User',
+						type: 'number',
+						param: 'updateFields.maxKeysPerUser',
+						minimum: 0,
+						maximum: 1000,
+						default: 5,
+						hint: 'The max keys per user; from 0 to 1000, default 5',
+					},
+					{
+						name: 'scim_externalClient_expiry',
+						label: 'SCIM External Client Expiry',
+						type: 'string',
+						param: 'updateFields.scimExternalClientExpiry',
+						default: 'P365D',
+						hint: 'The SCIM external client expiry; default "P365D"',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/max_api_key_expiry", "value": …}]. Paths: /max_api_key_expiry, /max_keys_per_user, /scim_externalClient_expiry',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/max_api_key_expiry", "value": …}]',
 				},
 			},
 		},

@@ -109,6 +109,7 @@ export const appReportFilter = {
 						label: 'App ID',
 						type: 'string',
 						param: 'additionalFields.appId',
+						locator: 'app',
 						hint: 'ID of the app',
 					},
 					{
@@ -116,6 +117,7 @@ export const appReportFilter = {
 						label: 'Owner ID',
 						type: 'string',
 						param: 'additionalFields.ownerId',
+						locator: 'user',
 						hint: 'ID of the owner',
 					},
 					{
@@ -228,14 +230,22 @@ export const appReportFilter = {
 				},
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'filter',
+						label: 'Filter',
+						type: 'json',
+						param: 'updateFields.filter',
+						hint: 'A filter expression that narrows the results; JSON',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/filter", "value": …}]. Paths: /filter',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/filter", "value": …}]',
 				},
 			},
 		},

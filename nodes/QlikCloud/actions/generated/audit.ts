@@ -53,6 +53,7 @@ export const audit = {
 					label: 'User ID',
 					type: 'string',
 					param: 'filters.userId',
+					locator: 'user',
 					hint: 'ID of the user',
 				},
 			],

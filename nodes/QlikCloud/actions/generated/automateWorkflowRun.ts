@@ -40,7 +40,7 @@ export const automateWorkflowRun = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'id',
 						'status',
@@ -53,6 +53,7 @@ export const automateWorkflowRun = {
 						'+startTime',
 					],
 					default: 'id',
+					sort: true,
 					hint: 'The order of the results; one of "id", "status", "startTime", "-id", "-status", "-startTime", "+id", "+status", "+startTime", default "id"',
 				},
 			],
@@ -80,13 +81,6 @@ export const automateWorkflowRun = {
 			body: {
 				kind: 'json',
 				fields: [
-					{
-						name: 'id',
-						label: 'ID',
-						type: 'string',
-						param: 'additionalFields.id',
-						hint: 'ID of the automate workflow run',
-					},
 					{
 						name: 'context',
 						label: 'Context',

@@ -39,7 +39,7 @@ export const automationRun = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'id',
 						'status',
@@ -52,6 +52,7 @@ export const automationRun = {
 						'+startTime',
 					],
 					default: 'id',
+					sort: true,
 					hint: 'The order of the results; one of "id", "status", "startTime", "-id", "-status", "-startTime", "+id", "+status", "+startTime", default "id"',
 				},
 			],
@@ -79,13 +80,6 @@ export const automationRun = {
 			body: {
 				kind: 'json',
 				fields: [
-					{
-						name: 'id',
-						label: 'ID',
-						type: 'string',
-						param: 'additionalFields.id',
-						hint: 'ID of the automation run',
-					},
 					{
 						name: 'context',
 						label: 'Context',

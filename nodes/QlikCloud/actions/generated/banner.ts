@@ -49,7 +49,7 @@ export const banner = {
 					{
 						name: 'endTime',
 						label: 'End Time',
-						type: 'string',
+						type: 'dateTime',
 						required: true,
 						hint: 'The end time',
 					},
@@ -77,7 +77,7 @@ export const banner = {
 					{
 						name: 'startTime',
 						label: 'Start Time',
-						type: 'string',
+						type: 'dateTime',
 						required: true,
 						hint: 'The start time',
 					},

@@ -22,7 +22,7 @@ export const brand = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'id',
 						'+id',
@@ -35,6 +35,7 @@ export const brand = {
 						'-updatedAt',
 					],
 					default: '-id',
+					sort: true,
 					hint: 'The order of the results; one of "id", "+id", "-id", "createdAt", "+createdAt", "-createdAt", "updatedAt", "+updatedAt", "-updatedAt", default "-id"',
 				},
 			],
@@ -134,14 +135,29 @@ export const brand = {
 				},
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'name',
+						label: 'Name',
+						type: 'string',
+						param: 'updateFields.name',
+						hint: 'The name of the brand',
+					},
+					{
+						name: 'description',
+						label: 'Description',
+						type: 'string',
+						param: 'updateFields.description',
+						hint: 'The description of the brand',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/name", "value": …}]. Paths: /name, /description',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/name", "value": …}]',
 				},
 			},
 		},

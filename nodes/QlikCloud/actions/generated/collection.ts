@@ -57,8 +57,9 @@ export const collection = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['+createdAt', '-createdAt', '+name', '-name', '+updatedAt', '-updatedAt'],
+					sort: true,
 					hint: 'The order of the results; one of "+createdAt", "-createdAt", "+name", "-name", "+updatedAt", "-updatedAt"',
 				},
 				{
@@ -196,14 +197,37 @@ export const collection = {
 				},
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'name',
+						label: 'Name',
+						type: 'string',
+						param: 'updateFields.name',
+						hint: 'The name of the collection',
+					},
+					{
+						name: 'description',
+						label: 'Description',
+						type: 'string',
+						param: 'updateFields.description',
+						hint: 'The description of the collection',
+					},
+					{
+						name: 'type',
+						label: 'Type',
+						type: 'string',
+						param: 'updateFields.type',
+						enum: ['private', 'public', 'favorite', 'publicgoverned'],
+						hint: 'The type of the collection; one of "private", "public", "favorite", "publicgoverned"',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/name", "value": …}]. Paths: /name, /description, /type',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/name", "value": …}]',
 				},
 			},
 		},

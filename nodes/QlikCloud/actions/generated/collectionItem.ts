@@ -86,8 +86,9 @@ export const collectionItem = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['+createdAt', '-createdAt', '+name', '-name', '+updatedAt', '-updatedAt'],
+					sort: true,
 					hint: 'The order of the results; one of "+createdAt", "-createdAt", "+name", "-name", "+updatedAt", "-updatedAt"',
 				},
 				{
@@ -95,6 +96,7 @@ export const collectionItem = {
 					label: 'Space ID',
 					type: 'string',
 					param: 'filters.spaceId',
+					locator: 'space',
 					hint: 'ID of the space',
 				},
 				{

@@ -113,7 +113,7 @@ export const cspOrigin = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'name',
 						'-name',
@@ -124,6 +124,7 @@ export const cspOrigin = {
 						'modifiedDate',
 						'-modifiedDate',
 					],
+					sort: true,
 					hint: 'The order of the results; one of "name", "-name", "origin", "-origin", "createdDate", "-createdDate", "modifiedDate", "-modifiedDate"',
 				},
 				{
@@ -249,26 +250,12 @@ export const cspOrigin = {
 						hint: 'Whether the CSP origin is form action',
 					},
 					{
-						name: 'createdDate',
-						label: 'Created Date',
-						type: 'string',
-						param: 'additionalFields.createdDate',
-						hint: 'The created date of the CSP origin',
-					},
-					{
 						name: 'description',
 						label: 'Description',
 						type: 'string',
 						param: 'additionalFields.description',
 						maxLength: 1024,
 						hint: 'The description of the CSP origin; at most 1024 characters',
-					},
-					{
-						name: 'modifiedDate',
-						label: 'Modified Date',
-						type: 'string',
-						param: 'additionalFields.modifiedDate',
-						hint: 'The modified date of the CSP origin',
 					},
 					{
 						name: 'connectSrcWSS',
@@ -424,26 +411,12 @@ export const cspOrigin = {
 						hint: 'Whether the CSP origin is form action',
 					},
 					{
-						name: 'createdDate',
-						label: 'Created Date',
-						type: 'string',
-						param: 'updateFields.createdDate',
-						hint: 'The created date of the CSP origin',
-					},
-					{
 						name: 'description',
 						label: 'Description',
 						type: 'string',
 						param: 'updateFields.description',
 						maxLength: 1024,
 						hint: 'The description of the CSP origin; at most 1024 characters',
-					},
-					{
-						name: 'modifiedDate',
-						label: 'Modified Date',
-						type: 'string',
-						param: 'updateFields.modifiedDate',
-						hint: 'The modified date of the CSP origin',
 					},
 					{
 						name: 'connectSrcWSS',

@@ -48,6 +48,7 @@ export const dataAsset = {
 						label: 'App ID',
 						type: 'string',
 						param: 'additionalFields.appId',
+						locator: 'app',
 						hint: 'ID of the app',
 					},
 					{
@@ -62,6 +63,7 @@ export const dataAsset = {
 						label: 'Owner ID',
 						type: 'string',
 						param: 'additionalFields.ownerId',
+						locator: 'user',
 						hint: 'ID of the owner',
 					},
 					{
@@ -69,6 +71,7 @@ export const dataAsset = {
 						label: 'Space ID',
 						type: 'string',
 						param: 'additionalFields.spaceId',
+						locator: 'space',
 						hint: 'ID of the space',
 					},
 					{
@@ -79,32 +82,11 @@ export const dataAsset = {
 						hint: 'The version of the data asset; a whole number',
 					},
 					{
-						name: 'tenantId',
-						label: 'Tenant ID',
-						type: 'string',
-						param: 'additionalFields.tenantId',
-						hint: 'ID of the tenant',
-					},
-					{
-						name: 'createdBy',
-						label: 'Created by',
-						type: 'string',
-						param: 'additionalFields.createdBy',
-						hint: 'The created by of the data asset',
-					},
-					{
 						name: 'properties',
 						label: 'Properties',
 						type: 'object',
 						param: 'additionalFields.properties',
 						hint: 'The properties of the data asset; a JSON object',
-					},
-					{
-						name: 'createdTime',
-						label: 'Created Time',
-						type: 'string',
-						param: 'additionalFields.createdTime',
-						hint: 'The created time of the data asset',
 					},
 					{
 						name: 'description',
@@ -117,7 +99,7 @@ export const dataAsset = {
 					{
 						name: 'dataFreshness',
 						label: 'Data Freshness',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.dataFreshness',
 						hint: 'The data freshness of the data asset',
 					},
@@ -135,20 +117,6 @@ export const dataAsset = {
 						maxLength: 255,
 						required: true,
 						hint: 'The technical name of the data asset; at most 255 characters',
-					},
-					{
-						name: 'lastModifiedBy',
-						label: 'Last Modified by',
-						type: 'string',
-						param: 'additionalFields.lastModifiedBy',
-						hint: 'The last modified by of the data asset',
-					},
-					{
-						name: 'lastModifiedTime',
-						label: 'Last Modified Time',
-						type: 'string',
-						param: 'additionalFields.lastModifiedTime',
-						hint: 'The last modified time of the data asset',
 					},
 					{
 						name: 'technicalDescription',
@@ -273,6 +241,7 @@ export const dataAsset = {
 						label: 'App ID',
 						type: 'string',
 						param: 'additionalFields.appId',
+						locator: 'app',
 						hint: 'ID of the app',
 					},
 					{
@@ -287,6 +256,7 @@ export const dataAsset = {
 						label: 'Owner ID',
 						type: 'string',
 						param: 'additionalFields.ownerId',
+						locator: 'user',
 						hint: 'ID of the owner',
 					},
 					{
@@ -294,6 +264,7 @@ export const dataAsset = {
 						label: 'Space ID',
 						type: 'string',
 						param: 'additionalFields.spaceId',
+						locator: 'space',
 						hint: 'ID of the space',
 					},
 					{
@@ -304,32 +275,11 @@ export const dataAsset = {
 						hint: 'The version of the data asset; a whole number',
 					},
 					{
-						name: 'tenantId',
-						label: 'Tenant ID',
-						type: 'string',
-						param: 'additionalFields.tenantId',
-						hint: 'ID of the tenant',
-					},
-					{
-						name: 'createdBy',
-						label: 'Created by',
-						type: 'string',
-						param: 'additionalFields.createdBy',
-						hint: 'The created by of the data asset',
-					},
-					{
 						name: 'properties',
 						label: 'Properties',
 						type: 'object',
 						param: 'additionalFields.properties',
 						hint: 'The properties of the data asset; a JSON object',
-					},
-					{
-						name: 'createdTime',
-						label: 'Created Time',
-						type: 'string',
-						param: 'additionalFields.createdTime',
-						hint: 'The created time of the data asset',
 					},
 					{
 						name: 'description',
@@ -342,7 +292,7 @@ export const dataAsset = {
 					{
 						name: 'dataFreshness',
 						label: 'Data Freshness',
-						type: 'string',
+						type: 'dateTime',
 						param: 'additionalFields.dataFreshness',
 						hint: 'The data freshness of the data asset',
 					},
@@ -360,20 +310,6 @@ export const dataAsset = {
 						maxLength: 255,
 						required: true,
 						hint: 'The technical name of the data asset; at most 255 characters',
-					},
-					{
-						name: 'lastModifiedBy',
-						label: 'Last Modified by',
-						type: 'string',
-						param: 'additionalFields.lastModifiedBy',
-						hint: 'The last modified by of the data asset',
-					},
-					{
-						name: 'lastModifiedTime',
-						label: 'Last Modified Time',
-						type: 'string',
-						param: 'additionalFields.lastModifiedTime',
-						hint: 'The last modified time of the data asset',
 					},
 					{
 						name: 'technicalDescription',

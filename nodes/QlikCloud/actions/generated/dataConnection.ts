@@ -36,6 +36,7 @@ export const dataConnection = {
 					label: 'Space ID',
 					type: 'string',
 					param: 'filters.spaceId',
+					locator: 'space',
 					hint: 'ID of the space',
 				},
 				{
@@ -78,6 +79,7 @@ export const dataConnection = {
 					label: 'User ID',
 					type: 'string',
 					param: 'filters.userId',
+					locator: 'user',
 					hint: 'ID of the user',
 				},
 				{
@@ -191,6 +193,7 @@ export const dataConnection = {
 					label: 'Space ID',
 					type: 'string',
 					param: 'additionalFields.spaceId',
+					locator: 'space',
 					hint: 'ID of the space',
 				},
 				{
@@ -242,6 +245,7 @@ export const dataConnection = {
 					label: 'Space ID',
 					type: 'string',
 					param: 'additionalFields.spaceId',
+					locator: 'space',
 					hint: 'ID of the space',
 				},
 			],
@@ -442,6 +446,7 @@ export const dataConnection = {
 					label: 'Space ID',
 					type: 'string',
 					param: 'additionalFields.spaceId',
+					locator: 'space',
 					hint: 'ID of the space',
 				},
 			],
@@ -508,6 +513,7 @@ export const dataConnection = {
 						label: 'Space ID',
 						type: 'string',
 						param: 'additionalFields.spaceId',
+						locator: 'space',
 						hint: 'ID of the space',
 					},
 					{

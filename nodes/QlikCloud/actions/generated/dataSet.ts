@@ -70,6 +70,7 @@ export const dataSet = {
 						label: 'Owner ID',
 						type: 'string',
 						param: 'additionalFields.ownerId',
+						locator: 'user',
 						hint: 'ID of the owner',
 					},
 					{
@@ -77,6 +78,7 @@ export const dataSet = {
 						label: 'Space ID',
 						type: 'string',
 						param: 'additionalFields.spaceId',
+						locator: 'space',
 						hint: 'ID of the space',
 					},
 					{
@@ -85,20 +87,6 @@ export const dataSet = {
 						type: 'integer',
 						param: 'additionalFields.version',
 						hint: 'The version of the data set; a whole number',
-					},
-					{
-						name: 'tenantId',
-						label: 'Tenant ID',
-						type: 'string',
-						param: 'additionalFields.tenantId',
-						hint: 'ID of the tenant',
-					},
-					{
-						name: 'createdBy',
-						label: 'Created by',
-						type: 'string',
-						param: 'additionalFields.createdBy',
-						hint: 'The created by of the data set',
 					},
 					{
 						name: 'secureQri',
@@ -113,13 +101,6 @@ export const dataSet = {
 						type: 'object',
 						param: 'additionalFields.properties',
 						hint: 'The properties of the data set; a JSON object',
-					},
-					{
-						name: 'createdTime',
-						label: 'Created Time',
-						type: 'string',
-						param: 'additionalFields.createdTime',
-						hint: 'The created time of the data set',
 					},
 					{
 						name: 'description',
@@ -152,25 +133,11 @@ export const dataSet = {
 						hint: 'The technical name of the data set; at most 255 characters',
 					},
 					{
-						name: 'lastModifiedBy',
-						label: 'Last Modified by',
-						type: 'string',
-						param: 'additionalFields.lastModifiedBy',
-						hint: 'The last modified by of the data set',
-					},
-					{
 						name: 'appTypeOverride',
 						label: 'App Type Override',
 						type: 'string',
 						param: 'additionalFields.appTypeOverride',
 						hint: 'The app type override of the data set',
-					},
-					{
-						name: 'lastModifiedTime',
-						label: 'Last Modified Time',
-						type: 'string',
-						param: 'additionalFields.lastModifiedTime',
-						hint: 'The last modified time of the data set',
 					},
 					{
 						name: 'additionalSchemas',
@@ -331,6 +298,7 @@ export const dataSet = {
 						label: 'Owner ID',
 						type: 'string',
 						param: 'additionalFields.ownerId',
+						locator: 'user',
 						hint: 'ID of the owner',
 					},
 					{
@@ -338,6 +306,7 @@ export const dataSet = {
 						label: 'Space ID',
 						type: 'string',
 						param: 'additionalFields.spaceId',
+						locator: 'space',
 						hint: 'ID of the space',
 					},
 					{
@@ -346,20 +315,6 @@ export const dataSet = {
 						type: 'integer',
 						param: 'additionalFields.version',
 						hint: 'The version of the data set; a whole number',
-					},
-					{
-						name: 'tenantId',
-						label: 'Tenant ID',
-						type: 'string',
-						param: 'additionalFields.tenantId',
-						hint: 'ID of the tenant',
-					},
-					{
-						name: 'createdBy',
-						label: 'Created by',
-						type: 'string',
-						param: 'additionalFields.createdBy',
-						hint: 'The created by of the data set',
 					},
 					{
 						name: 'secureQri',
@@ -374,13 +329,6 @@ export const dataSet = {
 						type: 'object',
 						param: 'additionalFields.properties',
 						hint: 'The properties of the data set; a JSON object',
-					},
-					{
-						name: 'createdTime',
-						label: 'Created Time',
-						type: 'string',
-						param: 'additionalFields.createdTime',
-						hint: 'The created time of the data set',
 					},
 					{
 						name: 'description',
@@ -413,25 +361,11 @@ export const dataSet = {
 						hint: 'The technical name of the data set; at most 255 characters',
 					},
 					{
-						name: 'lastModifiedBy',
-						label: 'Last Modified by',
-						type: 'string',
-						param: 'additionalFields.lastModifiedBy',
-						hint: 'The last modified by of the data set',
-					},
-					{
 						name: 'appTypeOverride',
 						label: 'App Type Override',
 						type: 'string',
 						param: 'additionalFields.appTypeOverride',
 						hint: 'The app type override of the data set',
-					},
-					{
-						name: 'lastModifiedTime',
-						label: 'Last Modified Time',
-						type: 'string',
-						param: 'additionalFields.lastModifiedTime',
-						hint: 'The last modified time of the data set',
 					},
 					{
 						name: 'additionalSchemas',

@@ -93,6 +93,7 @@ export const dataStore = {
 						label: 'Owner ID',
 						type: 'string',
 						param: 'additionalFields.ownerId',
+						locator: 'user',
 						hint: 'ID of the owner',
 					},
 					{
@@ -100,6 +101,7 @@ export const dataStore = {
 						label: 'Space ID',
 						type: 'string',
 						param: 'additionalFields.spaceId',
+						locator: 'space',
 						hint: 'ID of the space',
 					},
 					{
@@ -110,32 +112,11 @@ export const dataStore = {
 						hint: 'The version of the data store; a whole number',
 					},
 					{
-						name: 'tenantId',
-						label: 'Tenant ID',
-						type: 'string',
-						param: 'additionalFields.tenantId',
-						hint: 'ID of the tenant',
-					},
-					{
-						name: 'createdBy',
-						label: 'Created by',
-						type: 'string',
-						param: 'additionalFields.createdBy',
-						hint: 'The created by of the data store',
-					},
-					{
 						name: 'properties',
 						label: 'Properties',
 						type: 'object',
 						param: 'additionalFields.properties',
 						hint: 'The properties of the data store; a JSON object',
-					},
-					{
-						name: 'createdTime',
-						label: 'Created Time',
-						type: 'string',
-						param: 'additionalFields.createdTime',
-						hint: 'The created time of the data store',
 					},
 					{
 						name: 'description',
@@ -152,20 +133,6 @@ export const dataStore = {
 						maxLength: 255,
 						required: true,
 						hint: 'The technical name of the data store; at most 255 characters',
-					},
-					{
-						name: 'lastModifiedBy',
-						label: 'Last Modified by',
-						type: 'string',
-						param: 'additionalFields.lastModifiedBy',
-						hint: 'The last modified by of the data store',
-					},
-					{
-						name: 'lastModifiedTime',
-						label: 'Last Modified Time',
-						type: 'string',
-						param: 'additionalFields.lastModifiedTime',
-						hint: 'The last modified time of the data store',
 					},
 					{
 						name: 'technicalDescription',
@@ -308,6 +275,7 @@ export const dataStore = {
 						label: 'Owner ID',
 						type: 'string',
 						param: 'additionalFields.ownerId',
+						locator: 'user',
 						hint: 'ID of the owner',
 					},
 					{
@@ -315,6 +283,7 @@ export const dataStore = {
 						label: 'Space ID',
 						type: 'string',
 						param: 'additionalFields.spaceId',
+						locator: 'space',
 						hint: 'ID of the space',
 					},
 					{
@@ -325,32 +294,11 @@ export const dataStore = {
 						hint: 'The version of the data store; a whole number',
 					},
 					{
-						name: 'tenantId',
-						label: 'Tenant ID',
-						type: 'string',
-						param: 'additionalFields.tenantId',
-						hint: 'ID of the tenant',
-					},
-					{
-						name: 'createdBy',
-						label: 'Created by',
-						type: 'string',
-						param: 'additionalFields.createdBy',
-						hint: 'The created by of the data store',
-					},
-					{
 						name: 'properties',
 						label: 'Properties',
 						type: 'object',
 						param: 'additionalFields.properties',
 						hint: 'The properties of the data store; a JSON object',
-					},
-					{
-						name: 'createdTime',
-						label: 'Created Time',
-						type: 'string',
-						param: 'additionalFields.createdTime',
-						hint: 'The created time of the data store',
 					},
 					{
 						name: 'description',
@@ -367,20 +315,6 @@ export const dataStore = {
 						maxLength: 255,
 						required: true,
 						hint: 'The technical name of the data store; at most 255 characters',
-					},
-					{
-						name: 'lastModifiedBy',
-						label: 'Last Modified by',
-						type: 'string',
-						param: 'additionalFields.lastModifiedBy',
-						hint: 'The last modified by of the data store',
-					},
-					{
-						name: 'lastModifiedTime',
-						label: 'Last Modified Time',
-						type: 'string',
-						param: 'additionalFields.lastModifiedTime',
-						hint: 'The last modified time of the data store',
 					},
 					{
 						name: 'technicalDescription',

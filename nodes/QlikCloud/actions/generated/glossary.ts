@@ -28,8 +28,9 @@ export const glossary = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['name', '+name', '-name', 'description', '+description', '-description'],
+					sort: true,
 					hint: 'The order of the results; one of "name", "+name", "-name", "description", "+description", "-description"',
 				},
 			],
@@ -66,6 +67,7 @@ export const glossary = {
 						label: 'Space ID',
 						type: 'string',
 						param: 'additionalFields.spaceId',
+						locator: 'space',
 						hint: 'ID of the space',
 					},
 					{
@@ -171,6 +173,7 @@ export const glossary = {
 						label: 'Space ID',
 						type: 'string',
 						param: 'additionalFields.spaceId',
+						locator: 'space',
 						hint: 'ID of the space',
 					},
 					{
@@ -324,6 +327,7 @@ export const glossary = {
 					label: 'Space ID',
 					type: 'string',
 					param: 'additionalFields.spaceId',
+					locator: 'space',
 					hint: 'ID of the space',
 				},
 			],
@@ -357,6 +361,7 @@ export const glossary = {
 						label: 'Space ID',
 						type: 'string',
 						param: 'additionalFields.bodySpaceID',
+						locator: 'space',
 						hint: 'ID of the space',
 					},
 					{

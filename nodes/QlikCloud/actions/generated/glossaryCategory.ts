@@ -39,7 +39,7 @@ export const glossaryCategory = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'description',
 						'+description',
@@ -51,6 +51,7 @@ export const glossaryCategory = {
 						'+update',
 						'-update',
 					],
+					sort: true,
 					hint: 'The order of the results; one of "description", "+description", "-description", "name", "+name", "-name", "update", "+update", "-update"',
 				},
 			],

@@ -36,7 +36,7 @@ export const ipPolicy = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'enabled',
 						'+enabled',
@@ -51,6 +51,7 @@ export const ipPolicy = {
 						'+name',
 						'-name',
 					],
+					sort: true,
 					hint: 'The order of the results; one of "enabled", "+enabled", "-enabled", "createdAt", "+createdAt", "-createdAt", "updatedAt", "+updatedAt", "-updatedAt", "name", "+name", "-name"',
 				},
 				{
@@ -144,14 +145,37 @@ export const ipPolicy = {
 				},
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'enabled',
+						label: 'Enabled',
+						type: 'boolean',
+						param: 'updateFields.enabled',
+						hint: 'Whether the IP policy is enabled',
+					},
+					{
+						name: 'name',
+						label: 'Name',
+						type: 'string',
+						param: 'updateFields.name',
+						hint: 'The name of the IP policy',
+					},
+					{
+						name: 'allowedIps',
+						label: 'Allowed IPs',
+						type: 'array',
+						param: 'updateFields.allowedIps',
+						items: 'string',
+						hint: 'The allowed IPs of the IP policy; a list',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/enabled", "value": …}]. Paths: /enabled, /name, /allowedIps',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/enabled", "value": …}]',
 				},
 			},
 		},

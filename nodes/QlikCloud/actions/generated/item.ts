@@ -23,6 +23,7 @@ export const item = {
 					label: 'Collection ID',
 					type: 'string',
 					param: 'filters.collectionId',
+					locator: 'collection',
 					hint: 'ID of the collection',
 				},
 				{
@@ -59,6 +60,7 @@ export const item = {
 					label: 'Owner ID',
 					type: 'string',
 					param: 'filters.ownerId',
+					locator: 'user',
 					hint: 'ID of the owner',
 				},
 				{
@@ -128,7 +130,7 @@ export const item = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'+createdAt',
 						'-createdAt',
@@ -139,6 +141,7 @@ export const item = {
 						'+recentlyUsed',
 						'-recentlyUsed',
 					],
+					sort: true,
 					hint: 'The order of the results; one of "+createdAt", "-createdAt", "+name", "-name", "+updatedAt", "-updatedAt", "+recentlyUsed", "-recentlyUsed"',
 				},
 				{
@@ -146,6 +149,7 @@ export const item = {
 					label: 'Space ID',
 					type: 'string',
 					param: 'filters.spaceId',
+					locator: 'space',
 					hint: 'ID of the space',
 				},
 				{
@@ -211,6 +215,7 @@ export const item = {
 						label: 'Space ID',
 						type: 'string',
 						param: 'updateFields.spaceId',
+						locator: 'space',
 						hint: 'ID of the space',
 					},
 					{
@@ -279,7 +284,7 @@ export const item = {
 					{
 						name: 'resourceUpdatedAt',
 						label: 'Resource Updated at',
-						type: 'string',
+						type: 'dateTime',
 						param: 'updateFields.resourceUpdatedAt',
 						hint: 'The resource updated at of the item',
 					},
@@ -352,8 +357,9 @@ export const item = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['+createdAt', '-createdAt', '+name', '-name', '+updatedAt', '-updatedAt'],
+					sort: true,
 					hint: 'The order of the results; one of "+createdAt", "-createdAt", "+name", "-name", "+updatedAt", "-updatedAt"',
 				},
 				{
@@ -411,8 +417,9 @@ export const item = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['+createdAt', '-createdAt', '+name', '-name', '+updatedAt', '-updatedAt'],
+					sort: true,
 					hint: 'The order of the results; one of "+createdAt", "-createdAt", "+name", "-name", "+updatedAt", "-updatedAt"',
 				},
 			],
@@ -439,14 +446,23 @@ export const item = {
 			response: { kind: 'object' },
 			operationId: 'items#PatchSettings',
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'usageMetricsEnabled',
+						label: 'Usage Metrics Enabled',
+						type: 'boolean',
+						param: 'updateFields.usageMetricsEnabled',
+						default: true,
+						hint: 'Whether the item is usage metrics enabled; on by default',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/usageMetricsEnabled", "value": …}]. Paths: /usageMetricsEnabled',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/usageMetricsEnabled", "value": …}]',
 				},
 			},
 		},

@@ -17,7 +17,14 @@ export const reload = {
 			status: 200,
 			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			query: [
-				{ name: 'appId', label: 'App ID', type: 'string', required: true, hint: 'ID of the app' },
+				{
+					name: 'appId',
+					label: 'App ID',
+					type: 'string',
+					required: true,
+					locator: 'app',
+					hint: 'ID of the app',
+				},
 				{
 					name: 'filter',
 					label: 'Filter',
@@ -44,7 +51,7 @@ export const reload = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'creationTime',
 						'+creationTime',
@@ -60,6 +67,7 @@ export const reload = {
 						'-endTime',
 					],
 					default: '-creationTime',
+					sort: true,
 					hint: 'The order of the results; one of "creationTime", "+creationTime", "-creationTime", "status", "+status", "-status", "startTime", "+startTime", "-startTime", "endTime", "+endTime", "-endTime", default "-creationTime"',
 				},
 			],
@@ -76,7 +84,14 @@ export const reload = {
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'appId', label: 'App ID', type: 'string', required: true, hint: 'ID of the app' },
+					{
+						name: 'appId',
+						label: 'App ID',
+						type: 'string',
+						required: true,
+						locator: 'app',
+						hint: 'ID of the app',
+					},
 					{
 						name: 'weight',
 						label: 'Weight',

@@ -18,12 +18,18 @@ export const reloadTask = {
 			status: 200,
 			response: { kind: 'list', maxPageSize: 100, simplify: true },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
+			retired: {
+				operation: 'Reload Task → Get Many',
+				sunset: '2026-09',
+				replacement: 'the Scheduling Task resource',
+			},
 			query: [
 				{
 					name: 'appId',
 					label: 'App ID',
 					type: 'string',
 					param: 'filters.appId',
+					locator: 'app',
 					hint: 'ID of the app',
 				},
 				{
@@ -46,10 +52,22 @@ export const reloadTask = {
 			status: 201,
 			response: { kind: 'object' },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
+			retired: {
+				operation: 'Reload Task → Create',
+				sunset: '2026-09',
+				replacement: 'the Scheduling Task resource',
+			},
 			body: {
 				kind: 'json',
 				fields: [
-					{ name: 'appId', label: 'App ID', type: 'string', required: true, hint: 'ID of the app' },
+					{
+						name: 'appId',
+						label: 'App ID',
+						type: 'string',
+						required: true,
+						locator: 'app',
+						hint: 'ID of the app',
+					},
 					{
 						name: 'partial',
 						label: 'Partial',
@@ -126,6 +144,11 @@ export const reloadTask = {
 			status: 200,
 			response: { kind: 'object', simplify: true },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
+			retired: {
+				operation: 'Reload Task → Get',
+				sunset: '2026-09',
+				replacement: 'the Scheduling Task resource',
+			},
 			pathParams: [
 				{
 					name: 'taskId',
@@ -147,6 +170,11 @@ export const reloadTask = {
 			status: 200,
 			response: { kind: 'object' },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
+			retired: {
+				operation: 'Reload Task → Update',
+				sunset: '2026-09',
+				replacement: 'the Scheduling Task resource',
+			},
 			pathParams: [
 				{
 					name: 'taskId',
@@ -164,6 +192,7 @@ export const reloadTask = {
 						label: 'App ID',
 						type: 'string',
 						param: 'updateFields.appId',
+						locator: 'app',
 						hint: 'ID of the app',
 					},
 					{
@@ -242,6 +271,11 @@ export const reloadTask = {
 			status: 204,
 			response: { kind: 'empty', output: { deleted: true } },
 			deprecated: { sunset: '2026-09', replacement: 'the Scheduling Task resource' },
+			retired: {
+				operation: 'Reload Task → Delete',
+				sunset: '2026-09',
+				replacement: 'the Scheduling Task resource',
+			},
 			pathParams: [
 				{
 					name: 'taskId',

@@ -30,6 +30,7 @@ export const reportTemplate = {
 					label: 'Owner ID',
 					type: 'string',
 					param: 'filters.ownerId',
+					locator: 'user',
 					hint: 'ID of the owner',
 				},
 				{

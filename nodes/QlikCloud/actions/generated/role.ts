@@ -122,14 +122,37 @@ export const role = {
 				},
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'name',
+						label: 'Name',
+						type: 'string',
+						param: 'updateFields.name',
+						hint: 'The name of the role',
+					},
+					{
+						name: 'description',
+						label: 'Description',
+						type: 'string',
+						param: 'updateFields.description',
+						hint: 'The description of the role',
+					},
+					{
+						name: 'assignedScopes',
+						label: 'Assigned Scopes',
+						type: 'array',
+						param: 'updateFields.assignedScopes',
+						items: 'string',
+						hint: 'The assigned scopes of the role; a list',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/name", "value": …}]. Paths: /name, /description, /assignedScopes, /assignedScopes/-',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/name", "value": …}]',
 				},
 			},
 		},

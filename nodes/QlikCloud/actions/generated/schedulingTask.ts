@@ -36,7 +36,7 @@ export const schedulingTask = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'+createdAt',
 						'-createdAt',
@@ -68,6 +68,7 @@ export const schedulingTask = {
 						'-triggerType',
 					],
 					default: '-updatedAt',
+					sort: true,
 					hint: 'The order of the results; one of "+createdAt", "-createdAt", "+enabled", "-enabled", "+name", "-name", "+ownerId", "-ownerId", "+resourceId", "-resourceId", "+spaceId", "-spaceId", …, default "-updatedAt"',
 				},
 			],
@@ -85,13 +86,6 @@ export const schedulingTask = {
 			body: {
 				kind: 'json',
 				fields: [
-					{
-						name: 'id',
-						label: 'ID',
-						type: 'string',
-						param: 'additionalFields.id',
-						hint: 'ID of the scheduling task',
-					},
 					{
 						name: 'key',
 						label: 'Key',
@@ -242,13 +236,6 @@ export const schedulingTask = {
 			body: {
 				kind: 'json',
 				fields: [
-					{
-						name: 'id',
-						label: 'ID',
-						type: 'string',
-						param: 'additionalFields.id',
-						hint: 'ID of the scheduling task',
-					},
 					{
 						name: 'key',
 						label: 'Key',
@@ -509,7 +496,7 @@ export const schedulingTask = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'+createdAt',
 						'-createdAt',
@@ -541,6 +528,7 @@ export const schedulingTask = {
 						'-triggerType',
 					],
 					default: '-updatedAt',
+					sort: true,
 					hint: 'The order of the results; one of "+createdAt", "-createdAt", "+enabled", "-enabled", "+name", "-name", "+ownerId", "-ownerId", "+resourceId", "-resourceId", "+spaceId", "-spaceId", …, default "-updatedAt"',
 				},
 			],
@@ -616,7 +604,7 @@ export const schedulingTask = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'+createdAt',
 						'-createdAt',
@@ -648,6 +636,7 @@ export const schedulingTask = {
 						'-triggerType',
 					],
 					default: '-updatedAt',
+					sort: true,
 					hint: 'The order of the results; one of "+createdAt", "-createdAt", "+enabled", "-enabled", "+name", "-name", "+ownerId", "-ownerId", "+resourceId", "-resourceId", "+spaceId", "-spaceId", …, default "-updatedAt"',
 				},
 			],
@@ -716,7 +705,7 @@ export const schedulingTask = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'+startedAt',
 						'-startedAt',
@@ -730,6 +719,7 @@ export const schedulingTask = {
 						'-actionId',
 					],
 					default: '-startedAt',
+					sort: true,
 					hint: 'The order of the results; one of "+startedAt", "-startedAt", "+endedAt", "-endedAt", "+status", "-status", "+taskId", "-taskId", "+actionId", "-actionId", default "-startedAt"',
 				},
 			],
@@ -792,7 +782,7 @@ export const schedulingTask = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'+startedAt',
 						'-startedAt',
@@ -806,6 +796,7 @@ export const schedulingTask = {
 						'-actionId',
 					],
 					default: '-startedAt',
+					sort: true,
 					hint: 'The order of the results; one of "+startedAt", "-startedAt", "+endedAt", "-endedAt", "+status", "-status", "+taskId", "-taskId", "+actionId", "-actionId", default "-startedAt"',
 				},
 			],

@@ -51,6 +51,7 @@ export const space = {
 					label: 'Owner ID',
 					type: 'string',
 					param: 'filters.ownerId',
+					locator: 'user',
 					hint: 'ID of the owner',
 				},
 				{
@@ -168,6 +169,7 @@ export const space = {
 						label: 'Owner ID',
 						type: 'string',
 						param: 'additionalFields.ownerId',
+						locator: 'user',
 						hint: 'ID of the owner',
 					},
 					{
@@ -193,14 +195,36 @@ export const space = {
 			operationId: 'patchSpaceById',
 			pathParams: [{ name: 'spaceId', label: 'Space', locator: 'space', hint: 'ID of the space' }],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'name',
+						label: 'Name',
+						type: 'string',
+						param: 'updateFields.name',
+						hint: 'The name of the space',
+					},
+					{
+						name: 'ownerId',
+						label: 'Owner ID',
+						type: 'string',
+						param: 'updateFields.ownerId',
+						hint: 'ID of the owner',
+					},
+					{
+						name: 'description',
+						label: 'Description',
+						type: 'string',
+						param: 'updateFields.description',
+						hint: 'The description of the space',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/name", "value": …}]. Paths: /name, /ownerId, /description',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/name", "value": …}]',
 				},
 			},
 		},

@@ -24,6 +24,7 @@ export const spaceShare = {
 					label: 'Group ID',
 					type: 'string',
 					param: 'filters.groupId',
+					locator: 'group',
 					hint: 'ID of the group',
 				},
 				{
@@ -60,6 +61,7 @@ export const spaceShare = {
 					label: 'User ID',
 					type: 'string',
 					param: 'filters.userId',
+					locator: 'user',
 					hint: 'ID of the user',
 				},
 			],
@@ -162,14 +164,31 @@ export const spaceShare = {
 				},
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'roles',
+						label: 'Roles',
+						type: 'array',
+						param: 'updateFields.roles',
+						items: 'string',
+						enum: ['consumer', 'contributor', 'basicconsumer'],
+						hint: 'The roles of the space share; any of "consumer", "contributor", "basicconsumer"',
+					},
+					{
+						name: 'disabled',
+						label: 'Disabled',
+						type: 'boolean',
+						param: 'updateFields.disabled',
+						hint: 'Whether the space share is disabled',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/roles", "value": …}]. Paths: /roles, /disabled',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/roles", "value": …}]',
 				},
 			},
 		},

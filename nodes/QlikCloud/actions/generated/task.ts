@@ -29,9 +29,10 @@ export const task = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['+createdAt', '-createdAt', '+updatedAt', '-updatedAt'],
 					default: '-updatedAt',
+					sort: true,
 					hint: 'The order of the results; one of "+createdAt", "-createdAt", "+updatedAt", "-updatedAt", default "-updatedAt"',
 				},
 			],
@@ -58,13 +59,6 @@ export const task = {
 			body: {
 				kind: 'json',
 				fields: [
-					{
-						name: 'id',
-						label: 'ID',
-						type: 'string',
-						param: 'additionalFields.id',
-						hint: 'ID of the task',
-					},
 					{
 						name: 'key',
 						label: 'Key',
@@ -201,13 +195,6 @@ export const task = {
 			body: {
 				kind: 'json',
 				fields: [
-					{
-						name: 'id',
-						label: 'ID',
-						type: 'string',
-						param: 'updateFields.id',
-						hint: 'ID of the task',
-					},
 					{
 						name: 'key',
 						label: 'Key',
@@ -370,7 +357,7 @@ export const task = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'+startedAt',
 						'-startedAt',
@@ -384,6 +371,7 @@ export const task = {
 						'-actionId',
 					],
 					default: '-startedAt',
+					sort: true,
 					hint: 'The order of the results; one of "+startedAt", "-startedAt", "+endedAt", "-endedAt", "+status", "-status", "+taskId", "-taskId", "+actionId", "-actionId", default "-startedAt"',
 				},
 			],
@@ -434,7 +422,7 @@ export const task = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: [
 						'+startedAt',
 						'-startedAt',
@@ -448,6 +436,7 @@ export const task = {
 						'-actionId',
 					],
 					default: '-startedAt',
+					sort: true,
 					hint: 'The order of the results; one of "+startedAt", "-startedAt", "+endedAt", "-endedAt", "+status", "-status", "+taskId", "-taskId", "+actionId", "-actionId", default "-startedAt"',
 				},
 			],

@@ -124,7 +124,8 @@ export const tempContent = {
 					type: 'string',
 					param: 'tusResumable',
 					required: true,
-					hint: 'The tus resumable; sent as the tus-resumable header',
+					value: '1.0.0',
+					hint: 'The tus resumable',
 				},
 				{
 					name: 'Upload-Length',
@@ -163,7 +164,8 @@ export const tempContent = {
 					type: 'string',
 					param: 'tusResumable',
 					required: true,
-					hint: 'The tus resumable; sent as the tus-resumable header',
+					value: '1.0.0',
+					hint: 'The tus resumable',
 				},
 				{
 					name: 'Upload-Offset',

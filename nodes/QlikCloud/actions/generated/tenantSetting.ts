@@ -106,6 +106,11 @@ export const tenantSetting = {
 				sunset: '2026-05',
 				replacement: 'Tenant Setting → Toggle Cross-Region Inference',
 			},
+			retired: {
+				operation: 'Tenant Setting → Toggle Cross Region Data Processing',
+				sunset: '2026-05',
+				replacement: 'Tenant Setting → Toggle Cross-Region Inference',
+			},
 			body: {
 				kind: 'json',
 				fields: [

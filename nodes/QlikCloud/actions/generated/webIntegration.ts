@@ -22,9 +22,10 @@ export const webIntegration = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'string',
-					param: 'filters.sort',
+					param: 'sort',
 					enum: ['name', '+name', '-name'],
 					default: '+name',
+					sort: true,
 					hint: 'The order of the results; one of "name", "+name", "-name", default "+name"',
 				},
 				{
@@ -109,14 +110,30 @@ export const webIntegration = {
 				},
 			],
 			body: {
-				kind: 'raw',
-				field: {
+				kind: 'jsonPatch',
+				fields: [
+					{
+						name: 'name',
+						label: 'Name',
+						type: 'string',
+						param: 'updateFields.name',
+						hint: 'The name of the web integration',
+					},
+					{
+						name: 'validOrigins',
+						label: 'Valid Origins',
+						type: 'array',
+						param: 'updateFields.validOrigins',
+						items: 'string',
+						hint: 'The valid origins of the web integration; a list',
+					},
+				],
+				raw: {
 					name: 'body',
 					param: 'patch',
 					label: 'Patch Operations (JSON)',
 					type: 'json',
-					required: true,
-					hint: 'JSON Patch operations, e.g. [{"op": "replace", "path": "/name", "value": …}]. Paths: /name, /validOrigins',
+					hint: 'More JSON Patch operations, sent after the Update Fields ones, e.g. [{"op": "replace", "path": "/name", "value": …}]',
 				},
 			},
 		},

@@ -1,42 +1,26 @@
 /**
- * The two tus operations of temp-contents as generated, with `Tus-Resumable` defaulting to the
- * only version Qlik speaks (1.0.0), so that users need not type it.
+ * The two tus operations of temp-contents as generated, with words of their own; the node sends
+ * `Tus-Resumable` itself (the row's protocol value).
  */
-import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationModule } from '../../shared/resource';
 import type { OperationSpec } from '../../shared/types';
-import { TUS_VERSION } from '../../transport/tus';
 import { rowOf } from '../api';
 
 function row(name: 'createResumableUpload' | 'uploadChunk'): OperationSpec {
 	const op = rowOf('tempContent', name);
-	const spec: OperationSpec = {
+	return {
 		method: op.method,
 		path: op.path,
 		tier: op.tier,
 		response: op.response,
 		...(op.pathParams ? { pathParams: op.pathParams } : {}),
 		...(op.query ? { query: op.query } : {}),
+		...(op.headers ? { headers: op.headers } : {}),
 		...(op.body ? { body: op.body } : {}),
 	};
-	return {
-		...spec,
-		headers: (op.headers ?? []).map((h) =>
-			h.name === 'Tus-Resumable' ? { ...h, default: TUS_VERSION } : h,
-		),
-	};
 }
-
-const tusVersion: INodeProperties = {
-	displayName: 'Tus Resumable',
-	name: 'tusResumable',
-	type: 'string',
-	required: true,
-	default: TUS_VERSION,
-	description: 'The tus protocol version, sent as the Tus-Resumable header',
-};
 
 const show = (operation: 'createResumableUpload' | 'uploadChunk') => ({
 	show: { resource: ['tempContent'], operation: [operation] },
@@ -53,7 +37,6 @@ export const createResumableUpload: OperationModule = {
 			default: 0,
 			description: 'Size of the whole file in bytes, sent as the Upload-Length header',
 		},
-		tusVersion,
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -103,7 +86,6 @@ export const uploadChunk: OperationModule = {
 			default: 0,
 			description: 'Where this chunk starts in the file, sent as the Upload-Offset header',
 		},
-		tusVersion,
 	]),
 	operation: row('uploadChunk'),
 };

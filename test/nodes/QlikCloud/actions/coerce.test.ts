@@ -30,6 +30,26 @@ describe('coerceField', () => {
 		['a number stays a number', field('number'), 1.5, value(1.5)],
 		['a decimal where a whole number is asked', field('integer'), '1.5', problem(/whole number/)],
 		['text where a number is asked', field('number'), 'abc', problem(/must be a number/)],
+		// Dates and times, sent as ISO 8601 in UTC.
+		[
+			'a date with its zone',
+			field('dateTime'),
+			'2026-12-01T09:30:00+01:00',
+			value('2026-12-01T08:30:00.000Z'),
+		],
+		[
+			'a Date',
+			field('dateTime'),
+			new Date(Date.UTC(2026, 11, 1)),
+			value('2026-12-01T00:00:00.000Z'),
+		],
+		[
+			'a Luxon DateTime ($now)',
+			field('dateTime'),
+			{ toISO: () => '2026-12-01T10:00:00.000+02:00' },
+			value('2026-12-01T08:00:00.000Z'),
+		],
+		['text that is no date', field('dateTime'), 'next Tuesday', problem(/is not a date and time/)],
 		// Booleans.
 		['a boolean', field('boolean'), false, value(false)],
 		['"true" as text', field('boolean'), 'true', value(true)],

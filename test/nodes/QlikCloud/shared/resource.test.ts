@@ -90,4 +90,29 @@ describe('buildResource', () => {
 			'getFile',
 		]);
 	});
+
+	it('offers no retired operation for new nodes, but keeps its row to fail with', () => {
+		const retired = { operation: 'Widget → Get File', sunset: '2026-05' };
+		const built = buildResource(
+			{
+				...widget,
+				operations: { ...widget.operations, getFile: { ...widget.operations.getFile, retired } },
+			},
+			tables,
+		);
+		const values = (built.description[0].options as Array<{ value: string }>).map((o) => o.value);
+		expect(values).toEqual(['get']);
+		expect(built.description[0].default).toBe('get');
+		expect(built.retired).toBeUndefined();
+		expect(
+			built.description.filter((p) => p.displayOptions?.show?.operation?.includes('getFile')),
+		).toEqual([]);
+		expect(built.operations.getFile.retired).toEqual(retired);
+
+		const all = buildResource(
+			{ ...widget, operations: { get: { ...widget.operations.get, retired } } },
+			tables,
+		);
+		expect(all.retired).toBe(true);
+	});
 });
