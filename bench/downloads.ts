@@ -20,6 +20,7 @@ import { printTable, qlikNode, startBench } from './lib';
 import {
 	callSampled,
 	curl,
+	curlTempContent,
 	MiB,
 	serverPid,
 	sizeLabel,
@@ -91,22 +92,7 @@ async function main() {
 		for (const mib of [...new Set([WARM_MIB, SIZE_MIB, DB_MIB])]) {
 			const file = path.join(dir, `export-${mib}.qvf`);
 			makeFile(file, mib);
-			const made = await curl([
-				'-H',
-				auth,
-				'-H',
-				'Content-Type: application/octet-stream',
-				'-X',
-				'POST',
-				'-T',
-				file,
-				'-o',
-				'/dev/null',
-				'-w',
-				'%header{location}',
-				`${sim.url}/api/v1/temp-contents?filename=export-${mib}.qvf`,
-			]);
-			temp[mib] = made.stdout.trim().split('/').pop()!;
+			temp[mib] = (await curlTempContent(sim.url, auth, file, `export-${mib}.qvf`)).id;
 			rmSync(file, { force: true });
 		}
 

@@ -115,6 +115,31 @@ export async function curl(
 	return { stdout, memory, ms: Date.now() - started };
 }
 
+/** curl streams a file to temporary content (one POST); the temp content ID and curl's figures. */
+export async function curlTempContent(
+	url: string,
+	auth: string,
+	file: string,
+	name: string,
+): Promise<{ id: string; memory: MemorySample; ms: number }> {
+	const made = await curl([
+		'-H',
+		auth,
+		'-H',
+		'Content-Type: application/octet-stream',
+		'-X',
+		'POST',
+		'-T',
+		file,
+		'-o',
+		'/dev/null',
+		'-w',
+		'%header{location}',
+		`${url}/api/v1/temp-contents?filename=${encodeURIComponent(name)}`,
+	]);
+	return { id: made.stdout.trim().split('/').pop() ?? '', memory: made.memory, ms: made.ms };
+}
+
 /** Nodes in a row, each connected to the next, with ids and positions. */
 export function webhookWorkflow(
 	id: string,

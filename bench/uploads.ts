@@ -19,7 +19,15 @@ import path from 'node:path';
 
 import type { RequestLogEntry } from '../test/simulator';
 import { printTable, qlikNode, startBench } from './lib';
-import { callSampled, curl, MiB, serverPid, sizeLabel, webhookWorkflow } from './server';
+import {
+	callSampled,
+	curl,
+	curlTempContent,
+	MiB,
+	serverPid,
+	sizeLabel,
+	webhookWorkflow,
+} from './server';
 
 const at = (name: string) => process.argv.indexOf(`--${name}`);
 const SIZES_MIB =
@@ -318,22 +326,8 @@ async function curlUpload(
 		stored(run.stdout);
 		return run;
 	}
-	const temp = await curl([
-		'-H',
-		auth,
-		'-H',
-		'Content-Type: application/octet-stream',
-		'-X',
-		'POST',
-		'-T',
-		file,
-		'-o',
-		'/dev/null',
-		'-w',
-		'%header{location}',
-		`${url}/api/v1/temp-contents?filename=${name}`,
-	]);
-	const tempContentFileId = temp.stdout.trim().split('/').pop();
+	const temp = await curlTempContent(url, auth, file, name);
+	const tempContentFileId = temp.id;
 	const created = await curl([
 		'-H',
 		auth,
