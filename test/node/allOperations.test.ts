@@ -151,9 +151,15 @@ async function buildCase(resource: string, operation: string, spec: OperationSpe
 			test.body[field.name] = sent;
 		}
 		if (body.kind === 'jsonPatch') {
-			const first = body.fields[0];
-			const { param } = (isSpace && spaceValue(first, fixture)) || sample(first);
-			setParam(parameters, first.param ?? first.name, param);
+			// A patch the spec types more narrowly than the row (an object, an enum) goes raw.
+			const typed = SPEC_BODIES[`${resource}.${operation}`];
+			if (typed !== undefined && body.raw) {
+				setParam(parameters, body.raw.param ?? body.raw.name, JSON.stringify(typed));
+			} else {
+				const first = body.fields[0];
+				const { param } = (isSpace && spaceValue(first, fixture)) || sample(first);
+				setParam(parameters, first.param ?? first.name, param);
+			}
 		}
 	} else if (body?.kind === 'raw') {
 		const patch = body.field.param === 'patch';

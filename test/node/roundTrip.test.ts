@@ -37,6 +37,9 @@ function fill(parameters: IDataObject, spec: OperationSpec, name: string) {
 			set(parameters, param, typeof sent === 'string' ? sent : JSON.stringify(sent));
 	} else if (body.kind === 'raw' && SPEC_BODIES[name] !== undefined) {
 		set(parameters, body.field.param ?? body.field.name, JSON.stringify(SPEC_BODIES[name]));
+	} else if (body.kind === 'jsonPatch' && SPEC_BODIES[name] !== undefined && body.raw) {
+		// A patch the spec types more narrowly than the row (an object, an enum) goes raw.
+		set(parameters, body.raw.param ?? body.raw.name, JSON.stringify(SPEC_BODIES[name]));
 	} else if (body.kind === 'jsonPatch') {
 		const field =
 			body.fields.find((f) => f.name === 'name') ??
