@@ -160,9 +160,14 @@ function buildRequest(op: TableOperation, name = ''): Built {
 			init.json = json;
 			break;
 		}
-		case 'jsonPatch':
-			init.json = PATCH;
+		case 'jsonPatch': {
+			// The first Update Field, at the path the spec allows for it.
+			const first = body.fields[0];
+			init.json = first
+				? [{ op: body.op ?? 'replace', path: `/${first.name}`, value: sample(first) }]
+				: PATCH;
 			break;
+		}
 		case 'raw':
 			init.json =
 				body.field.param === 'patch' || (body.field.type === 'json' && op.method === 'PATCH')
