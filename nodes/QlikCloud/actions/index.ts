@@ -74,6 +74,10 @@ const REDACTED_RESOURCES: ResourceValue[] = [
 for (const resource of REDACTED_RESOURCES) {
 	const table = tablesByResource.get(resource);
 	if (!table) throw new Error(`No table for the redacted resource "${resource}"`);
+	// Redaction wraps every operation: a curation's own extension would be silently replaced.
+	if (curationOf[resource]?.extend) {
+		throw new Error(`The redacted resource "${resource}" extends operations: redact in them`);
+	}
 	curationOf[resource] = {
 		...curationOf[resource],
 		extend: Object.fromEntries(Object.keys(table.operations).map((op) => [op, redacted])),

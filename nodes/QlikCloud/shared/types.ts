@@ -10,9 +10,6 @@ export interface RateTier {
 	perMinute: number;
 }
 
-export const TIER_1: RateTier = { tier: '1', perMinute: 1000 };
-export const TIER_2: RateTier = { tier: '2', perMinute: 100 };
-
 /**
  * `json`: any JSON value (deep objects, arrays of objects); `binary`: the name of an input
  * binary property whose file is sent.

@@ -1,6 +1,9 @@
 import { Pacer, RATE_WINDOW_MS } from '../../../../nodes/QlikCloud/transport/pacer';
 import type { RateTier } from '../../../../nodes/QlikCloud/shared/types';
-import { TIER_1, TIER_2 } from '../../../../nodes/QlikCloud/shared/types';
+
+/** Qlik's tiers 1 and 2, as the generated rows carry them. */
+const TIER_1: RateTier = { tier: '1', perMinute: 1000 };
+const TIER_2: RateTier = { tier: '2', perMinute: 100 };
 
 /**
  * A pacer on a fake clock: waiting moves the clock (plus `lateMs`, as a timer on a busy host
