@@ -20,6 +20,7 @@ import {
 	sleep,
 	startBench,
 } from './lib';
+import { busiestWindow } from './windows';
 
 function arg(name: string, fallback: number): number {
 	const at = process.argv.indexOf(`--${name}`);
@@ -44,6 +45,8 @@ interface Result {
 	created: number;
 	requests: number;
 	wallMs: number;
+	/** The most writes created within any one window: what the limit counts. */
+	busiest: number;
 }
 
 async function main() {
@@ -74,6 +77,10 @@ async function main() {
 			created: names.length,
 			requests: calls.length,
 			wallMs,
+			busiest: busiestWindow(
+				calls.filter((e) => e.status === 201).map((e) => e.time),
+				WINDOW_S * 1000,
+			),
 		});
 		console.error(`${label}: done in ${seconds(wallMs)} s`);
 	}
@@ -155,6 +162,7 @@ async function main() {
 		`${WRITES} space creates (tier 2) against a limit of ${LIMIT} per ${WINDOW_S} s (${PER_MINUTE} per minute)`,
 	);
 	const rate = (r: Result) => (r.created * 60000) / r.wallMs;
+	const share = (r: Result) => `${((100 * r.busiest) / LIMIT).toFixed(0)} %`;
 	printTable(
 		['', ...results.map((r) => r.label)],
 		[
@@ -163,18 +171,19 @@ async function main() {
 			['requests sent', ...results.map((r) => r.requests)],
 			['answers 429', ...results.map((r) => r.answers429)],
 			['wall time (s)', ...results.map((r) => seconds(r.wallMs))],
-			['writes per minute', ...results.map((r) => (r.failed ? '-' : rate(r).toFixed(0)))],
+			// A run that dropped writes did not sustain a rate: it stopped at the first window.
 			[
-				'share of the limit',
-				// A run that dropped writes did not sustain a rate: it stopped at the first window.
-				...results.map((r) => (r.failed ? '-' : `${((100 * rate(r)) / PER_MINUTE).toFixed(0)} %`)),
+				'writes per minute, whole run',
+				...results.map((r) => (r.failed ? '-' : rate(r).toFixed(0))),
 			],
+			[`most writes in one ${WINDOW_S} s window`, ...results.map((r) => r.busiest)],
+			['share of the limit (that window)', ...results.map(share)],
 		],
 	);
 	const paced = results.find((r) => r.label === 'node, pacing on');
 	if (paced)
 		console.log(
-			`bulk-writes: share of limit ${((100 * rate(paced)) / PER_MINUTE).toFixed(0)} %, failed ${paced.failed}, 429 ${paced.answers429}`,
+			`bulk-writes: share of limit ${share(paced)}, failed ${paced.failed}, 429 ${paced.answers429}`,
 		);
 }
 

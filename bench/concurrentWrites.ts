@@ -11,6 +11,7 @@
  */
 import { printTable, qlikNode, seconds, startBench } from './lib';
 import { serverPid, webhookWorkflow } from './server';
+import { busiestWindow } from './windows';
 
 function arg(name: string, fallback: number): number {
 	const at = process.argv.indexOf(`--${name}`);
@@ -29,6 +30,8 @@ interface Result {
 	answers429: number;
 	created: number;
 	wallMs: number;
+	/** The most writes created within any one minute: what the limit counts. */
+	busiest: number;
 }
 
 async function main() {
@@ -102,6 +105,10 @@ async function main() {
 				answers429: calls.filter((e) => e.status === 429).length,
 				created: calls.filter((e) => e.status === 201).length,
 				wallMs,
+				busiest: busiestWindow(
+					calls.filter((e) => e.status === 201).map((e) => e.time),
+					60_000,
+				),
 			});
 			console.error(`${label}: done in ${seconds(wallMs)} s`);
 		}
@@ -121,8 +128,12 @@ async function main() {
 			['spaces created', ...results.map((r) => r.created)],
 			['answers 429', ...results.map((r) => r.answers429)],
 			['wall time (s)', ...results.map((r) => seconds(r.wallMs))],
-			['writes per minute, all runs', ...results.map((r) => rate(r).toFixed(0))],
-			['share of the limit', ...results.map((r) => `${((100 * rate(r)) / LIMIT).toFixed(0)} %`)],
+			['writes per minute, whole run', ...results.map((r) => rate(r).toFixed(0))],
+			['most writes in one minute', ...results.map((r) => r.busiest)],
+			[
+				'share of the limit (that minute)',
+				...results.map((r) => `${((100 * r.busiest) / LIMIT).toFixed(0)} %`),
+			],
 		],
 	);
 }
