@@ -60,6 +60,15 @@ export async function idleTreeMiB(pid: number): Promise<number> {
 	return sums.sort((a, b) => a - b)[5];
 }
 
+/**
+ * Writes the page cache's dirty pages to disk before a measured transfer, so that no run pays
+ * for the previous one's writes (a file kept on disk, like n8n's binary data, is written back
+ * later; one deleted at once, like curl's, never is).
+ */
+export function settleDisk(): void {
+	execFileSync('sync');
+}
+
 export interface WebhookRun {
 	/** The tree's RSS just before the call (MiB). */
 	idleTreeMiB: number;
@@ -77,6 +86,7 @@ export async function callSampled(
 	pid: number,
 	hook: string,
 ): Promise<WebhookRun> {
+	settleDisk();
 	const idle = await idleTreeMiB(pid);
 	const sampler = new TreeSampler(pid).start();
 	const started = Date.now();
@@ -102,6 +112,7 @@ export async function callSampled(
 export async function curl(
 	args: string[],
 ): Promise<{ stdout: string; memory: MemorySample; ms: number }> {
+	settleDisk();
 	const started = Date.now();
 	const child = spawn('curl', ['-sS', '--fail-with-body', '-H', 'Expect:', ...args]);
 	const sampler = new TreeSampler(child.pid!, 50).start();

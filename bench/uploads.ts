@@ -26,6 +26,7 @@ import {
 	curlTempContent,
 	MiB,
 	serverPid,
+	settleDisk,
 	sizeLabel,
 	webhookWorkflow,
 } from './server';
@@ -121,6 +122,7 @@ function send(method, target, headers, body) {
 `;
 
 async function plainNode(args: string[]): Promise<number> {
+	settleDisk();
 	const started = Date.now();
 	const child = spawn(process.execPath, ['-e', PLAIN_NODE, ...args]);
 	let out = '';
