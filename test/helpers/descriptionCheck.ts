@@ -25,7 +25,7 @@ const ENDPOINT = /^(GET|POST|PUT|PATCH|DELETE) \/\S+$/;
 
 /** Words that are lower-cased runs of two words in Qlik's specs. */
 const RUN_TOGETHER =
-	/^(appid|comparisonid|baseid|ownername|caseinsensitive|keyprovider|includeui|filepath|datafiles|datasource|dataset|datasets|timezone|finger|fav)$/i;
+	/^(appid|comparisonid|baseid|ownername|caseinsensitive|keyprovider|includeui|filepath|datafiles|datasource|dataset|datasets|timezone|zoneinfo|finger|fav)$/i;
 
 /** Acronyms written as words ("Id", "Uris"), and Qlik's spec shorthand ("Src", "Ttl"). */
 const MISCASED =

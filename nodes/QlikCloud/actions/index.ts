@@ -20,6 +20,7 @@ import { curation as spaceAssignment } from './spaceAssignment/curation';
 import { curation as spaceShare } from './spaceShare/curation';
 import { curation as tempContent } from './tempContent/curation';
 import { curation as tenant } from './tenant/curation';
+import { curation as user } from './user/curation';
 import { curation as webhook } from './webhook/curation';
 import type { OperationValues, ResourceValue } from './generated';
 import { SIMPLIFY } from './simplify';
@@ -43,6 +44,7 @@ const curations: { [R in ResourceValue]?: ResourceCuration<OperationValues[R]> }
 	spaceShare,
 	tempContent,
 	tenant,
+	user,
 	webhook,
 };
 

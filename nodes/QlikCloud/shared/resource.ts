@@ -269,7 +269,6 @@ function generatedProperties(
 			? op.body.fields
 			: []),
 		...(op.body?.kind === 'raw' || op.body?.kind === 'binary' ? [op.body.field] : []),
-		...(op.body?.kind === 'jsonPatch' && op.body.raw ? [op.body.raw] : []),
 	];
 	for (const field of fields) {
 		// The node sends protocol values itself.
@@ -296,6 +295,9 @@ function generatedProperties(
 			options: options.sort(byName),
 		});
 	}
+	// Raw patch operations come after the Update Fields they add to.
+	if (op.body?.kind === 'jsonPatch' && op.body.raw)
+		top.push(property(op.body.raw, paramOf(op.body.raw), !!op.body.raw.required));
 	return top;
 }
 
