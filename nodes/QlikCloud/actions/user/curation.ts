@@ -1,3 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { pickedFromTenant, withFieldLooks } from '../../shared/fieldLooks';
 import type { FieldLooks } from '../../shared/fieldLooks';
 import { curate } from '../../shared/resource';
@@ -7,6 +9,11 @@ import type { FieldSpec } from '../../shared/types';
 const R = 'user';
 
 const looks: FieldLooks = {
+	'additionalFields.assignedRoles': pickedFromTenant(
+		'Assigned Role Names or IDs',
+		'getRoles',
+		'The roles the new user gets; by name, e.g. Developer, TenantAdmin',
+	),
 	'updateFields.assignedRoles': pickedFromTenant(
 		'Assigned Role Names or IDs',
 		'getRoles',
@@ -19,6 +26,30 @@ const looks: FieldLooks = {
 	),
 };
 
+/** A list of role names or group IDs, sent as Qlik's references (`{ "name": … }`, `{ "id": … }`). */
+const refs = (by: 'name' | 'id'): Partial<FieldSpec> => ({
+	type: 'array',
+	items: 'string',
+	refs: by,
+});
+
+/** The form of a curated row, with the pickers of `looks`. */
+const withPickers = (properties: INodeProperties[]) =>
+	properties.splice(0, properties.length, ...withFieldLooks(properties, looks));
+
+/** Create: roles picked from the tenant's list; the rest as generated. */
+function create() {
+	const row = generatedRow(R, 'create');
+	if (row.body?.kind !== 'json') throw new Error('User → Create: no JSON body');
+	row.body = {
+		...row.body,
+		fields: row.body.fields.map((f) =>
+			f.name === 'assignedRoles' ? { ...f, ...refs('name') } : f,
+		),
+	};
+	return rowModule(R, 'create', row, { tweak: withPickers });
+}
+
 /**
  * Update: the fields a person changes, described with what their values look like. Roles and
  * groups are picked from the tenant's lists and sent as references; the deprecated `roles` path
@@ -28,8 +59,6 @@ function update() {
 	const row = generatedRow(R, 'update');
 	if (row.body?.kind !== 'jsonPatch') throw new Error('User → Update: no JSON Patch body');
 	const f = (name: string, changes: Partial<FieldSpec>) => fieldOf(row, name, changes);
-	const refs = (name: string, by: 'name' | 'id') =>
-		f(name, { type: 'array', items: 'string', refs: by });
 	row.body = {
 		...row.body,
 		fields: [
@@ -37,8 +66,8 @@ function update() {
 			f('status', {
 				hint: "The user's standing in the tenant: active users can sign in, disabled users cannot",
 			}),
-			refs('assignedRoles', 'name'),
-			refs('assignedGroups', 'id'),
+			f('assignedRoles', refs('name')),
+			f('assignedGroups', refs('id')),
 			f('preferredLocale', {
 				hint: 'The language Qlik Cloud speaks to the user, as a language tag such as en-US, de or ja',
 			}),
@@ -50,13 +79,10 @@ function update() {
 			}),
 		],
 	};
-	return rowModule(R, 'update', row, {
-		tweak: (properties) =>
-			properties.splice(0, properties.length, ...withFieldLooks(properties, looks)),
-	});
+	return rowModule(R, 'update', row, { tweak: withPickers });
 }
 
-/** Users: User → Update reads like a form a person fills. */
+/** Users: Create and Update read like forms a person fills. */
 export const curation = curate('user', {
-	operations: { update: update() },
+	operations: { create: create(), update: update() },
 });

@@ -1,5 +1,5 @@
 /**
- * User → Update as a person fills it (nodes/QlikCloud/actions/user/curation.ts): roles and groups
+ * User → Create and Update as a person fills them (nodes/QlikCloud/actions/user/curation.ts): roles and groups
  * picked from the tenant's lists (methods/loadOptions.ts) become the references Qlik takes.
  */
 import type { INodeProperties } from 'n8n-workflow';
@@ -50,6 +50,14 @@ describe('User → Update', () => {
 		});
 	});
 
+	it("leaves the other operations' outputs as they were: Simplify still starts on", () => {
+		const simplify = node.description.properties.filter(
+			(p) => p.name === 'simplify' && p.displayOptions?.show?.resource?.includes('user'),
+		);
+		expect(simplify.length).toBeGreaterThan(0);
+		for (const p of simplify) expect(p.default).toBe(true);
+	});
+
 	it("picks roles and groups from the tenant's lists and sends them as references", async () => {
 		const credential = apiKeyCredential(sim());
 		const group = await simApi(sim(), 'POST', '/api/v1/groups', { name: 'Finance' });
@@ -97,5 +105,30 @@ describe('User → Update', () => {
 			expect.objectContaining({ name: 'Steward' }),
 		]);
 		expect(after.assignedGroups).toEqual([expect.objectContaining({ id: group.id })]);
+	});
+});
+
+describe('User → Create', () => {
+	it("takes roles picked from the tenant's list, sent as references", async () => {
+		const credential = apiKeyCredential(sim());
+		sim().clearLog();
+		const result = await runNode({
+			parameters: {
+				resource: 'user',
+				operation: 'create',
+				subject: 'forms|kim',
+				additionalFields: { name: 'Kim', assignedRoles: ['Developer'] },
+			},
+			credential,
+		});
+		expect(result.error).toBeUndefined();
+		const [post] = requests(sim(), 'POST', '/api/v1/users');
+		expect(post.body).toMatchObject({
+			subject: 'forms|kim',
+			assignedRoles: [{ name: 'Developer' }],
+		});
+		expect(result.items[0].json.assignedRoles).toEqual([
+			expect.objectContaining({ name: 'Developer' }),
+		]);
 	});
 });
