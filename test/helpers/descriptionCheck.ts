@@ -166,9 +166,9 @@ export function checkDescription(
 	const fields = properties.filter(
 		(p) => !['resource', 'authentication', 'operation'].includes(p.name),
 	);
-	// Raw patch operations are fine beside a collection of fields to add, or curated fields alone.
+	// Raw patch operations are fine below Update Fields; curated fields without them are too.
 	const rawPatch = showing(fields, (f) => f.name === 'patch');
-	const collected = showing(fields, (f) => f.type === 'collection' && !!f.options?.length);
+	const collected = showing(fields, (f) => f.name === 'updateFields' && !!f.options?.length);
 	for (const p of properties) {
 		if (p.name !== 'operation') continue;
 		const resourceValue = String(p.displayOptions?.show?.resource?.[0]);
