@@ -100,11 +100,12 @@ export const resourceProperty: INodeProperties = {
 };
 
 /**
- * Resources curated before Simplify came keep the outputs they had: their Simplify starts off.
- * Everywhere else it starts on, as n8n's nodes do, also where a curation came later (User): a
- * saved node keeps the default it was saved with.
+ * Resources curated (or redacted) before Simplify came keep the outputs they had: their Simplify
+ * starts off. Everywhere else it starts on, as n8n's nodes do, also where a curation came later
+ * (User): a saved node keeps the default it was saved with.
  */
 const keepsOutputs = new Set<ResourceValue>([
+	...REDACTED_RESOURCES,
 	'app',
 	'dataAsset',
 	'dataConnection',
