@@ -385,7 +385,7 @@ describe('generic collections', () => {
 		expect((await call('GET', path)).status).toBe(404);
 	});
 
-	it('seed() stores an item at a concrete path; reset() clears the generic store', async () => {
+	it('seed() stores an item at a concrete path; reset() leaves only the built-in roles', async () => {
 		expect(sim.seed('/api/v1/data-alerts/abc', { name: 'x' })).toEqual({ id: 'abc', name: 'x' });
 		expect((await call('GET', '/api/v1/data-alerts/abc')).body).toEqual({ id: 'abc', name: 'x' });
 		const user = sim.seed(`/api/v1/users/${'1'.repeat(24)}`, { name: 'Seeded Sam' });
@@ -399,8 +399,12 @@ describe('generic collections', () => {
 		sim.reset();
 		expect((await call('GET', '/api/v1/data-alerts/abc')).status).toBe(404);
 		expect((await call('GET', '/api/v1/groups/settings')).body).toEqual({});
-		expect(sim.state.generic.items.size).toBe(0);
+		expect([...sim.state.generic.items.keys()]).toEqual(['/api/v1/roles']);
 		expect(sim.state.users.has('1'.repeat(24))).toBe(false);
+		const roles = (await call('GET', '/api/v1/roles?limit=100')).body.data as Array<{
+			name: string;
+		}>;
+		expect(roles.map((r) => r.name)).toContain('TenantAdmin');
 	});
 
 	it('remembers what a settings PUT/PATCH wrote and answers it on GET', async () => {

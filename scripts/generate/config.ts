@@ -487,6 +487,7 @@ export const FIELD_LABELS: Record<string, string> = {
 	qConnectStatement: 'Connection String',
 	qLogOn: 'Log On As',
 	caseinsensitive: 'Case-Insensitive Sort',
+	preferredZoneinfo: 'Preferred Time Zone',
 };
 
 /**

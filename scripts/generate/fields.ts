@@ -318,6 +318,30 @@ export function patchFields(d: Draft, items: Json, paths: string[]): FieldSpec[]
 		});
 }
 
+/** Whether a body's array items are JSON Patch operations (an `op` and a `path`). */
+function isPatchItem(items: Json): boolean {
+	const props = items.properties as Json | undefined;
+	return !!props?.op && !!props?.path;
+}
+
+/** The paths a JSON Patch may set, as its spec lists them (the `path` enum), if it does. */
+function patchPathsIn(spec: Spec, items: Json): string[] | undefined {
+	return enumOf(spec.resolve((items.properties as Json).path));
+}
+
+/**
+ * The paths the endpoint's JSON Patch body may set, when its spec lists them: what an Update
+ * Fields collection offers (the description check asks for one wherever this gives paths).
+ */
+export function listedPatchPaths(d: Draft): string[] | undefined {
+	if (!d.op.requestBody) return undefined;
+	const [first] = contentTypes(d.spec, d.op.requestBody);
+	if (!first || !isJsonType(first[0])) return undefined;
+	const schema = d.spec.resolve(first[1].schema);
+	const items = schema.type === 'array' ? d.spec.resolve(schema.items) : {};
+	return isPatchItem(items) ? patchPathsIn(d.spec, items) : undefined;
+}
+
 /** ID fields by name (`spaceId`, `ownerId`) → the resource whose list they are picked from. */
 export type Locators = Map<string, string>;
 
@@ -391,9 +415,7 @@ export function bodyOf(
 	const props = schema.properties as Json | undefined;
 	if (schema.type === 'array' || !props || Object.keys(props).length === 0) {
 		const items = schema.type === 'array' ? d.spec.resolve(schema.items) : {};
-		const isPatch =
-			!!(items.properties as Json | undefined)?.op &&
-			!!(items.properties as Json | undefined)?.path;
+		const isPatch = isPatchItem(items);
 		const raw: FieldSpec = {
 			name: 'body',
 			param: isPatch ? 'patch' : 'body',
@@ -401,7 +423,7 @@ export function bodyOf(
 			type: schema.type === 'array' ? 'json' : 'object',
 			required: requiredBody || schema.type === 'array',
 		};
-		const paths = isPatch ? enumOf(d.spec.resolve((items.properties as Json).path)) : undefined;
+		const paths = isPatch ? patchPathsIn(d.spec, items) : undefined;
 		if (isPatch) {
 			raw.hint = paths
 				? `JSON Patch operations, e.g. [{"op": "replace", "path": "${paths[0]}", "value": …}]. Paths: ${paths.join(', ')}`

@@ -244,11 +244,13 @@ function operationOf(
 		}
 		const field = fieldOf(d.spec, name, p.schema, required, param);
 		if (field.type === 'binary') field.type = 'string';
-		if (name === 'sort' && isList && field.type === 'string' && field.enum && !taken.has(name)) {
-			// Sorting is its own field, with readable choices, beside Filters.
-			field.param = name;
+		if (name === 'sort' && field.enum && (field.type === 'string' || field.type === 'array')) {
+			// Sort orders get readable choices; on a list, sorting is its own field beside Filters.
 			field.sort = true;
-			taken.add(name);
+			if (isList && !taken.has(name)) {
+				field.param = name;
+				taken.add(name);
+			}
 		}
 		query.push(withLocator(field, locators));
 	}

@@ -57,6 +57,46 @@ async function signIn(tab: Page): Promise<void> {
 const shot = (page: Page, name: string) =>
 	page.screenshot({ path: path.join(repoRoot, 'docs', name) });
 
+/** The forms README shows: App's operations, and User → Update with a few Update Fields. */
+const FORMS = {
+	id: 'formsEditor',
+	app: 'e2e00000-0010-4000-8000-000000000001',
+	user: 'e2e00000-0010-4000-8000-000000000002',
+};
+
+function formsWorkflow() {
+	const member = [...sim.state.users.values()].find((u) => u.name === 'Max Member')!;
+	const analysts = [...sim.state.groups.values()].find((g) => g.name === 'Analysts')!;
+	const node = (id: string, name: string, x: number, parameters: Record<string, unknown>) => ({
+		id,
+		name,
+		parameters,
+		type: 'n8n-nodes-qlik-cloud.qlikCloud',
+		typeVersion: 1,
+		position: [x, 0],
+		credentials: { qlikCloudApi: { id: 'uiApiKey', name: 'Qlik Cloud (API key)' } },
+	});
+	return {
+		id: FORMS.id,
+		name: 'Forms for README',
+		connections: {},
+		settings: {},
+		nodes: [
+			node(FORMS.app, 'Get many apps', 0, { resource: 'app', operation: 'getAll' }),
+			node(FORMS.user, 'Update a user', 260, {
+				resource: 'user',
+				operation: 'update',
+				userId: { __rl: true, mode: 'list', value: member.id, cachedResultName: member.name },
+				updateFields: {
+					assignedRoles: ['Developer', 'SharedSpaceCreator'],
+					assignedGroups: [analysts.id],
+					preferredZoneinfo: 'Europe/Berlin',
+				},
+			}),
+		],
+	};
+}
+
 let sim: Simulator;
 let n8n: N8nInstance;
 let browser: Browser;
@@ -74,6 +114,7 @@ beforeAll(async () => {
 		...loadWorkflow('test/e2e/workflows/renamed.json'),
 		id: 'renamedEditor',
 	});
+	await n8n.importWorkflow(formsWorkflow());
 	await n8n.start();
 	browser = await chromium.launch({
 		executablePath: CHROMIUM,
@@ -184,6 +225,34 @@ describe('the n8n editor in a browser', () => {
 			grant_type: 'authorization_code',
 			client_id: sim.credentials.interactive.clientId,
 		});
+	});
+});
+
+describe('the forms README shows', () => {
+	it("App's operation list, open", async () => {
+		const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+		await signIn(tab);
+		await tab.goto(`${n8n.url}/workflow/${FORMS.id}/${FORMS.app}`);
+		await tab.locator('[data-test-id="ndv"]').waitFor();
+		await tab.locator('[data-test-id="parameter-input-operation"]').click();
+		await tab.getByRole('option', { name: /^Copy/ }).first().waitFor();
+		await shot(tab, 'app-operations.png');
+		await tab.close();
+	});
+
+	it("User → Update's form, with roles and groups picked from the tenant", async () => {
+		const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+		await signIn(tab);
+		await tab.goto(`${n8n.url}/workflow/${FORMS.id}/${FORMS.user}`);
+		const ndv = tab.locator('[data-test-id="ndv"]');
+		await ndv.waitFor();
+		// The chosen roles and group show by name once the tenant's lists have loaded.
+		for (const name of ['Developer', 'SharedSpaceCreator', 'Analysts'])
+			await ndv.getByText(name, { exact: true }).first().waitFor();
+		await ndv.getByText('Preferred Time Zone').first().waitFor();
+		await ndv.getByText('Patch Operations (JSON)').first().waitFor();
+		await shot(tab, 'user-update.png');
+		await tab.close();
 	});
 });
 

@@ -2,29 +2,73 @@
  * What a user (and an AI agent using the node as a tool) reads in the node's description, checked
  * against n8n's UX guidelines: operation descriptions that are only an endpoint, fields without a
  * description, run-together or miscased words in display names, actions that do not name their
- * object. Each finding says where it is.
+ * object, option names that are codes rather than words, and Updates that offer only raw JSON
+ * Patch although the spec lists the paths. Each finding says where it is.
  */
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+
+import { SPEC_RULES } from '../../scripts/generate/config';
+import { listedPatchPaths } from '../../scripts/generate/fields';
+import { readLock } from '../../scripts/generate/lock';
+import { draftsOf, loadSpecs, specsDir } from '../../scripts/generate/spec';
 
 export interface Findings {
 	endpointOnly: string[];
 	noDescription: string[];
 	runTogether: string[];
 	actionWithoutObject: string[];
+	rawOptionName: string[];
+	rawPatchOnly: string[];
 }
 
 const ENDPOINT = /^(GET|POST|PUT|PATCH|DELETE) \/\S+$/;
 
 /** Words that are lower-cased runs of two words in Qlik's specs. */
 const RUN_TOGETHER =
-	/^(appid|comparisonid|baseid|ownername|caseinsensitive|keyprovider|includeui|filepath|datafiles|datasource|dataset|datasets|timezone|finger|fav)$/i;
+	/^(appid|comparisonid|baseid|ownername|caseinsensitive|keyprovider|includeui|filepath|datafiles|datasource|dataset|datasets|timezone|zoneinfo|finger|fav)$/i;
 
 /** Acronyms written as words ("Id", "Uris"), and Qlik's spec shorthand ("Src", "Ttl"). */
 const MISCASED =
 	/^(Id|Ids|Url|Urls|Uri|Uris|Ip|Ips|Api|Json|Oauth|Idp|Arn|Csp|Qri|Qris|Ui|Src|Ttl|Sub|Q)$/;
 
 /** Words with an inner capital that are written so. */
-const CAMEL_OK = new Set(['IdP', 'OAuth', 'OAuth2', 'SharePoint', 'PowerPoint', 'ETag', 'MiB']);
+const CAMEL_OK = new Set([
+	'IdP',
+	'OAuth',
+	'OAuth2',
+	'SharePoint',
+	'PowerPoint',
+	'ETag',
+	'MiB',
+	'QlikView',
+	'AutoML',
+]);
+
+/** Capitals that people read as a word (an `IDs` is one `ID` more). */
+const ACRONYMS = new Set(
+	'ID API URL URI QRI AWS KMS JSON CSV XLSX PDF PPTX HTML DOCX SPA JWT ML PKCE HTTP HTTPS SAML OIDC IP QVD SQL UTC SMTP'.split(
+		' ',
+	),
+);
+
+/**
+ * Why an option name reads as a code rather than words, if it does: a sort code (`+name`,
+ * `-_id`), a lower-case start (`snake_case`, `camelCase`, `urn:…`), an underscore or a colon
+ * inside a word, a camel-case or run-together word, or capitals that are no acronym people know
+ * (`REP`).
+ */
+export function rawOptionName(name: string): string | undefined {
+	if (/^[+-]/.test(name)) return 'a sort code';
+	if (/^[a-z]/.test(name)) return 'starts in lower case';
+	if (/_|:\S/.test(name)) return 'a code with "_" or ":"';
+	const problem = badWords(name);
+	if (problem) return problem;
+	for (const word of name.split(/[\s/(),-]+/)) {
+		if (/^[A-Z]{2,}\d*s?$/.test(word) && !ACRONYMS.has(word.replace(/(?<=[A-Z]{2})s$/, '')))
+			return `capitals "${word}" that are no known acronym`;
+	}
+	return undefined;
+}
 
 /** Why a display name reads badly, if it does. */
 export function badWords(name: string): string | undefined {
@@ -71,19 +115,45 @@ function walk(props: readonly Child[], where: string, out: Findings): void {
 				out.noDescription.push(`${here} (${p.name})`);
 			if (p.type === 'collection' || p.type === 'fixedCollection')
 				walk((p.options ?? []) as Child[], here, out);
+			if (p.type === 'options' || p.type === 'multiOptions') {
+				for (const o of (p.options ?? []) as INodePropertyOptions[]) {
+					const raw = rawOptionName(o.name);
+					if (raw) out.rawOptionName.push(`${here} › ${o.name}: ${raw}`);
+				}
+			}
 		} else if ('values' in p) {
 			walk(p.values, here, out);
 		}
 	}
 }
 
-/** Every finding in a node's properties (the Qlik Cloud node: resource, operation, fields). */
-export function checkDescription(properties: INodeProperties[]): Findings {
+/** The operations (`resource.operation` values) that show fields which pass `test`. */
+function showing(fields: INodeProperties[], test: (f: INodeProperties) => boolean): Set<string> {
+	const out = new Set<string>();
+	for (const f of fields.filter(test)) {
+		for (const resource of f.displayOptions?.show?.resource ?? [])
+			for (const operation of f.displayOptions?.show?.operation ?? [])
+				out.add(`${String(resource)}.${String(operation)}`);
+	}
+	return out;
+}
+
+/**
+ * Every finding in a node's properties (the Qlik Cloud node: resource, operation, fields).
+ * `listedPatchPaths` holds the operations (`resource.operation` values) whose JSON Patch body
+ * has its paths listed in the spec: none may offer the raw Patch Operations field alone.
+ */
+export function checkDescription(
+	properties: INodeProperties[],
+	listedPatchPaths: ReadonlySet<string> = new Set(),
+): Findings {
 	const out: Findings = {
 		endpointOnly: [],
 		noDescription: [],
 		runTogether: [],
 		actionWithoutObject: [],
+		rawOptionName: [],
+		rawPatchOnly: [],
 	};
 	const resources = new Map<string, string>();
 	for (const p of properties.filter((x) => x.name === 'resource')) {
@@ -93,13 +163,14 @@ export function checkDescription(properties: INodeProperties[]): Findings {
 			if (problem) out.runTogether.push(`Resource ${o.name}: ${problem}`);
 		}
 	}
-	const fields: INodeProperties[] = [];
+	const fields = properties.filter(
+		(p) => !['resource', 'authentication', 'operation'].includes(p.name),
+	);
+	// Raw patch operations are fine below Update Fields; curated fields without them are too.
+	const rawPatch = showing(fields, (f) => f.name === 'patch');
+	const collected = showing(fields, (f) => f.name === 'updateFields' && !!f.options?.length);
 	for (const p of properties) {
-		if (p.name === 'resource' || p.name === 'authentication') continue;
-		if (p.name !== 'operation') {
-			fields.push(p);
-			continue;
-		}
+		if (p.name !== 'operation') continue;
 		const resourceValue = String(p.displayOptions?.show?.resource?.[0]);
 		// A resource in no Resource list (every operation retired) is offered to no new node.
 		if (resources.size > 0 && !resources.has(resourceValue)) continue;
@@ -112,12 +183,29 @@ export function checkDescription(properties: INodeProperties[]): Findings {
 			if (problem) out.runTogether.push(`${where}: ${problem}`);
 			if (!o.action || !namesObject(o.action, resource))
 				out.actionWithoutObject.push(`${where}: ${JSON.stringify(o.action ?? '')}`);
+			const key = `${resourceValue}.${String(o.value)}`;
+			if (listedPatchPaths.has(key) && rawPatch.has(key) && !collected.has(key))
+				out.rawPatchOnly.push(where);
 		}
 	}
 	for (const f of fields) {
 		const show = f.displayOptions?.show;
 		const where = `${show?.resource?.[0] ?? ''}.${show?.operation?.[0] ?? ''}`;
 		walk([f], where, out);
+	}
+	return out;
+}
+
+/**
+ * The operations (`resource.operation` values) whose spec lists the paths their JSON Patch body
+ * may set, as the generator reads them.
+ */
+export function operationsWithListedPatchPaths(dir = specsDir([])): Set<string> {
+	const { endpoints } = readLock();
+	const out = new Set<string>();
+	for (const d of draftsOf(loadSpecs(dir), SPEC_RULES)) {
+		const values = endpoints[d.endpoint];
+		if (values && listedPatchPaths(d)?.length) out.add(`${values.resource}.${values.operation}`);
 	}
 	return out;
 }

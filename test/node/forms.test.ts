@@ -105,11 +105,11 @@ describe('generated forms', () => {
 	});
 
 	describe('sorting', () => {
-		const sortProperty = () =>
+		const sortProperty = (resource = 'user') =>
 			new QlikCloud().description.properties.find(
 				(p) =>
 					p.name === 'sort' &&
-					p.displayOptions?.show?.resource?.includes('user') &&
+					p.displayOptions?.show?.resource?.includes(resource) &&
 					p.displayOptions?.show?.operation?.includes('getAll'),
 			)!;
 
@@ -129,6 +129,23 @@ describe('generated forms', () => {
 			const [sorted, plain] = requests(sim(), 'GET', '/api/v1/users');
 			expect(sorted.query.sort).toBe('-createdAt');
 			expect(plain.query.sort).toBeUndefined();
+		});
+
+		it('by several keys is one field too, its choices read as orders, and sends the picks', async () => {
+			const property = sortProperty('reportTemplate');
+			expect(property).toMatchObject({ displayName: 'Sort', type: 'multiOptions', default: [] });
+			const options = property.options as Array<{ name: string; value: string }>;
+			expect(options).toContainEqual({ name: 'Name (Ascending)', value: 'name' });
+			expect(options).toContainEqual({ name: 'Updated At (Descending)', value: '-updatedAt' });
+			expect(options.filter((o) => /^[+-]/.test(o.name))).toEqual([]);
+			await run({
+				resource: 'reportTemplate',
+				operation: 'getAll',
+				limit: 5,
+				sort: ['-updatedAt', 'name'],
+			});
+			const [get] = requests(sim(), 'GET', '/api/v1/report-templates');
+			expect(get.query.sort).toBe('-updatedAt,name');
 		});
 	});
 

@@ -105,6 +105,16 @@ function eachPatchItem(doc: Json, visit: (properties: Json & { op: Json; path: J
 	});
 }
 
+/** Replaces the `value` schema of the JSON Patch items of `PATCH route`. */
+function setPatchValue(doc: Json, route: string, value: (was: Json) => Json): void {
+	const patch = deref(doc, (doc.paths as Record<string, Json>)[route]?.patch);
+	eachNodeDeep(doc, patch.requestBody, (node) => {
+		const properties = node.properties;
+		if (isPatchItem(properties) && isObject(properties.value))
+			properties.value = value(properties.value);
+	});
+}
+
 interface Repair {
 	what: string;
 	why: string;
@@ -259,22 +269,24 @@ export const REPAIRS: readonly Repair[] = [
 		what: 'the value of a space share JSON Patch typed string (spaces: `/roles`, `/disabled`)',
 		why: 'the same schema says the value holds the roles (a list) or the disabled flag: a list of roles, a string or a boolean passes',
 		apply: (doc, file) => {
-			if (file !== 'spaces.json') return;
-			const patch = deref(
-				doc,
-				(doc.paths as Record<string, Json>)['/api/v1/spaces/{spaceId}/shares/{shareId}']?.patch,
-			);
-			eachNodeDeep(doc, patch.requestBody, (node) => {
-				const properties = node.properties;
-				if (isPatchItem(properties) && isObject(properties.value))
-					properties.value = {
-						anyOf: [
-							{ type: 'string' },
-							{ type: 'boolean' },
-							{ type: 'array', items: { type: 'string' } },
-						],
-					};
-			});
+			if (file === 'spaces.json')
+				setPatchValue(doc, '/api/v1/spaces/{spaceId}/shares/{shareId}', () => ({
+					anyOf: [
+						{ type: 'string' },
+						{ type: 'boolean' },
+						{ type: 'array', items: { type: 'string' } },
+					],
+				}));
+		},
+	},
+	{
+		what: 'the value of a webhook JSON Patch, which leaves out lists (webhooks: `/eventTypes`, `/encryptedHeaders`)',
+		why: 'the same spec lists both paths as patchable and types both properties as lists of strings: a list of strings passes too',
+		apply: (doc, file) => {
+			if (file === 'webhooks.json')
+				setPatchValue(doc, '/api/v1/webhooks/{id}', (value) => ({
+					anyOf: [value, { type: 'array', items: { type: 'string' } }],
+				}));
 		},
 	},
 	{

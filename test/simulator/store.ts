@@ -3,7 +3,7 @@
  * through `sim.state`. Seeding is a pure function of a `SeedIdentity` made once per simulator,
  * so `reset()` restores the same users, clients and secrets.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 export type SpaceType = 'shared' | 'managed' | 'data';
 
@@ -138,6 +138,37 @@ export interface StoredFile {
 	contentType: string;
 	filename?: string;
 }
+
+/** The built-in roles: `GET /api/v1/roles` lists them, and `{ id }` references resolve. */
+export const BUILT_IN_ROLES = [
+	'TenantAdmin',
+	'AnalyticsAdmin',
+	'DataAdmin',
+	'AuditAdmin',
+	'AccessAdmin',
+	'Developer',
+	'Steward',
+	'SharedSpaceCreator',
+	'ManagedSpaceCreator',
+	'DataSpaceCreator',
+	'PrivateAnalyticsContentCreator',
+	'DataServicesContributor',
+	'AutomationCreator',
+	'AutomlExperimentContributor',
+	'AutomlDeploymentContributor',
+	'EmbeddedAnalyticsUser',
+];
+
+/** Stable ids for the built-in roles (like Qlik's, the same in every tenant). */
+export const roleId = (name: string) =>
+	createHash('sha1').update(`role:${name}`).digest('hex').slice(0, 24);
+
+export const roleRef = (name: string) => ({
+	id: roleId(name),
+	name,
+	type: 'default',
+	level: name === 'TenantAdmin' || name.endsWith('Admin') ? 'admin' : 'user',
+});
 
 /** What the generic routes (routes/generic.ts) keep, by concrete path. */
 export interface GenericState {
@@ -280,7 +311,13 @@ export function seedState(identity: SeedIdentity): SimulatorState {
 		accessTokens: new Map(),
 		refreshTokens: new Map(),
 		authCodes: new Map(),
-		generic: { items: new Map(), singletons: new Map(), files: new Map() },
+		generic: {
+			items: new Map([
+				['/api/v1/roles', new Map(BUILT_IN_ROLES.map((r) => [roleId(r), roleRef(r)]))],
+			]),
+			singletons: new Map(),
+			files: new Map(),
+		},
 	};
 	const { admin, member, bot } = identity.users;
 	const analysts = identity.groups.analysts;

@@ -76,6 +76,9 @@ function convert(field: FieldSpec, value: unknown): Coerced {
 				fix: 'Use the toggle or true/false.',
 			};
 		case 'array': {
+			// References may also come as Qlik writes them: [{"name": "Developer"}].
+			if (field.refs && typeof value === 'string' && value.trim().startsWith('['))
+				return parseJson(value, `[{"${field.refs}": "…"}]`);
 			const list =
 				typeof value === 'string'
 					? value
@@ -165,5 +168,13 @@ export function coerceField(field: FieldSpec, raw: unknown): Coerced {
 	if (field.type === 'boolean' && field.whenTrue !== undefined) {
 		return { value: converted.value ? field.whenTrue : undefined };
 	}
-	return check(field, converted.value) ?? converted;
+	const problem = check(field, converted.value);
+	if (problem || !field.refs) return problem ?? converted;
+	const refs = field.refs;
+	// A list (from the picker, commas, or JSON text that starts with "[").
+	return {
+		value: (converted.value as unknown[]).map((v) =>
+			v !== null && typeof v === 'object' ? v : { [refs]: String(v) },
+		),
+	};
 }

@@ -20,6 +20,7 @@ import { curation as spaceAssignment } from './spaceAssignment/curation';
 import { curation as spaceShare } from './spaceShare/curation';
 import { curation as tempContent } from './tempContent/curation';
 import { curation as tenant } from './tenant/curation';
+import { curation as user } from './user/curation';
 import { curation as webhook } from './webhook/curation';
 import type { OperationValues, ResourceValue } from './generated';
 import { SIMPLIFY } from './simplify';
@@ -43,6 +44,7 @@ const curations: { [R in ResourceValue]?: ResourceCuration<OperationValues[R]> }
 	spaceShare,
 	tempContent,
 	tenant,
+	user,
 	webhook,
 };
 
@@ -98,15 +100,37 @@ export const resourceProperty: INodeProperties = {
 };
 
 /**
- * Curated resources keep the outputs they had: their Simplify starts off. Everywhere else it
- * starts on, as n8n's nodes do.
+ * Resources curated (or redacted) before Simplify came keep the outputs they had: their Simplify
+ * starts off. Everywhere else it starts on, as n8n's nodes do, also where a curation came later
+ * (User): a saved node keeps the default it was saved with.
  */
-const keepsOutputs = new Set<string>(Object.keys(curations));
+const keepsOutputs = new Set<ResourceValue>([
+	...REDACTED_RESOURCES,
+	'app',
+	'dataAsset',
+	'dataConnection',
+	'dataCredential',
+	'dataFile',
+	'dataSet',
+	'dataSource',
+	'dataStore',
+	'item',
+	'reload',
+	'schedulingTask',
+	'space',
+	'spaceAssignment',
+	'spaceShare',
+	'tempContent',
+	'tenant',
+	'webhook',
+]);
 const simplifyOff = (p: INodeProperties): INodeProperties =>
 	p.name === SIMPLIFY ? { ...p, default: false } : p;
 
 export const resourceDescriptions: INodeProperties[] = built.flatMap((b) =>
-	keepsOutputs.has(String(b.option.value)) ? b.description.map(simplifyOff) : b.description,
+	keepsOutputs.has(String(b.option.value) as ResourceValue)
+		? b.description.map(simplifyOff)
+		: b.description,
 );
 
 /** The operation table: resource → operation → what the generic executor runs. */

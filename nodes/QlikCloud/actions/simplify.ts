@@ -48,7 +48,7 @@ export function simplify(object: IDataObject): IDataObject {
 /** The node parameter of the switch. */
 export const SIMPLIFY = 'simplify';
 
-/** The Simplify switch, on as in n8n's nodes; curated resources start it off (`index.ts`). */
+/** The Simplify switch, on as in n8n's nodes; resources curated before it start it off (`index.ts`). */
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
 	name: SIMPLIFY,

@@ -1,9 +1,49 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ApiOperation } from '../actions/api';
 import { api } from '../actions/api';
 import { isId } from '../shared/ids';
 import type { QlikList } from '../shared/types';
+import { qlikApiRequestAllItems } from '../transport';
+
+/** Entries a picker offers at most; an expression reaches the rest. */
+const PICKER_ENTRIES = 1000;
+
+/** The entries of a tenant's list (up to PICKER_ENTRIES) as choices, sorted by name. */
+async function listChoices(
+	ctx: ILoadOptionsFunctions,
+	list: ApiOperation,
+	choice: (entry: IDataObject) => INodePropertyOptions,
+): Promise<INodePropertyOptions[]> {
+	const { response } = list.row;
+	const entries = await qlikApiRequestAllItems.call(ctx, list.request.call(ctx), {
+		maxPageSize: response.kind === 'list' ? response.maxPageSize : 100,
+		limit: PICKER_ENTRIES,
+	});
+	return (entries as IDataObject[]).map(choice).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const about = (entry: IDataObject) =>
+	typeof entry.description === 'string' && entry.description ? entry.description : undefined;
+
+/** The tenant's roles, by name (Qlik takes a role by name in a user's Assigned Roles). */
+export async function getRoles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await listChoices(this, api.role.getAll, (role) => ({
+		name: String(role.name),
+		value: String(role.name),
+		description: about(role),
+	}));
+}
+
+/** The tenant's groups, by ID (a name alone may be an IdP group's and a custom group's). */
+export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await listChoices(this, api.group.getAll, (group) => ({
+		name: String(group.name),
+		value: String(group.id),
+		description: about(group),
+	}));
+}
 
 /** The event types of the tenant, for the trigger and for Webhook → Create and Update. */
 export async function getEventTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -45,4 +85,4 @@ export async function getDataSourceProperties(
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export const loadOptions = { getDataSourceProperties, getEventTypes };
+export const loadOptions = { getDataSourceProperties, getEventTypes, getGroups, getRoles };

@@ -8,6 +8,26 @@ import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 /** Parameter path → the properties that replace the generated ones. */
 export type FieldLooks = Record<string, Partial<INodeProperties>>;
 
+/**
+ * A list field whose choices load from the tenant (`loadOptionsMethod`); `about` says what the
+ * values are, n8n's sentence on expressions follows.
+ */
+export function pickedFromTenant(
+	displayName: string,
+	loadOptionsMethod: string,
+	about: string,
+): Partial<INodeProperties> {
+	return {
+		displayName,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod },
+		default: [],
+		hint: undefined,
+		placeholder: undefined,
+		description: `${about}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
 type Option = INodeProperties | INodePropertyCollection;
 
 /** `field` with `look` laid over it; a key set to `undefined` is removed (a generated hint). */

@@ -48,6 +48,8 @@ const ACRONYMS = new Set([
 	'id',
 	'api',
 	'url',
+	'uri',
+	'qri',
 	'aws',
 	'kms',
 	'json',

@@ -107,17 +107,14 @@ function optionsOf(values: readonly string[]): INodePropertyOptions[] {
 	return values.map((value) => ({ name: optionName(value), value }));
 }
 
-/** Sort choices by readable name (`name` and `+name` are one choice), after the API's own order. */
+/** Sort choices by readable name (`name` and `+name` are one choice). */
 function sortOptions(values: readonly string[]): INodePropertyOptions[] {
 	const byName = new Map<string, string>();
 	for (const value of values) {
 		const name = sortName(value);
 		if (!byName.has(name)) byName.set(name, value);
 	}
-	return [
-		{ name: 'Default Order', value: '' },
-		...[...byName].map(([name, value]) => ({ name, value })),
-	];
+	return [...byName].map(([name, value]) => ({ name, value }));
 }
 
 function property(field: FieldSpec, name: string, required: boolean): INodeProperties {
@@ -154,7 +151,7 @@ function property(field: FieldSpec, name: string, required: boolean): INodePrope
 			if (field.enum) {
 				type = 'multiOptions';
 				fallback = [];
-				extra.options = optionsOf(field.enum);
+				extra.options = field.sort ? sortOptions(field.enum) : optionsOf(field.enum);
 			} else {
 				extra.placeholder = 'e.g. first, second';
 				extra.hint = 'Separate values with commas';
@@ -178,7 +175,8 @@ function property(field: FieldSpec, name: string, required: boolean): INodePrope
 		default:
 			if (field.enum && field.sort) {
 				type = 'options';
-				extra.options = sortOptions(field.enum);
+				// The API's own order first, whatever default the spec names.
+				extra.options = [{ name: 'Default Order', value: '' }, ...sortOptions(field.enum)];
 				extra.description = 'The order of the results';
 			} else if (field.enum) {
 				type = 'options';
@@ -190,8 +188,7 @@ function property(field: FieldSpec, name: string, required: boolean): INodePrope
 		displayName: field.label,
 		name,
 		type,
-		// Sorting starts at the API's own order, whatever default the spec names.
-		default: field.sort ? '' : (field.default ?? fallback),
+		default: field.sort && type === 'options' ? '' : (field.default ?? fallback),
 		...extra,
 	};
 	if (required) out.required = true;
@@ -272,7 +269,6 @@ function generatedProperties(
 			? op.body.fields
 			: []),
 		...(op.body?.kind === 'raw' || op.body?.kind === 'binary' ? [op.body.field] : []),
-		...(op.body?.kind === 'jsonPatch' && op.body.raw ? [op.body.raw] : []),
 	];
 	for (const field of fields) {
 		// The node sends protocol values itself.
@@ -299,6 +295,9 @@ function generatedProperties(
 			options: options.sort(byName),
 		});
 	}
+	// Raw patch operations come after the Update Fields they add to.
+	if (op.body?.kind === 'jsonPatch' && op.body.raw)
+		top.push(property(op.body.raw, paramOf(op.body.raw), !!op.body.raw.required));
 	return top;
 }
 

@@ -55,6 +55,11 @@ export interface FieldSpec {
 	locator?: string;
 	/** The choices are sort orders (`+name`, `name` ascending, `-name` descending). */
 	sort?: true;
+	/**
+	 * An `array` of names or IDs sent as references: each value becomes `{ [refs]: value }`
+	 * (`Developer` → `{ "name": "Developer" }`).
+	 */
+	refs?: 'name' | 'id';
 	/** Items of an `array`: their type and allowed values. */
 	items?: 'string' | 'integer' | 'number' | 'boolean';
 	default?: string | number | boolean;

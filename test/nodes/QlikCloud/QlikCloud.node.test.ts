@@ -3,7 +3,13 @@ import path from 'node:path';
 
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
-import { badWords, checkDescription, namesObject } from '../../helpers/descriptionCheck';
+import {
+	badWords,
+	checkDescription,
+	namesObject,
+	operationsWithListedPatchPaths,
+	rawOptionName,
+} from '../../helpers/descriptionCheck';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -27,7 +33,8 @@ describe('what users and AI agents read in the built Qlik Cloud node', () => {
 	const node = loadClass<INodeType>(
 		(pkg.n8n.nodes as string[]).find((f) => f.endsWith('/QlikCloud.node.js'))!,
 	);
-	const findings = checkDescription(node.description.properties);
+	const patchable = operationsWithListedPatchPaths();
+	const findings = checkDescription(node.description.properties, patchable);
 
 	it('describes every operation in a sentence, not by its endpoint', () => {
 		expect(findings.endpointOnly).toEqual([]);
@@ -43,6 +50,16 @@ describe('what users and AI agents read in the built Qlik Cloud node', () => {
 
 	it('names the object in every action (n8n makes canvas names and tool descriptions from it)', () => {
 		expect(findings.actionWithoutObject).toEqual([]);
+	});
+
+	it('names every option in words, not by its raw value', () => {
+		expect(findings.rawOptionName).toEqual([]);
+	});
+
+	it('offers Update Fields wherever the spec lists the paths a JSON Patch may set', () => {
+		expect(patchable.size).toBeGreaterThan(20);
+		expect(patchable).toContain('user.update');
+		expect(findings.rawPatchOnly).toEqual([]);
 	});
 });
 
@@ -66,6 +83,42 @@ describe('the check itself', () => {
 	);
 
 	it.each([
+		['+name', 'a sort code'],
+		['-_id', 'a sort code'],
+		['+owner ID', 'a sort code'],
+		['name', 'starts in lower case'],
+		['urn:qlik:oauth:user-impersonation', 'starts in lower case'],
+		['Urn:qlik:oauth', 'a code with "_" or ":"'],
+		['LOG_ON_SERVICE_USER', 'a code with "_" or ":"'],
+		['Client_secret', 'a code with "_" or ":"'],
+		['CamelCase', 'camel-case "CamelCase"'],
+		['Ownername', 'run-together "Ownername"'],
+		['REP', 'capitals "REP" that are no known acronym'],
+		['Sense PIXEL Template', 'capitals "PIXEL" that are no known acronym'],
+	])('flags the option "%s": %s', (name, problem) => {
+		expect(rawOptionName(name)).toBe(problem);
+	});
+
+	it.each([
+		'CSV',
+		'JSON',
+		'OAuth2',
+		'ID (Descending)',
+		'Owner IDs',
+		'Name (Ascending)',
+		'Report',
+		'User Impersonation',
+		'Sense Pixel Perfect Template 1.0',
+		'QlikView Data 2.0',
+		'AutoML Experiment',
+		'Private Key JWT',
+		'Default Order',
+		'0',
+	])('passes the option "%s"', (name) => {
+		expect(rawOptionName(name)).toBeUndefined();
+	});
+
+	it.each([
 		['Copy (app)', 'App', false],
 		['Get graphs subgraph (scheduling task)', 'Scheduling Task', false],
 		['Copy an app', 'App', true],
@@ -76,37 +129,100 @@ describe('the check itself', () => {
 	});
 
 	it('finds each category in a node description', () => {
-		const f = checkDescription([
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				default: 'widget',
-				options: [{ name: 'Widget', value: 'widget' }],
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				default: 'get',
-				displayOptions: { show: { resource: ['widget'] } },
-				options: [
-					{ name: 'Get', value: 'get', action: 'Get (widget)', description: 'GET /w/{id}' },
-				],
-			},
-			{
-				displayName: 'Ownername',
-				name: 'ownername',
-				type: 'string',
-				default: '',
-				displayOptions: { show: { resource: ['widget'], operation: ['get'] } },
-			},
-		]);
+		const f = checkDescription(
+			[
+				{
+					displayName: 'Resource',
+					name: 'resource',
+					type: 'options',
+					default: 'widget',
+					options: [{ name: 'Widget', value: 'widget' }],
+				},
+				{
+					displayName: 'Operation',
+					name: 'operation',
+					type: 'options',
+					default: 'get',
+					displayOptions: { show: { resource: ['widget'] } },
+					options: [
+						{ name: 'Get', value: 'get', action: 'Get (widget)', description: 'GET /w/{id}' },
+						{ name: 'Update', value: 'update', action: 'Update a widget', description: 'Updates' },
+						{ name: 'Rename', value: 'rename', action: 'Rename a widget', description: 'Renames' },
+					],
+				},
+				{
+					displayName: 'Ownername',
+					name: 'ownername',
+					type: 'string',
+					default: '',
+					displayOptions: { show: { resource: ['widget'], operation: ['get'] } },
+				},
+				{
+					displayName: 'Filters',
+					name: 'filters',
+					type: 'collection',
+					default: {},
+					displayOptions: { show: { resource: ['widget'], operation: ['get'] } },
+					options: [
+						{
+							displayName: 'Kind',
+							name: 'kind',
+							type: 'multiOptions',
+							default: [],
+							description: 'The kinds',
+							options: [
+								{ name: 'REP', value: 'REP' },
+								{ name: 'Report', value: 'report' },
+							],
+						},
+					],
+				},
+				{
+					displayName: 'Sort',
+					name: 'sort',
+					type: 'options',
+					default: '',
+					description: 'The order',
+					displayOptions: { show: { resource: ['widget'], operation: ['get'] } },
+					options: [{ name: '+name', value: '+name' }],
+				},
+				{
+					displayName: 'Patch Operations (JSON)',
+					name: 'patch',
+					type: 'json',
+					default: '[]',
+					description: 'JSON Patch operations',
+					displayOptions: { show: { resource: ['widget'], operation: ['update', 'rename'] } },
+				},
+				{
+					displayName: 'Update Fields',
+					name: 'updateFields',
+					type: 'collection',
+					default: {},
+					displayOptions: { show: { resource: ['widget'], operation: ['rename'] } },
+					options: [
+						{
+							displayName: 'Name',
+							name: 'name',
+							type: 'string',
+							default: '',
+							description: 'The name',
+						},
+					],
+				},
+			],
+			new Set(['widget.update', 'widget.rename', 'widget.get']),
+		);
 		expect(f).toEqual({
 			endpointOnly: ['Widget → Get: "GET /w/{id}"'],
 			noDescription: ['widget.get › Ownername (ownername)'],
 			runTogether: ['widget.get › Ownername: run-together "Ownername"'],
 			actionWithoutObject: ['Widget → Get: "Get (widget)"'],
+			rawOptionName: [
+				'widget.get › Filters › Kind › REP: capitals "REP" that are no known acronym',
+				'widget.get › Sort › +name: a sort code',
+			],
+			rawPatchOnly: ['Widget → Update'],
 		});
 	});
 });

@@ -11,7 +11,8 @@ import type { GroupRecord } from '../store';
 import { objectId } from '../store';
 import type { Route, RouteContext, RouteResult } from '../types';
 import { enumField, jsonBody, jsonObject, requireField, stringField } from '../validate';
-import { booleanParam, roleId, roleNames, roleRef } from './users';
+import { roleId, roleRef } from '../store';
+import { booleanParam, roleNames } from './users';
 
 const nowIso = () => new Date().toISOString();
 

@@ -2,48 +2,15 @@
  * Users (spec users.json): me (301), get, list with SCIM filter, create, JSON-Patch update
  * (207) and delete. The rest of the spec (count, filter, invite) is served by routes/generic.ts.
  */
-import { createHash } from 'node:crypto';
-
 import type { SimCore } from '../core';
 import { ApiError, invalid } from '../errors';
 import { pointerSegments, readPatch } from '../jsonPatch';
 import { paginate, queryValue, sortItems } from '../paging';
 import { scimFilter } from '../scim';
 import type { GroupRecord, UserRecord } from '../store';
-import { objectId } from '../store';
+import { BUILT_IN_ROLES, objectId, roleId, roleRef } from '../store';
 import type { Route, RouteContext, RouteResult } from '../types';
 import { enumField, jsonBody, jsonObject, requireField, stringField } from '../validate';
-
-/** The built-in roles, so that `{ id }` references resolve. */
-const BUILT_IN_ROLES = [
-	'TenantAdmin',
-	'AnalyticsAdmin',
-	'DataAdmin',
-	'AuditAdmin',
-	'AccessAdmin',
-	'Developer',
-	'Steward',
-	'SharedSpaceCreator',
-	'ManagedSpaceCreator',
-	'DataSpaceCreator',
-	'PrivateAnalyticsContentCreator',
-	'DataServicesContributor',
-	'AutomationCreator',
-	'AutomlExperimentContributor',
-	'AutomlDeploymentContributor',
-	'EmbeddedAnalyticsUser',
-];
-
-/** Stable ids for the built-in roles (like Qlik's, the same in every tenant). */
-export const roleId = (name: string) =>
-	createHash('sha1').update(`role:${name}`).digest('hex').slice(0, 24);
-
-export const roleRef = (name: string) => ({
-	id: roleId(name),
-	name,
-	type: 'default',
-	level: name === 'TenantAdmin' || name.endsWith('Admin') ? 'admin' : 'user',
-});
 
 export function renderUser(ctx: RouteContext, user: UserRecord) {
 	const { state } = ctx.core;

@@ -57,7 +57,7 @@ export const appReportFilter = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'array',
-					param: 'filters.sort',
+					param: 'sort',
 					items: 'string',
 					enum: [
 						'+ownerId',
@@ -71,6 +71,7 @@ export const appReportFilter = {
 						'+updatedAt',
 						'-updatedAt',
 					],
+					sort: true,
 					hint: 'The order of the results; any of "+ownerId", "-ownerId", "-name", "+name", "+description", "-description", "+createdAt", "-createdAt", "+updatedAt", "-updatedAt"',
 				},
 			],

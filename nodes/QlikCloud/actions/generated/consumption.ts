@@ -46,7 +46,7 @@ export const consumption = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'array',
-					param: 'filters.sort',
+					param: 'sort',
 					items: 'string',
 					enum: [
 						'periodstart',
@@ -56,6 +56,7 @@ export const consumption = {
 						'-periodend',
 						'+periodend',
 					],
+					sort: true,
 					hint: 'The order of the results; any of "periodstart", "-periodstart", "+periodstart", "periodend", "-periodend", "+periodend"',
 				},
 			],

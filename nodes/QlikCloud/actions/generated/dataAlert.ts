@@ -60,7 +60,7 @@ export const dataAlert = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'array',
-					param: 'filters.sort',
+					param: 'sort',
 					items: 'string',
 					enum: [
 						'-datecreated',
@@ -88,6 +88,7 @@ export const dataAlert = {
 						'-nextexecutiontime',
 						'+nextexecutiontime',
 					],
+					sort: true,
 					hint: 'The order of the results; any of "-datecreated", "datecreated", "+datecreated", "-ownername", "ownername", "+ownername", "lasttrigger", "-lasttrigger", "+lasttrigger", "lastscan", "-lastscan", "+lastscan", …',
 				},
 				{
@@ -449,6 +450,7 @@ export const dataAlert = {
 					param: 'additionalFields.sort',
 					items: 'string',
 					enum: ['+userID', '-userID', 'subscribed', '+subscribed'],
+					sort: true,
 					hint: 'The order of the results; any of "+userID", "-userID", "subscribed", "+subscribed"',
 				},
 				{
@@ -582,9 +584,10 @@ export const dataAlert = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'array',
-					param: 'filters.sort',
+					param: 'sort',
 					items: 'string',
 					enum: ['triggertime', '-triggertime', '+triggertime'],
+					sort: true,
 					hint: 'The order of the results; any of "triggertime", "-triggertime", "+triggertime"',
 				},
 				{

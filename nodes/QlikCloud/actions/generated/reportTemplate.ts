@@ -37,7 +37,7 @@ export const reportTemplate = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'array',
-					param: 'filters.sort',
+					param: 'sort',
 					items: 'string',
 					enum: [
 						'name',
@@ -53,6 +53,7 @@ export const reportTemplate = {
 						'+type',
 						'-type',
 					],
+					sort: true,
 					hint: 'The order of the results; any of "name", "+name", "-name", "createdAt", "+createdAt", "-createdAt", "updatedAt", "+updatedAt", "-updatedAt", "type", "+type", "-type"',
 				},
 				{

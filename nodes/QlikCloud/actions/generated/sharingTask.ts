@@ -60,7 +60,7 @@ export const sharingTask = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'array',
-					param: 'filters.sort',
+					param: 'sort',
 					items: 'string',
 					enum: [
 						'-datecreated',
@@ -94,6 +94,7 @@ export const sharingTask = {
 						'appid',
 						'+appid',
 					],
+					sort: true,
 					hint: 'The order of the results; any of "-datecreated", "datecreated", "+datecreated", "-name", "name", "+name", "-ownername", "ownername", "+ownername", "-enabled", "enabled", "+enabled", …',
 				},
 				{
@@ -544,9 +545,10 @@ export const sharingTask = {
 					name: 'sort',
 					label: 'Sort',
 					type: 'array',
-					param: 'filters.sort',
+					param: 'sort',
 					items: 'string',
 					enum: ['starttime', '-starttime', '+starttime'],
+					sort: true,
 					hint: 'The order of the results; any of "starttime", "-starttime", "+starttime"',
 				},
 				{

@@ -222,10 +222,10 @@ export const user = {
 					},
 					{
 						name: 'preferredZoneinfo',
-						label: 'Preferred Zoneinfo',
+						label: 'Preferred Time Zone',
 						type: 'string',
 						param: 'updateFields.preferredZoneinfo',
-						hint: 'The preferred zoneinfo of the user',
+						hint: 'The preferred time zone of the user',
 					},
 					{
 						name: 'preferredLocale',

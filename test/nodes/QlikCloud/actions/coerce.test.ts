@@ -73,6 +73,21 @@ describe('coerceField', () => {
 		['a list of numbers with text', field('array', { items: 'number' }), '1,x', problem(/"x"/)],
 		['an object where a list is asked', field('array'), { a: 1 }, problem(/must be a list/)],
 		['a list value outside the enum', field('array', { enum: ['a', 'b'] }), 'a,c', problem(/"c"/)],
+		// References.
+		[
+			'names become references',
+			field('array', { refs: 'name' }),
+			'Developer, TenantAdmin',
+			value([{ name: 'Developer' }, { name: 'TenantAdmin' }]),
+		],
+		['picked IDs become references', field('array', { refs: 'id' }), ['g1'], value([{ id: 'g1' }])],
+		[
+			'references as Qlik writes them pass',
+			field('array', { refs: 'name' }),
+			'[{"name": "Developer"}, {"id": "r1"}]',
+			value([{ name: 'Developer' }, { id: 'r1' }]),
+		],
+		['references in broken JSON', field('array', { refs: 'id' }), '[{', problem(/not valid JSON/)],
 		// JSON.
 		['JSON text', field('json'), '[{"a":1}]', value([{ a: 1 }])],
 		['broken JSON', field('json'), '[{', problem(/not valid JSON/)],

@@ -15,6 +15,8 @@ describe('optionName', () => {
 		['publicgoverned', 'Public Governed'],
 		['automl-experiment', 'AutoML Experiment'],
 		['noCleanup', 'No Cleanup'],
+		['secureQri', 'Secure QRI'],
+		['uri', 'URI'],
 		['0', '0'],
 	])('%s → %s', (value, name) => {
 		expect(optionName(value)).toBe(name);

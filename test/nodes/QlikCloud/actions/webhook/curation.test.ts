@@ -6,8 +6,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { QlikCloud } from '../../../../../nodes/QlikCloud/QlikCloud.node';
 import { QlikCloudTrigger } from '../../../../../nodes/QlikCloudTrigger/QlikCloudTrigger.node';
-import { loadOptionsContext, runNode } from '../../../../helpers/n8n';
-import { apiKeyCredential, requests, useSimulator } from '../../../../helpers/sim';
+import { loadOptionsContext, rl, runNode } from '../../../../helpers/n8n';
+import { apiKeyCredential, requests, simApi, useSimulator } from '../../../../helpers/sim';
 
 const sim = useSimulator();
 const node = new QlikCloud();
@@ -26,18 +26,21 @@ function eventTypesField(operation: string): INodeProperties | undefined {
 }
 
 describe('Webhook event types come from the tenant', () => {
-	it.each(['create', 'replace'])('%s offers them from the trigger’s loader', (operation) => {
-		const field = eventTypesField(operation);
-		expect(field).toMatchObject({
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getEventTypes' },
-			default: [],
-		});
-		expect(field?.hint).toBeUndefined();
-		expect(node.methods.loadOptions.getEventTypes).toBe(
-			new QlikCloudTrigger().methods.loadOptions.getEventTypes,
-		);
-	});
+	it.each(['create', 'replace', 'update'])(
+		'%s offers them from the trigger’s loader',
+		(operation) => {
+			const field = eventTypesField(operation);
+			expect(field).toMatchObject({
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getEventTypes' },
+				default: [],
+			});
+			expect(field?.hint).toBeUndefined();
+			expect(node.methods.loadOptions.getEventTypes).toBe(
+				new QlikCloudTrigger().methods.loadOptions.getEventTypes,
+			);
+		},
+	);
 
 	it('the list loads from the simulator, and Create sends the picked types', async () => {
 		const credential = apiKeyCredential(sim());
@@ -63,5 +66,33 @@ describe('Webhook event types come from the tenant', () => {
 		const [post] = requests(sim(), 'POST', '/api/v1/webhooks');
 		expect((post.body as IDataObject).eventTypes).toEqual(picked);
 		expect(result.items[0].json.eventTypes).toEqual(picked);
+	});
+
+	it('Update replaces them with the picked types, at the one path the spec lists for them', async () => {
+		const credential = apiKeyCredential(sim());
+		const hook = await simApi(sim(), 'POST', '/api/v1/webhooks', {
+			name: 'to change',
+			url: 'https://example.com/hook',
+			eventTypes: ['com.qlik.v1.app.created'],
+		});
+		const picked = ['com.qlik.v1.app.reload.finished', 'com.qlik.v1.app.deleted'];
+		sim().clearLog();
+		const result = await runNode({
+			parameters: {
+				resource: 'webhook',
+				operation: 'update',
+				webhookId: rl(String(hook.id)),
+				updateFields: { eventTypes: picked, enabled: true },
+			},
+			credential,
+		});
+		expect(result.error).toBeUndefined();
+		const [patch] = requests(sim(), 'PATCH', `/api/v1/webhooks/${String(hook.id)}`);
+		expect(patch.body).toEqual([
+			{ op: 'replace', path: '/eventTypes', value: picked },
+			{ op: 'replace', path: '/enabled', value: true },
+		]);
+		const after = await simApi(sim(), 'GET', `/api/v1/webhooks/${String(hook.id)}`);
+		expect(after).toMatchObject({ eventTypes: picked, enabled: true, name: 'to change' });
 	});
 });
