@@ -23,6 +23,7 @@ import { curation as tenant } from './tenant/curation';
 import { curation as webhook } from './webhook/curation';
 import type { OperationValues, ResourceValue } from './generated';
 import { SIMPLIFY } from './simplify';
+import { TOOL_DESCRIPTIONS } from './toolDescriptions';
 import { renamed, tables } from './generated';
 
 /** Hand curation by resource; every other resource is shown as generated. */
@@ -84,8 +85,17 @@ for (const resource of REDACTED_RESOURCES) {
 	};
 }
 
+const toolDescriptionsOf: Partial<Record<string, Partial<Record<string, string>>>> =
+	TOOL_DESCRIPTIONS;
+
 const built = tables.map((table) =>
-	buildResource(table, tablesByResource, curationOf[table.resource], aliasesOf(table.resource)),
+	buildResource(
+		table,
+		tablesByResource,
+		curationOf[table.resource],
+		aliasesOf(table.resource),
+		toolDescriptionsOf[table.resource] ?? {},
+	),
 );
 
 export const resourceProperty: INodeProperties = {
