@@ -9,6 +9,7 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { namedKindOf } from './descriptions';
 import { DEFAULT_TOOL_ITEM_LIMIT, FILE_USE, fileUse } from './tool';
 import type { OperationSpec } from './types';
 
@@ -28,7 +29,7 @@ export function neededInputs(properties: INodeProperties[]): string[] {
 		const show = p.displayOptions?.show ?? {};
 		if (Object.keys(show).some((key) => !PLAIN_SHOW.has(key))) continue;
 		if (p.displayOptions?.hide) continue;
-		const byName = p.modes?.some((m) => m.name === 'name');
+		const byName = namedKindOf(p) !== undefined;
 		const base = p.displayName.replace(/ ID$/, '');
 		const label =
 			p.type === 'resourceLocator'

@@ -274,7 +274,15 @@ describe('neededInputs', () => {
 					type: 'resourceLocator',
 					required: true,
 					displayOptions: show,
-					modes: [{ displayName: 'By Name', name: 'name', type: 'string' }],
+					modes: [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list',
+							typeOptions: { searchListMethod: 'searchSpace' },
+						},
+						{ displayName: 'By Name', name: 'name', type: 'string' },
+					],
 				}),
 			],
 			['Space ID or exact name'],
