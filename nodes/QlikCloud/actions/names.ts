@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { NamedKind } from '../shared/descriptions';
 import { BY_NAME_MODE, namedKindOf } from '../shared/descriptions';
 import { ID_RULE, isId } from '../shared/ids';
-import type { TransportSettings } from '../transport';
+import type { QlikContext, TransportSettings } from '../transport';
 import { qlikApiRequestAllItems } from '../transport';
 import type { ApiOperation } from './api';
 import { api } from './api';
@@ -78,13 +78,13 @@ function listed(lookup: Lookup, entries: IDataObject[]): string {
 	return entries.length > LISTED ? `${shown}; and ${entries.length - LISTED} more` : shown;
 }
 
-/** Finds names in one execution: each kind and name is asked for once. */
+/** Finds names for one execution (or one list search): each kind and name is asked for once. */
 export class NameFinder {
 	private readonly found = new Map<string, Promise<IDataObject[]>>();
 
 	constructor(
-		private readonly ctx: IExecuteFunctions,
-		private readonly settings: TransportSettings,
+		private readonly ctx: QlikContext,
+		private readonly settings?: TransportSettings,
 	) {}
 
 	/** The objects of this kind whose name is this name, ignoring case (one list request). */

@@ -54,6 +54,11 @@ export type NamedKind = (typeof BY_NAME)[keyof typeof BY_NAME]['kind'];
 
 export const BY_NAME_MODE = 'name';
 
+/** Whether a resource (a locator's list) is one whose objects a locator can find by name. */
+export function isNamedKind(resource: string | undefined): resource is NamedKind {
+	return Object.values(BY_NAME).some((b) => b.kind === resource);
+}
+
 /** The kind of object a locator finds by name, or undefined when it has no By Name mode. */
 export function namedKindOf(p: INodeProperties): NamedKind | undefined {
 	if (p.type !== 'resourceLocator' || !p.modes?.some((m) => m.name === BY_NAME_MODE)) return;
