@@ -200,19 +200,25 @@ export async function withNamesFound(
 	indexes: number[],
 ): Promise<IExecuteFunctions> {
 	const found = new Map<number, Map<string, string | Error>>();
-	for (const i of indexes) {
-		for (const locator of locators) {
-			const [top, key] = locator.param.split('.', 2);
-			let value = ctx.getNodeParameter(top, i, null) as unknown;
-			if (key !== undefined) value = (value as IDataObject | null)?.[key];
-			if (!isByName(value)) continue;
-			const ids = found.get(i) ?? new Map<string, string | Error>();
-			found.set(i, ids);
+	const parameters = ctx.getNode().parameters as IDataObject;
+	const at = (value: unknown, key: string | undefined) =>
+		key === undefined ? value : (value as IDataObject | null | undefined)?.[key];
+	for (const locator of locators) {
+		const [top, key] = locator.param.split('.', 2);
+		// The mode is never an expression: only a name's value is read for each item.
+		if (!isByName(at(parameters[top], key))) continue;
+		for (const i of indexes) {
+			let id: string | Error;
 			try {
-				ids.set(locator.param, await finder.idOf(locator, value.value, i));
+				const value = at(ctx.getNodeParameter(top, i, null), key);
+				if (!isByName(value)) continue;
+				id = await finder.idOf(locator, value.value, i);
 			} catch (error) {
-				ids.set(locator.param, error as Error);
+				id = error as Error;
 			}
+			const ids = found.get(i) ?? new Map<string, string | Error>();
+			ids.set(locator.param, id);
+			found.set(i, ids);
 		}
 	}
 	if (found.size === 0) return ctx;
