@@ -8,6 +8,9 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
+import { readFileSync } from 'node:fs';
+
+import type { INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { QlikCloud } from '../../nodes/QlikCloud/QlikCloud.node';
@@ -125,6 +128,16 @@ describe('the Qlik Manage MCP server', () => {
 		expect(findSpaces?.inputSchema.required).toEqual(['name']);
 		const reload = tools.find((t) => t.description?.startsWith('Starts a reload'));
 		expect(Object.keys(reload?.inputSchema.properties ?? {})).toEqual(['appName']);
+	});
+
+	it("gives n8n's Qlik Cloud Tool the node's descriptions, and n8n adds none of its own", () => {
+		const types = JSON.parse(readFileSync(n8n.nodeTypesFile(), 'utf8')) as INodeTypeDescription[];
+		const tool = types.find((t) => t.name === toolType);
+		const names = tool?.properties.map((p) => p.name) ?? [];
+		expect(names).toContain('toolItemLimit');
+		expect(names).not.toContain('descriptionType');
+		const ours = new QlikCloud().description.properties.filter((p) => p.name === 'toolDescription');
+		expect(names.filter((name) => name === 'toolDescription')).toHaveLength(ours.length);
 	});
 
 	it("lists a tool without a written description with the node's description of its operation", async () => {
