@@ -337,7 +337,8 @@ export function buildResource(
 			if (!values.has(key)) refuse(resource, `${part}.${key}`, key);
 	}
 	for (const key of Object.keys(tool ?? {}))
-		if (!values.has(key)) refuse(resource, `its tool description ${key}`, key);
+		if (!values.has(key))
+			refuse(resource, `the tool description ${key}`, key, 'actions/toolDescriptions.ts');
 	const toolDescriptions: INodeProperties[] = [];
 	for (const [value, op] of rows) {
 		const curated = curation.operations?.[value];
@@ -406,9 +407,14 @@ export function buildResource(
 	};
 }
 
-function refuse(resource: string, key: string, value: string): never {
+function refuse(
+	resource: string,
+	key: string,
+	value: string,
+	file = `actions/${resource}/curation.ts`,
+): never {
 	throw new Error(
-		`The curation of "${resource}" names ${key}, but "${value}" is no operation there: rename or remove the key (actions/${resource}/curation.ts)`,
+		`The curation of "${resource}" names ${key}, but "${value}" is no operation there: rename or remove the key (${file})`,
 	);
 }
 
