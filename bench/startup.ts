@@ -4,7 +4,6 @@
  *
  *   npm run build && npx ts-node --transpile-only bench/startup.ts [--runs 3]
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
@@ -18,15 +17,9 @@ function kb(bytes: number): string {
 	return `${(bytes / 1024).toFixed(0)} kB`;
 }
 
-/** The node types file n8n writes for the editor to download (in its static cache). */
+/** The size of the node types file n8n writes for the editor to download. */
 function nodeTypesSize(n8n: N8nInstance): { raw: number; gzip: number } {
-	const found = execFileSync('find', [n8n.userFolder, '-path', '*/types/nodes.json'], {
-		encoding: 'utf8',
-	})
-		.trim()
-		.split('\n')[0];
-	if (!found) throw new Error(`no types/nodes.json under ${n8n.userFolder}`);
-	const body = readFileSync(found);
+	const body = readFileSync(n8n.nodeTypesFile());
 	return { raw: body.length, gzip: gzipSync(body).length };
 }
 

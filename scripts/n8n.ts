@@ -316,6 +316,17 @@ export class N8nInstance {
 		}
 	}
 
+	/** The node types file n8n writes at start for the editor to download (in its static cache). */
+	nodeTypesFile(): string {
+		const found = execFileSync('find', [this.userFolder, '-path', '*/types/nodes.json'], {
+			encoding: 'utf8',
+		})
+			.trim()
+			.split('\n')[0];
+		if (!found) throw new Error(`no types/nodes.json under ${this.userFolder}`);
+		return found;
+	}
+
 	async cleanup(): Promise<void> {
 		await this.stop();
 		rmSync(this.userFolder, { recursive: true, force: true });

@@ -1,20 +1,62 @@
 /**
  * The Qlik Manage MCP server (examples/mcp-server.json) in real n8n: an MCP client made with the
  * official SDK connects to the published workflow's MCP Server Trigger over streamable HTTP,
- * lists its Qlik Cloud tools with their descriptions and input schemas, and calls two of them,
- * which run the node as a tool against the simulator.
+ * lists its Qlik Cloud tools with their descriptions and input schemas (a tool without a written
+ * description has the node's own for its operation), and calls them, which runs the node as a
+ * tool against the simulator; the reload tool takes the app's name.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
-import { loadWorkflow, withCredential } from '../../scripts/examples';
+import { readFileSync } from 'node:fs';
+
+import type { INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { QlikCloud } from '../../nodes/QlikCloud/QlikCloud.node';
+import { loadWorkflow, toolType, withCredential, type WorkflowFile } from '../../scripts/examples';
 import { n8nForSimulator, N8nInstance } from '../../scripts/n8n';
 import { n8nCredentials, startSimulator, type Simulator } from '../simulator';
 import { requests, simApi } from '../helpers/sim';
 
 const CREDENTIAL = { id: 'mcpApiKey', name: 'Qlik API key', type: 'qlikCloudApi' };
 const example = loadWorkflow('examples/mcp-server.json');
-const mcpPath = String(example.nodes.find((n) => n.type.endsWith('.mcpTrigger'))?.parameters.path);
+const trigger = example.nodes.find((n) => n.type.endsWith('.mcpTrigger'))!;
+const mcpPath = String(trigger.parameters.path);
+
+/** A tool added to the example with no description of its own: n8n lists the node's. */
+const UNDESCRIBED = 'Who am I';
+const undescribed = { resource: 'user', operation: 'getCurrent' };
+const served: WorkflowFile = {
+	...example,
+	nodes: [
+		...example.nodes,
+		{
+			parameters: { authentication: 'qlikCloudApi', ...undescribed },
+			id: 'ex000000-0004-4000-8000-000000000200',
+			name: UNDESCRIBED,
+			type: toolType,
+			typeVersion: 1,
+			position: [0, 300],
+		} as WorkflowFile['nodes'][number],
+	],
+	connections: {
+		...(example.connections as object),
+		[UNDESCRIBED]: { ai_tool: [[{ node: trigger.name, type: 'ai_tool', index: 0 }]] },
+	},
+};
+
+/** The Tool Description the node gives an operation on the tool (`@tool`). */
+function ownDescription(parameters: { resource: string; operation: string }): string {
+	const { description } = new QlikCloud();
+	const tool = { ...description, name: `${description.name}Tool` };
+	const [shown] = description.properties.filter(
+		(p) =>
+			p.name === 'toolDescription' &&
+			NodeHelpers.displayParameter(parameters, p, { typeVersion: 1 }, tool),
+	);
+	return String(shown.default);
+}
 
 let sim: Simulator;
 let n8n: N8nInstance;
@@ -55,7 +97,7 @@ beforeAll(async () => {
 	});
 	n8n = await n8nForSimulator(sim);
 	await n8n.importCredentials([{ ...CREDENTIAL, ...n8nCredentials(sim).apiKey() }]);
-	const workflow = withCredential(example, CREDENTIAL);
+	const workflow = withCredential(served, CREDENTIAL);
 	await n8n.importWorkflow(workflow);
 	await n8n.publish(workflow.id);
 	for (const name of ['Finance reports', 'Finance staging', 'Marketing']) {
@@ -74,9 +116,9 @@ afterAll(async () => {
 describe('the Qlik Manage MCP server', () => {
 	it('lists every Qlik Cloud tool of the example with its description and input schema', async () => {
 		const { tools } = await client.listTools();
-		const qlikNodes = example.nodes.filter((n) => n.type.endsWith('.qlikCloudTool'));
+		const qlikNodes = served.nodes.filter((n) => n.type === toolType);
 		expect(tools).toHaveLength(qlikNodes.length);
-		for (const node of qlikNodes) {
+		for (const node of qlikNodes.filter((n) => n.name !== UNDESCRIBED)) {
 			const tool = tools.find((t) => t.description === node.parameters.toolDescription);
 			expect(tool).toBeDefined();
 			expect(tool?.inputSchema.type).toBe('object');
@@ -85,7 +127,28 @@ describe('the Qlik Manage MCP server', () => {
 		expect(findSpaces?.inputSchema.properties).toHaveProperty('name');
 		expect(findSpaces?.inputSchema.required).toEqual(['name']);
 		const reload = tools.find((t) => t.description?.startsWith('Starts a reload'));
-		expect(Object.keys(reload?.inputSchema.properties ?? {})).toEqual(['appId']);
+		expect(Object.keys(reload?.inputSchema.properties ?? {})).toEqual(['appName']);
+	});
+
+	it("gives n8n's Qlik Cloud Tool the node's descriptions, and n8n adds none of its own", () => {
+		const types = JSON.parse(readFileSync(n8n.nodeTypesFile(), 'utf8')) as INodeTypeDescription[];
+		const tool = types.find((t) => t.name === toolType);
+		const names = tool?.properties.map((p) => p.name) ?? [];
+		expect(names).toContain('toolItemLimit');
+		expect(names).not.toContain('descriptionType');
+		const ours = new QlikCloud().description.properties.filter((p) => p.name === 'toolDescription');
+		expect(names.filter((name) => name === 'toolDescription')).toHaveLength(ours.length);
+	});
+
+	it("lists a tool without a written description with the node's description of its operation", async () => {
+		const { tools } = await client.listTools();
+		const tool = tools.find((t) => t.name === 'Who_am_I');
+		expect(tool?.description).toBe(ownDescription(undescribed));
+		expect(tool?.description).toMatch(/^Gets the Qlik Cloud user that this tool acts as/);
+		const [me] = answerJson(
+			(await client.callTool({ name: tool!.name, arguments: {} })) as ToolAnswer,
+		) as Array<Record<string, unknown>>;
+		expect(me).toMatchObject({ id: sim.credentials.users.admin.id });
 	});
 
 	it('finds spaces by part of their name', async () => {
@@ -101,20 +164,29 @@ describe('the Qlik Manage MCP server', () => {
 		expect(list.query.name).toBe('finance');
 	});
 
-	it('reloads an app and answers with the finished reload', async () => {
+	it('reloads an app given by its name and answers with the finished reload', async () => {
 		const { tools } = await client.listTools();
 		const tool = tools.find((t) => t.description?.startsWith('Starts a reload'))!;
+		sim.seed('/api/v1/items/65f1a0b2c3d4e5f6a7b8c9e0', {
+			name: 'Quarterly sales',
+			resourceType: 'app',
+			resourceId: 'app-from-mcp',
+		});
 		sim.clearLog();
 		const [reload] = answerJson(
 			(await client.callTool({
 				name: tool.name,
-				arguments: { appId: 'app-from-mcp' },
+				arguments: { appName: 'Quarterly sales' },
 			})) as ToolAnswer,
 		) as Array<Record<string, unknown>>;
 		expect(reload).toMatchObject({
 			appId: 'app-from-mcp',
 			status: 'SUCCEEDED',
 			log: expect.stringContaining('Finished successfully'),
+		});
+		expect(requests(sim, 'GET', '/api/v1/items')[0].query).toMatchObject({
+			resourceType: 'app',
+			name: 'Quarterly sales',
 		});
 		expect(requests(sim, 'POST', '/api/v1/reloads')[0].body).toEqual({ appId: 'app-from-mcp' });
 	});

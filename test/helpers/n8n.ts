@@ -259,8 +259,14 @@ function parameterValue(parameters: IDataObject, name: string, extractValue?: bo
 	return value;
 }
 
-/** n8n's simplest expression, `={{ $json.field }}`, read from the item (no other expressions). */
+/**
+ * n8n's simplest expression, `={{ $json.field }}`, read from the item (no other expressions), in a
+ * value or in a resource locator's value.
+ */
 function fromItem(value: unknown, item?: INodeExecutionData): unknown {
+	if (value && typeof value === 'object' && (value as IDataObject).__rl === true) {
+		return { ...(value as IDataObject), value: fromItem((value as IDataObject).value, item) };
+	}
 	const match = typeof value === 'string' ? /^=\{\{\s*\$json\.([\w.]+)\s*\}\}$/.exec(value) : null;
 	if (!match) return value;
 	return match[1]
@@ -453,7 +459,11 @@ export function loadOptionsContext(
 	} as unknown as ILoadOptionsFunctions;
 }
 
-export const rl = (value: string, mode: 'id' | 'list' = 'id') => ({ __rl: true, mode, value });
+export const rl = (value: string, mode: 'id' | 'list' | 'name' = 'id') => ({
+	__rl: true,
+	mode,
+	value,
+});
 
 export interface TriggerHarness {
 	staticData: IDataObject;

@@ -3,7 +3,7 @@ import { QlikCloud } from '../../nodes/QlikCloud/QlikCloud.node';
 import { listSearch } from '../../nodes/QlikCloud/methods';
 import { searchMethodName } from '../../nodes/QlikCloud/shared/resource';
 import { loadOptionsContext, rl, runNode } from '../helpers/n8n';
-import { apiKeyCredential, useSimulator } from '../helpers/sim';
+import { apiKeyCredential, simApi, useSimulator } from '../helpers/sim';
 
 const sim = useSimulator();
 
@@ -75,6 +75,26 @@ describe('list searches', () => {
 		await expect(
 			listSearch.searchGlossaryTerm.call(loadOptionsContext({}, credential)),
 		).rejects.toThrow(/Choose a Glossary first/);
+	});
+
+	it('the members of a space given By Name: the space is found first', async () => {
+		const credential = apiKeyCredential(sim());
+		const space = await simApi(sim(), 'POST', '/api/v1/spaces', {
+			name: 'Named parent',
+			type: 'shared',
+		});
+		sim().clearLog();
+		const context = loadOptionsContext({ spaceId: rl('Named parent', 'name') }, credential);
+		await listSearch.searchSpaceAssignment.call(context);
+		expect(sim().log.map((e) => e.path)).toEqual([
+			'/api/v1/spaces',
+			`/api/v1/spaces/${String(space.id)}/assignments`,
+		]);
+		await expect(
+			listSearch.searchSpaceAssignment.call(
+				loadOptionsContext({ spaceId: rl('No such space', 'name') }, credential),
+			),
+		).rejects.toThrow('The "Space" parameter names no space: none is called "No such space"');
 	});
 
 	it('apps, through the items API', async () => {

@@ -23,7 +23,10 @@ import { curation as tenant } from './tenant/curation';
 import { curation as user } from './user/curation';
 import { curation as webhook } from './webhook/curation';
 import type { OperationValues, ResourceValue } from './generated';
+import type { NamedLocator } from './names';
+import { namedLocators } from './names';
 import { SIMPLIFY } from './simplify';
+import { TOOL_DESCRIPTIONS } from './toolDescriptions';
 import { renamed, tables } from './generated';
 
 /** Hand curation by resource; every other resource is shown as generated. */
@@ -86,8 +89,17 @@ for (const resource of REDACTED_RESOURCES) {
 	};
 }
 
+const toolDescriptionsOf: Partial<Record<string, Partial<Record<string, string>>>> =
+	TOOL_DESCRIPTIONS;
+
 const built = tables.map((table) =>
-	buildResource(table, tablesByResource, curationOf[table.resource], aliasesOf(table.resource)),
+	buildResource(
+		table,
+		tablesByResource,
+		curationOf[table.resource],
+		aliasesOf(table.resource),
+		toolDescriptionsOf[table.resource] ?? {},
+	),
 );
 
 export const resourceProperty: INodeProperties = {
@@ -147,4 +159,26 @@ export function operationFor(resource: string, operation: string): OperationSpec
 	const rows = operations[current] ?? {};
 	const renamedTo = operationRenames[current]?.[operation];
 	return rows[operation] ?? (renamedTo === undefined ? undefined : rows[renamedTo]);
+}
+
+/** resource → operation → its locators that can hold a space's, an app's or a user's name. */
+const namedByOperation = new Map<string, NamedLocator[]>();
+for (const b of built) {
+	const resource = String(b.option.value);
+	for (const value of Object.keys(b.operations)) {
+		const fields = b.description.filter(
+			(p) =>
+				p.displayOptions?.show?.resource?.includes(resource) &&
+				p.displayOptions.show.operation?.includes(value),
+		);
+		const named = namedLocators(fields);
+		if (named.length) namedByOperation.set(`${resource}.${value}`, named);
+	}
+}
+
+/** The locators of the operation a node with these values runs that can hold a name. */
+export function namedLocatorsOf(resource: string, operation: string): NamedLocator[] {
+	const current = renamed.resources[resource] ?? resource;
+	const value = operationRenames[current]?.[operation] ?? operation;
+	return namedByOperation.get(`${current}.${value}`) ?? [];
 }

@@ -6,7 +6,8 @@ import { errorItem } from '../shared/batch';
 import { assertToolCanRun, boundToolOutput, toolItemLimit } from '../shared/tool';
 import { asNodeError } from '../transport/errors';
 import { executeOperation } from './executor';
-import { operationFor } from './index';
+import { namedLocatorsOf, operationFor } from './index';
+import { NameFinder, withNamesFound } from './names';
 
 /** Runs the chosen operation for every input item: one pacer and retry budget for the run. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -37,10 +38,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		this,
 		this.getNodeParameter('options', 0, {}) as IDataObject,
 	);
+	// Spaces, apps and users given by name are found once per execution, then read as their IDs.
+	const locators = namedLocatorsOf(resource, operation);
+	const finder = locators.length ? new NameFinder(this, settings) : undefined;
+	const withIds = async (indexes: number[]) =>
+		finder ? await withNamesFound(this, finder, locators, indexes) : this;
 	if (spec.executeAll) {
 		// Batch operations take all items at once and give each its own result.
 		try {
-			return [bounded(this, await spec.executeAll.call(this, spec, settings))];
+			const ctx = await withIds(items.map((_, i) => i));
+			return [bounded(this, await spec.executeAll.call(ctx, spec, settings))];
 		} catch (error) {
 			throw asNodeError(this.getNode(), error);
 		}
@@ -49,7 +56,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const run = spec.execute ?? executeOperation;
-			returnData.push(...(await run.call(this, spec, i, settings)));
+			returnData.push(...(await run.call(await withIds([i]), spec, i, settings)));
 		} catch (error) {
 			if (this.continueOnFail()) {
 				returnData.push(errorItem(error as NodeApiError, i));

@@ -8,6 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiOperation, CallValues } from '../actions/api';
 import { api } from '../actions/api';
+import { isByName, NameFinder } from '../actions/names';
+import { isNamedKind } from '../shared/descriptions';
 import type { QlikList } from '../shared/types';
 import { ID_RULE, isId } from '../shared/ids';
 import { getBaseUrl, qlikApiRequest } from '../transport';
@@ -34,7 +36,20 @@ export async function listPage(
 	};
 }
 
-function currentId(this: ILoadOptionsFunctions, name: string, label: string): string {
+/**
+ * The ID chosen above in the locator `name`, which the list depends on; a space, app or user given
+ * By Name is found first.
+ */
+async function currentId(
+	this: ILoadOptionsFunctions,
+	name: string,
+	label: string,
+	kind?: string,
+): Promise<string> {
+	const raw = this.getCurrentNodeParameter(name);
+	if (isByName(raw) && isNamedKind(kind)) {
+		return await new NameFinder(this).idOf({ param: name, kind, label }, raw.value, 0);
+	}
 	const value = this.getCurrentNodeParameter(name, { extractValue: true });
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw new NodeOperationError(this.getNode(), `Choose a ${label} first`, {
@@ -89,7 +104,7 @@ async function searchInSpace(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const spaceId = currentId.call(this, 'spaceId', 'Space');
+	const spaceId = await currentId.call(this, 'spaceId', 'Space', 'space');
 	const list = kind === 'assignments' ? api.spaceAssignment.getAll : api.spaceShare.getAll;
 	const { data, next } = await listPage.call(
 		this,
@@ -163,7 +178,12 @@ export async function searchTable(
 	const row = list.row;
 	const path: Record<string, string> = {};
 	for (const param of row.pathParams ?? []) {
-		path[param.name] = currentId.call(this, param.param ?? param.name, param.label);
+		path[param.name] = await currentId.call(
+			this,
+			param.param ?? param.name,
+			param.label,
+			param.locator,
+		);
 	}
 	const qs: IDataObject =
 		row.response.kind === 'list' && !row.response.single

@@ -40,7 +40,33 @@ export const authenticationProperty: INodeProperties = {
 /** A list search method: one per resource that has a list, and the assignees of a space. */
 export type SearchMethod = `search${Capitalize<ResourceValue>}` | 'searchAssignees';
 
-/** A resource locator: From list (searchable) or By ID. */
+/**
+ * Objects people know by name: a locator that lists one of them also has a By Name mode, and the
+ * node finds the object by its exact name (`actions/names.ts`). Keyed by the locator's list search.
+ */
+export const BY_NAME = {
+	searchSpace: { kind: 'space', example: 'Finance' },
+	searchApp: { kind: 'app', example: 'Sales Dashboard' },
+	searchUser: { kind: 'user', example: 'Jane Doe' },
+} as const;
+
+export type NamedKind = (typeof BY_NAME)[keyof typeof BY_NAME]['kind'];
+
+export const BY_NAME_MODE = 'name';
+
+/** Whether a resource (a locator's list) is one whose objects a locator can find by name. */
+export function isNamedKind(resource: string | undefined): resource is NamedKind {
+	return Object.values(BY_NAME).some((b) => b.kind === resource);
+}
+
+/** The kind of object a locator finds by name, or undefined when it has no By Name mode. */
+export function namedKindOf(p: INodeProperties): NamedKind | undefined {
+	if (p.type !== 'resourceLocator' || !p.modes?.some((m) => m.name === BY_NAME_MODE)) return;
+	const method = p.modes.find((m) => m.type === 'list')?.typeOptions?.searchListMethod;
+	return BY_NAME[method as keyof typeof BY_NAME]?.kind;
+}
+
+/** A resource locator: From list (searchable) or By ID, and By Name for spaces, apps and users. */
 export function resourceLocator(options: {
 	name: string;
 	displayName: string;
@@ -49,6 +75,7 @@ export function resourceLocator(options: {
 	description?: string;
 	required?: boolean;
 }): INodeProperties {
+	const named = BY_NAME[options.searchListMethod as keyof typeof BY_NAME];
 	return {
 		displayName: options.displayName,
 		name: options.name,
@@ -57,7 +84,7 @@ export function resourceLocator(options: {
 		required: options.required ?? true,
 		description:
 			options.description ??
-			`The ${options.displayName.toLowerCase()}: pick it from the list or give its ID`,
+			`The ${options.displayName.toLowerCase()}: pick it from the list or give its ID${named ? ' or its exact name' : ''}`,
 		modes: [
 			{
 				displayName: 'From List',
@@ -77,6 +104,16 @@ export function resourceLocator(options: {
 					},
 				],
 			},
+			...(named
+				? [
+						{
+							displayName: 'By Name',
+							name: BY_NAME_MODE,
+							type: 'string' as const,
+							placeholder: `e.g. ${named.example}`,
+						},
+					]
+				: []),
 		],
 	};
 }

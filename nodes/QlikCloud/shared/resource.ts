@@ -9,6 +9,7 @@ import { resourceLocator, returnAllOrLimit } from './descriptions';
 import type { FieldLooks } from './fieldLooks';
 import { withFieldLooks } from './fieldLooks';
 import { optionName, sortName } from './optionNames';
+import { describeForTool, neededInputs, toolDescriptionProperty } from './toolDescription';
 import type {
 	FieldSpec,
 	OperationRunner,
@@ -310,6 +311,11 @@ export function buildResource(
 	tables: Map<string, ResourceTable>,
 	curation: ResourceCuration = {},
 	aliases: ResourceAliases = { resource: [], operations: {} },
+	/**
+	 * For the node itself (not a curated operation built from a row): each offered operation gets
+	 * its Tool Description, these hand-written ones by operation value, the rest by rule.
+	 */
+	tool?: Partial<Record<string, string>>,
 ): BuiltResource {
 	const resource = table.resource;
 	const options: INodePropertyOptions[] = [];
@@ -329,6 +335,10 @@ export function buildResource(
 		for (const key of Object.keys(curation[part] ?? {}))
 			if (!values.has(key)) refuse(resource, `${part}.${key}`, key);
 	}
+	for (const key of Object.keys(tool ?? {}))
+		if (!values.has(key))
+			refuse(resource, `the tool description ${key}`, key, 'actions/toolDescriptions.ts');
+	const toolDescriptions: INodeProperties[] = [];
 	for (const [value, op] of rows) {
 		const curated = curation.operations?.[value];
 		const extension = curation.extend?.[value] ?? curation.borrow?.[value]?.extension;
@@ -345,19 +355,29 @@ export function buildResource(
 		});
 		if (op.retired) continue;
 		const show = { show: { resource: [resource], operation: [value] } };
+		const shown = description.length;
 		if (curated) {
 			description.push(...curated.description);
 			operations[value] = curated.operation;
-			continue;
+		} else {
+			const properties = [
+				...withFieldLooks(generatedProperties(op, tables), curation.fields ?? {}),
+				...(extension?.properties ?? []),
+			];
+			for (const p of properties) {
+				description.push({ ...p, displayOptions: mergeShow(show, p.displayOptions) });
+			}
+			operations[value] = extension ? { ...op, execute: extension.execute } : op;
 		}
-		const properties = [
-			...withFieldLooks(generatedProperties(op, tables), curation.fields ?? {}),
-			...(extension?.properties ?? []),
-		];
-		for (const p of properties) {
-			description.push({ ...p, displayOptions: mergeShow(show, p.displayOptions) });
+		if (tool) {
+			const text = describeForTool(
+				options[options.length - 1],
+				operations[value],
+				neededInputs(description.slice(shown)),
+				tool[value],
+			);
+			toolDescriptions.push(toolDescriptionProperty(resource, value, text));
 		}
-		operations[value] = extension ? { ...op, execute: extension.execute } : op;
 	}
 	options.sort((a, b) => a.name.localeCompare(b.name));
 	const operationProperty: INodeProperties = {
@@ -379,14 +399,21 @@ export function buildResource(
 	return {
 		option,
 		...(allRetired ? { retired: true } : {}),
-		description: [operationProperty, ...description].map((p) => withAliases(p, resource, aliases)),
+		description: [operationProperty, ...toolDescriptions, ...description].map((p) =>
+			withAliases(p, resource, aliases),
+		),
 		operations,
 	};
 }
 
-function refuse(resource: string, key: string, value: string): never {
+function refuse(
+	resource: string,
+	key: string,
+	value: string,
+	file = `actions/${resource}/curation.ts`,
+): never {
 	throw new Error(
-		`The curation of "${resource}" names ${key}, but "${value}" is no operation there: rename or remove the key (actions/${resource}/curation.ts)`,
+		`The curation of "${resource}" names ${key}, but "${value}" is no operation there: rename or remove the key (${file})`,
 	);
 }
 

@@ -59,8 +59,14 @@ export function toolItemLimit(ctx: IExecuteFunctions): number | undefined {
 	return Number.isFinite(limit) && limit >= 1 ? limit : DEFAULT_TOOL_ITEM_LIMIT;
 }
 
+/** What an operation that uses n8n files does that a tool cannot (for its error and its description). */
+export const FILE_USE = {
+	reads: 'sends a file from n8n',
+	writes: 'answers with a file',
+} as const;
+
 /** Whether an operation reads a file from n8n's binary data or outputs one. */
-export function fileUse(spec: OperationSpec): 'reads' | 'writes' | undefined {
+export function fileUse(spec: OperationSpec): keyof typeof FILE_USE | undefined {
 	if (spec.response.kind === 'binary') return 'writes';
 	const body = spec.body;
 	if (!body) return undefined;
@@ -73,10 +79,9 @@ export function fileUse(spec: OperationSpec): 'reads' | 'writes' | undefined {
 export function assertToolCanRun(ctx: IExecuteFunctions, spec: OperationSpec): void {
 	const use = fileUse(spec);
 	if (!use || !isToolRun(ctx)) return;
-	const what = use === 'reads' ? 'sends a file from n8n' : 'answers with a file';
 	throw new NodeOperationError(
 		ctx.getNode(),
-		`This operation ${what}, which an AI tool cannot ${use === 'reads' ? 'give' : 'pass on'}`,
+		`This operation ${FILE_USE[use]}, which an AI tool cannot ${use === 'reads' ? 'give' : 'pass on'}`,
 		{
 			description:
 				'Use the Qlik Cloud node in a workflow for files (it reads and writes n8n binary data), or pick an operation that works with IDs and JSON.',

@@ -115,4 +115,17 @@ describe('buildResource', () => {
 		);
 		expect(all.retired).toBe(true);
 	});
+
+	it('gives each offered operation its tool description, only when asked (the node, not a curated row)', () => {
+		const texts = (built: ReturnType<typeof buildResource>) =>
+			built.description.filter((p) => p.name === 'toolDescription').map((p) => p.default);
+		expect(texts(buildResource(widget, tables))).toEqual([]);
+		expect(texts(buildResource(widget, tables, {}, undefined, { get: 'Gets a widget.' }))).toEqual([
+			'Gets a widget. Needs: Widget ID.',
+			'Get File. Answers with one object. Needs: Widget ID.',
+		]);
+		expect(() => buildResource(widget, tables, {}, undefined, { fetch: 'Fetches.' })).toThrow(
+			'The curation of "widget" names the tool description fetch, but "fetch" is no operation there: rename or remove the key (actions/toolDescriptions.ts)',
+		);
+	});
 });
