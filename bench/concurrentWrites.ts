@@ -9,7 +9,7 @@
  *   npm run bench:concurrent-writes      (builds first)
  *   npx ts-node --transpile-only bench/concurrentWrites.ts [--runs 4] [--writes 200] [--limit 400]
  */
-import { printTable, qlikNode, seconds, startBench } from './lib';
+import { printTable, qlikNode, seconds, sleep, startBench } from './lib';
 import { serverPid, webhookWorkflow } from './server';
 import { busiestWindow } from './windows';
 
@@ -91,9 +91,14 @@ async function main() {
 			const started = Date.now();
 			const answers = await Promise.all(
 				Array.from({ length: RUNS }, async (_, run) => {
-					const response = await fetch(
-						`${n8n.url}/webhook/bench-shared-${index}?run=s${index}r${run}`,
-					);
+					const url = `${n8n.url}/webhook/bench-shared-${index}?run=s${index}r${run}`;
+					let response = await fetch(url);
+					// n8n answers 404 until it has registered the published workflow's webhook.
+					for (let i = 0; i < 60 && response.status === 404; i++) {
+						await sleep(500);
+						response = await fetch(url);
+					}
+					if (!response.ok) throw new Error(`run ${run}: n8n answered ${response.status}`);
 					return (await response.json()) as { failed?: number };
 				}),
 			);
