@@ -11,12 +11,13 @@ import { apiKeyCredential, requests, simApi, useSimulator } from '../../../../he
 const sim = useSimulator();
 const node = new QlikCloud();
 
-/** User → Update's editor fields, in order; Update Fields by name. */
+/** User → Update's editor fields on the plain node (not the tool's), in order; Update Fields by name. */
 function updateForm() {
 	const shown = node.description.properties.filter(
 		(p) =>
 			p.displayOptions?.show?.resource?.includes('user') &&
-			p.displayOptions?.show?.operation?.includes('update'),
+			p.displayOptions?.show?.operation?.includes('update') &&
+			!p.displayOptions?.show?.['@tool'],
 	);
 	const collection = shown.find((p) => p.name === 'updateFields');
 	const fields = new Map(
