@@ -84,12 +84,12 @@ export const app = {
 		delete: {
 			name: 'Delete',
 			action: 'Delete an app',
-			description: "Deletes an app and returns Qlik's answer.",
+			description: 'Deletes an app and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/apps/{appId}',
 			tier: { tier: '2', perMinute: 100 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'empty', output: { deleted: true } },
 			pathParams: [{ name: 'appId', label: 'App', locator: 'app', hint: 'ID of the app' }],
 		},
 		copy: {
@@ -298,12 +298,13 @@ export const app = {
 		updatePlacement: {
 			name: 'Update Placement',
 			action: 'Update app placement',
-			description: "Updates app placement and returns Qlik's answer.",
+			description:
+				'Updates app placement and outputs `success: true` (Qlik answers with no content).',
 			method: 'PUT',
 			path: '/api/v1/apps/{appId}/placement',
 			tier: { tier: '2', perMinute: 100 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'empty', output: { success: true } },
 			pathParams: [{ name: 'appId', label: 'App', locator: 'app', hint: 'ID of the app' }],
 			body: {
 				kind: 'json',
@@ -322,12 +323,12 @@ export const app = {
 		deletePlacement: {
 			name: 'Delete Placement',
 			action: 'Delete app placement',
-			description: "Deletes app placement and returns Qlik's answer.",
+			description: 'Deletes app placement and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/apps/{appId}/placement',
 			tier: { tier: '2', perMinute: 100 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'empty', output: { deleted: true } },
 			pathParams: [{ name: 'appId', label: 'App', locator: 'app', hint: 'ID of the app' }],
 		},
 		publish: {

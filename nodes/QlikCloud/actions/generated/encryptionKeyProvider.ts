@@ -117,12 +117,12 @@ export const encryptionKeyProvider = {
 		delete: {
 			name: 'Delete',
 			action: 'Delete an encryption key provider',
-			description: "Deletes an encryption key provider and returns Qlik's answer.",
+			description: 'Deletes an encryption key provider and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/encryption/keyproviders/{arnFingerPrint}',
 			tier: { tier: '2', perMinute: 100 },
 			status: 204,
-			response: { kind: 'object' },
+			response: { kind: 'empty', output: { deleted: true } },
 			pathParams: [
 				{
 					name: 'arnFingerPrint',

@@ -595,12 +595,12 @@ export const sharingTask = {
 		downloadExecutionFile: {
 			name: 'Download Execution File',
 			action: 'Download sharing task execution file',
-			description: "Downloads sharing task execution file and returns Qlik's answer.",
+			description: 'Downloads sharing task execution file and returns the file as binary data.',
 			method: 'GET',
 			path: '/api/v1/sharing-tasks/{taskId}/executions/{executionId}/files/{fileAlias}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'binary', mimeType: 'image/png' },
 			operationId: 'sharingExecutionsFilesAliasGet',
 			pathParams: [
 				{
