@@ -95,7 +95,7 @@ export const app = {
 		copy: {
 			name: 'Copy',
 			action: 'Copy an app',
-			description: "Copies an app and returns Qlik's answer.",
+			description: 'Copies an app and returns the copy.',
 			method: 'POST',
 			path: '/api/v1/apps/{appId}/copy',
 			tier: { tier: '2', perMinute: 100 },
@@ -126,8 +126,8 @@ export const app = {
 		},
 		getLineage: {
 			name: 'Get Lineage',
-			action: 'Get app lineage',
-			description: 'Returns app lineage.',
+			action: 'Get the lineage of an app',
+			description: 'Returns the lineage of an app.',
 			method: 'GET',
 			path: '/api/v1/apps/{appId}/data/lineage',
 			tier: { tier: '1', perMinute: 1000 },
@@ -137,8 +137,8 @@ export const app = {
 		},
 		getDataModelMetadata: {
 			name: 'Get Data Model Metadata',
-			action: 'Get app data model metadata',
-			description: 'Returns app data model metadata.',
+			action: 'Get the data model metadata of an app',
+			description: 'Returns the data model metadata of an app.',
 			method: 'GET',
 			path: '/api/v1/apps/{appId}/data/metadata',
 			tier: { tier: '1', perMinute: 1000 },
@@ -168,8 +168,8 @@ export const app = {
 		},
 		getInsightAnalyses: {
 			name: 'Get Insight Analyses',
-			action: 'Get app insight analyses',
-			description: 'Returns app insight analyses.',
+			action: 'Get the insight analyses of an app',
+			description: 'Returns the insight analyses of an app.',
 			method: 'GET',
 			path: '/api/v1/apps/{appId}/insight-analyses',
 			tier: { tier: 'special', perMinute: 500 },
@@ -189,8 +189,9 @@ export const app = {
 		},
 		recommendInsights: {
 			name: 'Recommend Insights',
-			action: 'Recommend app insights',
-			description: "Recommends app insights and returns Qlik's answer.",
+			action: 'Recommend insight analyses for an app',
+			description:
+				'Recommends insight analyses for an app, from a question in plain words or from chosen fields and master items, and returns the recommendations (`data`).',
 			method: 'POST',
 			path: '/api/v1/apps/{appId}/insight-analyses/actions/recommend',
 			tier: { tier: 'special', perMinute: 500 },
@@ -221,8 +222,8 @@ export const app = {
 		},
 		getInsightModel: {
 			name: 'Get Insight Model',
-			action: 'Get app insight model',
-			description: 'Returns app insight model.',
+			action: 'Get the insight model of an app',
+			description: 'Returns the insight model of an app.',
 			method: 'GET',
 			path: '/api/v1/apps/{appId}/insight-analyses/model',
 			tier: { tier: 'special', perMinute: 500 },
@@ -234,7 +235,7 @@ export const app = {
 		changeObjectOwner: {
 			name: 'Change Object Owner',
 			action: 'Change the owner of an app object',
-			description: "Changes the owner of an app object and returns Qlik's answer.",
+			description: 'Changes the owner of an app object and returns the updated app object.',
 			method: 'POST',
 			path: '/api/v1/apps/{appId}/objects/{objectId}/actions/change-owner',
 			tier: { tier: '2', perMinute: 100 },
@@ -261,8 +262,8 @@ export const app = {
 		},
 		changeOwner: {
 			name: 'Change Owner',
-			action: 'Change app owner',
-			description: "Changes app owner and returns Qlik's answer.",
+			action: 'Change the owner of an app',
+			description: 'Changes the owner of an app and returns the updated app.',
 			method: 'PUT',
 			path: '/api/v1/apps/{appId}/owner',
 			tier: { tier: '2', perMinute: 100 },
@@ -286,8 +287,8 @@ export const app = {
 		},
 		getPlacement: {
 			name: 'Get Placement',
-			action: 'Get app placement',
-			description: 'Returns app placement.',
+			action: 'Get the placement of an app',
+			description: 'Returns the placement of an app.',
 			method: 'GET',
 			path: '/api/v1/apps/{appId}/placement',
 			tier: { tier: '1', perMinute: 1000 },
@@ -297,9 +298,9 @@ export const app = {
 		},
 		updatePlacement: {
 			name: 'Update Placement',
-			action: 'Update app placement',
+			action: 'Update the placement of an app',
 			description:
-				'Updates app placement and outputs `success: true` (Qlik answers with no content).',
+				'Updates the placement of an app and outputs `success: true` (Qlik answers with no content).',
 			method: 'PUT',
 			path: '/api/v1/apps/{appId}/placement',
 			tier: { tier: '2', perMinute: 100 },
@@ -322,8 +323,8 @@ export const app = {
 		},
 		deletePlacement: {
 			name: 'Delete Placement',
-			action: 'Delete app placement',
-			description: 'Deletes app placement and outputs `deleted: true`.',
+			action: 'Delete the placement of an app',
+			description: 'Deletes the placement of an app and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/apps/{appId}/placement',
 			tier: { tier: '2', perMinute: 100 },
@@ -334,7 +335,7 @@ export const app = {
 		publish: {
 			name: 'Publish',
 			action: 'Publish an app',
-			description: "Publishes an app and returns Qlik's answer.",
+			description: 'Publishes an app and returns the published app.',
 			method: 'POST',
 			path: '/api/v1/apps/{appId}/publish',
 			tier: { tier: '2', perMinute: 100 },
@@ -396,7 +397,7 @@ export const app = {
 		republish: {
 			name: 'Republish',
 			action: 'Republish an app',
-			description: "Republishes an app and returns Qlik's answer.",
+			description: 'Republishes an app and returns the published app.',
 			method: 'PUT',
 			path: '/api/v1/apps/{appId}/publish',
 			tier: { tier: '2', perMinute: 100 },
@@ -449,8 +450,8 @@ export const app = {
 		},
 		getReloadLogs: {
 			name: 'Get Reload Logs',
-			action: 'Get app reload logs',
-			description: 'Returns app reload logs.',
+			action: 'Get the reload logs of an app',
+			description: 'Returns the reload logs of an app.',
 			method: 'GET',
 			path: '/api/v1/apps/{appId}/reloads/logs',
 			tier: { tier: '1', perMinute: 1000 },
@@ -460,8 +461,8 @@ export const app = {
 		},
 		getReloadLog: {
 			name: 'Get Reload Log',
-			action: 'Get app reload log',
-			description: 'Downloads app reload log as binary data.',
+			action: 'Get an app reload log',
+			description: 'Downloads an app reload log as binary data.',
 			method: 'GET',
 			path: '/api/v1/apps/{appId}/reloads/logs/{reloadId}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -474,8 +475,9 @@ export const app = {
 		},
 		getReloadMetadata: {
 			name: 'Get Reload Metadata',
-			action: 'Get app reload metadata',
-			description: 'Returns app reload metadata, page by page (all of them, or up to the limit).',
+			action: 'Get the metadata of an app reload',
+			description:
+				'Returns the metadata of an app reload, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/apps/{appId}/reloads/metadata/{reloadId}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -505,8 +507,8 @@ export const app = {
 		},
 		changeSpace: {
 			name: 'Change Space',
-			action: 'Change app space',
-			description: "Changes app space and returns Qlik's answer.",
+			action: 'Change the space of an app',
+			description: 'Changes the space of an app and returns the updated app.',
 			method: 'PUT',
 			path: '/api/v1/apps/{appId}/space',
 			tier: { tier: '2', perMinute: 100 },
@@ -531,7 +533,7 @@ export const app = {
 		moveToPersonalSpace: {
 			name: 'Move to Personal Space',
 			action: 'Move an app to personal space',
-			description: "Moves an app to personal space and returns Qlik's answer.",
+			description: 'Moves an app to personal space and returns the updated app.',
 			method: 'DELETE',
 			path: '/api/v1/apps/{appId}/space',
 			tier: { tier: '2', perMinute: 100 },
@@ -542,7 +544,7 @@ export const app = {
 		import: {
 			name: 'Import',
 			action: 'Import an app',
-			description: "Imports an app and returns Qlik's answer.",
+			description: 'Imports an app and returns the imported app.',
 			method: 'POST',
 			path: '/api/v1/apps/import',
 			tier: { tier: '2', perMinute: 100 },
@@ -617,8 +619,8 @@ export const app = {
 		},
 		getPrivileges: {
 			name: 'Get Privileges',
-			action: 'Get app privileges',
-			description: 'Returns app privileges.',
+			action: 'Get the app privileges',
+			description: 'Returns the app privileges.',
 			method: 'GET',
 			path: '/api/v1/apps/privileges',
 			tier: { tier: '1', perMinute: 1000 },
@@ -628,7 +630,8 @@ export const app = {
 		validateScript: {
 			name: 'Validate Script',
 			action: 'Validate an app load script',
-			description: "Validates an app load script and returns Qlik's answer.",
+			description:
+				'Checks an app load script for mistakes without running it and returns the errors and warnings found (`Errors`, `Warnings`).',
 			method: 'POST',
 			path: '/api/v1/apps/validatescript',
 			tier: { tier: '2', perMinute: 100 },

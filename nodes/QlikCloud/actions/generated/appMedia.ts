@@ -108,8 +108,8 @@ export const appMedia = {
 		},
 		getThumbnail: {
 			name: 'Get Thumbnail',
-			action: 'Get app media thumbnail',
-			description: 'Downloads app media thumbnail as binary data.',
+			action: 'Get the thumbnail of an app',
+			description: 'Downloads the thumbnail of an app as binary data.',
 			method: 'GET',
 			path: '/api/v1/apps/{appId}/media/thumbnail',
 			tier: { tier: '1', perMinute: 1000 },
