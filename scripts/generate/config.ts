@@ -499,13 +499,36 @@ export const OPERATION_WORDS: Record<
 	string,
 	{ name?: string; action?: string; description?: string }
 > = {
-	'user.getCurrent': { name: 'Get Current User', action: 'Get the current user' },
-	'tenant.getCurrent': { name: 'Get Current Tenant', action: 'Get the current tenant' },
+	'user.getCurrent': { name: 'Get Current User' },
+	'tenant.getCurrent': { name: 'Get Current Tenant' },
 	'user.search': { action: 'Search users' },
 	'group.search': { action: 'Search groups' },
 	'user.count': { action: 'Count users' },
+	'user.invite': {
+		action: 'Invite users by email',
+		description:
+			'Invites people to the tenant by email address and returns a result for each invitee (`data`).',
+	},
 	'appReportFilter.count': { action: 'Count the report filters of an app' },
-	'lineageGraph.search': { action: 'Search a lineage graph' },
+	'lineageGraph.search': {
+		action: 'Search a lineage graph',
+		description:
+			"Searches the labels of a resource's lineage graph on every level and returns the matches, level by level (`graphs`).",
+	},
+	'lineageGraph.searchImpact': {
+		action: 'Search an impact graph',
+		description:
+			"Searches the labels of a resource's impact graph on every level and returns the matches, level by level (`graphs`).",
+	},
+	'lineageGraph.expand': {
+		description:
+			"Expands one node of a resource's lineage graph and returns that node with its edges (`graph`).",
+	},
+	'lineageGraph.expandImpact': {
+		action: 'Expand a node of an impact graph',
+		description:
+			"Expands one node of a resource's impact graph and returns the nodes one level inside it (`graph`).",
+	},
 	'encryptionKeyProvider.getAllDetailed': {
 		name: 'Get Many (Detailed)',
 		action: 'Get many encryption key providers with details',
@@ -513,6 +536,19 @@ export const OPERATION_WORDS: Record<
 	'encryptionKeyProvider.resetToQlikManagedKey': {
 		name: 'Reset to Qlik-Managed Key',
 		action: 'Reset encryption to a Qlik-managed key',
+		description:
+			"Switches the tenant's encryption back to a Qlik-managed key and returns the migration's state and progress, or only a message when nothing has to move.",
+	},
+	'encryptionKeyProvider.migrate': {
+		description:
+			"Starts switching the tenant's encryption to an encryption key provider and returns the migration's state and progress (follow it with Get Migration Details).",
+	},
+	'encryptionKeyProvider.test': {
+		description:
+			"Checks that Qlik Cloud can use an encryption key provider's key (its access and key policy) and returns the key provider.",
+	},
+	'encryptionKeyProvider.getMigrationDetails': {
+		action: 'Get the encryption key migration details',
 	},
 	'identityProvider.getTenantIdpMetadata': {
 		action: "Get the tenant's identity provider metadata",
@@ -522,46 +558,141 @@ export const OPERATION_WORDS: Record<
 		action: 'Get the active sign-in identity provider',
 	},
 	'task.getAppRuns': { name: 'Get Runs for App', action: 'Get the task runs of an app' },
+	'task.getRunLog': { action: 'Get the log of a task run' },
 	'schedulingTask.getAppRuns': {
 		name: 'Get Runs for App',
 		action: 'Get the scheduling task runs of an app',
 	},
-	'schedulingTask.getUpstreamTasks': { action: 'Get the upstream tasks of a scheduling task' },
-	'schedulingTask.getDownstreamTasks': { action: 'Get the downstream tasks of a scheduling task' },
-	'schedulingTask.getChildTasks': { action: 'Get the child tasks of a scheduling task' },
-	'schedulingTask.getParentTasks': { action: 'Get the parent tasks of a scheduling task' },
+	'schedulingTask.getRunLog': { action: 'Get the log of a scheduling task run' },
 	'schedulingTask.getTaskChain': { action: 'Get the task chain of a scheduling task' },
 	'item.getAllPublishedItems': { action: 'Get many published copies of an item' },
 	'item.getAllCollections': { action: 'Get many collections that hold an item' },
-	'app.validateScript': { action: 'Validate an app load script' },
+	'app.validateScript': {
+		action: 'Validate an app load script',
+		description:
+			'Checks an app load script for mistakes without running it and returns the errors and warnings found (`Errors`, `Warnings`).',
+	},
+	'app.recommendInsights': {
+		action: 'Recommend insight analyses for an app',
+		description:
+			'Recommends insight analyses for an app, from a question in plain words or from chosen fields and master items, and returns the recommendations (`data`).',
+	},
+	'app.getReloadMetadata': { action: 'Get the metadata of an app reload' },
 	'app.moveToPersonalSpace': { name: 'Move to Personal Space' },
 	'app.changeObjectOwner': { action: 'Change the owner of an app object' },
+	'appEvaluation.compare': {
+		action: 'Compare two app evaluations',
+		description:
+			'Compares two app evaluations and returns how their measures differ: sizes, row and object counts, open time, and slow or heavy objects.',
+	},
+	'appEvaluation.downloadComparison': {
+		description:
+			'Downloads the comparison of two app evaluations and returns it as JSON (the measures of both side by side).',
+	},
+	'appEvaluation.download': {
+		description:
+			'Downloads the full record of an app evaluation (results, events and details) and returns it as JSON.',
+	},
+	'automationRun.export': {
+		action: 'Export the log of an automation run',
+		description:
+			'Exports the log of an automation run and returns a URL to download it from (`url`).',
+	},
+	'automateWorkflowRun.export': {
+		action: 'Export the log of an automate workflow run',
+		description:
+			'Exports the log of an automate workflow run and returns a URL to download it from (`url`).',
+	},
 	'dataCredential.getOrphans': { action: 'Get orphaned data credentials' },
-	'cspOrigin.generateHeader': { action: 'Generate a CSP header' },
-	'emailConfig.sendTestEmail': { action: 'Send a test email' },
-	'emailConfig.verifyConnection': { action: 'Verify the email server connection' },
-	'audit.exportConsumptionApp': { action: 'Export the audit consumption app' },
-	'dataAlert.getExecutionStats': { action: 'Get data alert execution stats' },
+	'cspOrigin.generateHeader': {
+		action: 'Generate a CSP header',
+		description:
+			"Builds the Content-Security-Policy header from the tenant's CSP origins and returns its value (`Content-Security-Policy`).",
+	},
+	'collection.getFavorites': { action: 'Get the favorites collection' },
+	'dataAlert.getEvaluation': { action: 'Get the evaluation of a data alert execution' },
+	'dataAlert.runNow': {
+		description:
+			'Runs a data alert now, outside its schedule, and returns the ID of the run it started (`workflowID`).',
+	},
+	'dataAlert.validate': {
+		description:
+			'Checks a data alert before it is created (for now, its recipients) and returns the outcome (`status`) with any problems found (`validations`).',
+	},
+	'emailConfig.sendTestEmail': {
+		action: 'Send a test email',
+		description:
+			"Sends a test email through the configured mail server and returns whether it went out (`success`), with the server's reply code.",
+	},
+	'emailConfig.verifyConnection': {
+		action: 'Verify the email server connection',
+		description:
+			"Connects to the configured mail server and returns whether that worked (`success`), with the server's reply code.",
+	},
+	'emailConfig.validate': {
+		description:
+			'Checks that the email configuration is complete, without connecting to the server, and returns the verdict (`isValid`) with an error code.',
+	},
 	'dataProduct.generateProviderUrl': { action: 'Generate a data product provider URL' },
-	'dataProduct.computeDataQuality': { action: 'Compute the data quality of a data product' },
-	'dataFile.getQuotas': { action: 'Get data file quotas' },
-	'license.getConsumption': { action: 'Get license consumption' },
+	'dataProduct.computeDataQuality': {
+		description:
+			"Starts computing the data quality of every data set in a data product and returns the batch's ID (`batchComputationId`) with a status for each data set.",
+	},
+	'glossary.export': {
+		description:
+			'Exports a glossary with its terms and categories and returns it as one JSON object.',
+	},
+	'glossaryTerm.createLink': {
+		description:
+			'Links a glossary term to a resource, such as a data set or an app, and returns the new link.',
+	},
+	'license.changeLicenseType': {
+		action: 'Change the license type of users',
+		description:
+			'Moves users from one license type to another and returns a result for each entry (`data`).',
+	},
+	'oauthClient.publish': {
+		description:
+			'Publishes an OAuth client to every tenant in its region, so one client ID serves them all, and returns when it was published (`publishedAt`).',
+	},
+	'pinnedLink.createMany': {
+		description: 'Creates many pinned links at once and returns them (`data`).',
+	},
+	'tenant.deactivate': {
+		description:
+			'Deactivates a tenant and returns its status with the date after which Qlik purges it (`estimatedPurgeDate`).',
+	},
+	'tenant.reactivate': {
+		description:
+			'Reactivates a deactivated tenant, which is possible until its purge date, and returns an object whose fields Qlik does not document.',
+	},
 	'tenantSetting.toggleCrossRegionDataProcessing': {
 		name: 'Toggle Cross-Region Data Processing',
 		action: 'Toggle the cross-region data processing setting',
+		description:
+			'Turns cross-region data processing on or off for the tenant and returns the tenant settings.',
 	},
 	'tenantSetting.getStartPages': { action: 'Get the start page settings' },
 	'tenantSetting.toggleCrossRegionInference': {
 		name: 'Toggle Cross-Region Inference',
 		action: 'Toggle the cross-region inference setting',
+		description:
+			'Turns cross-region inference on or off for the tenant and returns the tenant settings.',
 	},
-	'banner.createOrUpdate': { action: 'Create or update a banner' },
 	'tempContent.upload': { action: 'Upload a temporary file' },
 	'tempContent.download': { action: 'Download a temporary file' },
+	'tempContent.getDetails': { action: 'Get the details of a temporary file' },
+	'tempContent.createResumableUpload': {
+		action: 'Create a resumable upload of a temporary file',
+	},
+	'tempContent.uploadChunk': { action: 'Upload a chunk of a temporary file' },
 	'appMedia.upload': { action: 'Upload an app media file' },
 	'appMedia.download': { action: 'Download an app media file' },
 	'appMedia.delete': { action: 'Delete an app media file' },
 	'appMedia.getAll': { action: 'Get many app media files' },
+	'appMedia.getThumbnail': { action: 'Get the thumbnail of an app' },
+	'apiKey.getConfig': { action: 'Get the API key config of a tenant' },
+	'apiKey.updateConfig': { action: 'Update the API key config of a tenant' },
 	'audit.get': { action: 'Get an audit event' },
 	'audit.getAll': { action: 'Get many audit events' },
 	'lineageGraph.get': { action: 'Get the lineage of a resource' },

@@ -1,16 +1,12 @@
 /**
  * Descriptions stage of the generator: each operation's one sentence (what it does and what it
  * returns) and each field's description (what it is, with the facts the spec gives: allowed
- * values, limits, defaults), by rule from names, types and the response kind. These are also
- * what an AI agent reads when it fills a field with `$fromAI`. No sentence comes from Qlik's
- * descriptions; a few operations read badly by rule and have their sentence in `config.ts`.
+ * values, limits, defaults), by rule from names, types, the response kind and what the spec's
+ * answer schema names (`Answer`). These are also what an AI agent reads when it fills a field
+ * with `$fromAI`. No sentence comes from Qlik's descriptions; operations that no rule describes
+ * well have their sentence in `config.ts`.
  */
-import type {
-	FieldSpec,
-	PathParamSpec,
-	ResponseSpec,
-	TableOperation,
-} from '../../nodes/QlikCloud/shared/types';
+import type { FieldSpec, PathParamSpec, TableOperation } from '../../nodes/QlikCloud/shared/types';
 import { OPERATION_WORDS } from './config';
 import { nounPhrase, wordsOf } from './words';
 
@@ -21,10 +17,75 @@ export function thirdPerson(verb: string): string {
 	return `${verb}s`;
 }
 
-function returned(value: string, response: ResponseSpec, method: string, noun: string): string {
+/**
+ * What a JSON answer holds, as the spec gives it: the success status, the name of its schema
+ * (`NxApp`, `UserCount`) and its properties. `returned` says by rule what comes back from these.
+ */
+export interface Answer {
+	status: number;
+	schema?: string;
+	properties: string[];
+}
+
+/** Answers of one property: what it holds, by its name (`{ total }` is the count). */
+const ONE_PROPERTY: Record<string, string> = {
+	total: 'the count',
+	url: 'the URL',
+	status: 'its status',
+	message: 'a confirmation message',
+};
+
+/** Words of a schema's name that say nothing of the thing: `NxApp`, `DataProductResponse`. */
+const SCHEMA_NOISE = new Set(['nx', 'create', 'response', 'body', 'definition']);
+
+/**
+ * The thing a schema's name says comes back, when it is the operation's object: the resource
+ * (`NxApp` on App, `term` on Glossary Term) or a part the action names (`BrandFile` on "Replace a
+ * brand file", `Delivery` on "Resend a webhook delivery"). Words are compared run together, as
+ * schema names split them their own way (`OAuthClientSecret`).
+ */
+function thingOf(schema: string | undefined, noun: string, action: string): string | undefined {
+	if (!schema) return undefined;
+	const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+	const phrase = wordsOf(schema)
+		.filter((w) => !SCHEMA_NOISE.has(w))
+		.join('');
+	const own = compact(noun);
+	if (!phrase) return undefined;
+	if (own.endsWith(phrase)) return noun;
+	const named = phrase.startsWith(own) ? phrase : own + phrase;
+	const words = action.split(' ');
+	for (let i = 0; i < words.length; i++) {
+		for (let j = i; j < words.length; j++) {
+			if (compact(words.slice(i, j + 1).join('')) === named) return words.slice(i, j + 1).join(' ');
+		}
+	}
+	return undefined;
+}
+
+/** Operations whose answer is a copy of their object. */
+const COPIES = /^(copy|duplicate)/;
+
+/** "the copy", "the imported app", "the updated brand file", "the brand". */
+function theThing(value: string, thing: string): string {
+	if (COPIES.test(value)) return 'the copy';
+	if (/^import/.test(value)) return `the imported ${thing}`;
+	if (/publish$/i.test(value)) return `the published ${thing}`;
+	if (/^(create|resend)/.test(value)) return `the new ${thing}`;
+	if (/^(update|replace|change|move)/.test(value)) return `the updated ${thing}`;
+	return `the ${thing}`;
+}
+
+function returned(
+	value: string,
+	op: Pick<TableOperation, 'action' | 'method' | 'response'>,
+	noun: string,
+	answer: Answer | undefined,
+): string {
+	const response = op.response;
 	switch (response.kind) {
 		case 'empty':
-			return method === 'DELETE'
+			return op.method === 'DELETE'
 				? ' and outputs `deleted: true`'
 				: ' and outputs `success: true` (Qlik answers with no content)';
 		case 'binary':
@@ -34,22 +95,38 @@ function returned(value: string, response: ResponseSpec, method: string, noun: s
 		case 'list':
 		case 'array':
 			return ' and returns the resulting list';
-		default:
-			if (/^create/.test(value)) return ` and returns the new ${noun}`;
-			if (/^(update|replace)$/.test(value)) return ` and returns the updated ${noun}`;
-			return " and returns Qlik's answer";
 	}
+	const properties = answer?.properties ?? [];
+	const [only] = properties.length === 1 ? properties : [];
+	// A 207 holds a status per entry (`data`), or the errors of the changes that failed.
+	if (answer?.status === 207 && properties.includes('data'))
+		return ' and returns a result for each entry (`data`)';
+	if (answer?.status === 207 && properties.includes('errors'))
+		return ' and outputs `success: true`, or the errors of the changes that failed (`errors`)';
+	if (only === 'id') {
+		const of = COPIES.test(value) ? 'copy' : `new ${noun}`;
+		return ` and returns the ID of the ${of} as \`id\``;
+	}
+	if (only && ONE_PROPERTY[only]) return ` and returns ${ONE_PROPERTY[only]} as \`${only}\``;
+	if (/^(update|replace)\w*Settings$/.test(value)) return ' and returns the settings now in effect';
+	const thing = thingOf(answer?.schema, noun, op.action);
+	if (thing) return ` and returns ${theThing(value, thing)}`;
+	if (value === 'create') return ` and returns the new ${noun}`;
+	if (/^(update|replace)$/.test(value)) return ` and returns the updated ${noun}`;
+	return " and returns Qlik's answer";
 }
 
 /**
  * One sentence from the action: "Get many users" → "Returns many users, page by page (Return
- * All, or up to Limit)." A deprecated operation says so first, with Qlik's sunset and replacement.
+ * All, or up to Limit).", "Copy an app" → "Copies an app and returns the copy." (what comes back
+ * from `answer`). A deprecated operation says so first, with Qlik's sunset and replacement.
  */
 export function describeOperation(
 	resource: string,
 	value: string,
 	op: Pick<TableOperation, 'action' | 'method' | 'response' | 'deprecated'>,
 	noun: string,
+	answer?: Answer,
 ): string {
 	const own = OPERATION_WORDS[`${resource}.${value}`]?.description;
 	const action = op.action.replace(/ \(deprecated\)$/, '');
@@ -65,7 +142,7 @@ export function describeOperation(
 		else if (r.kind === 'text') sentence = `Returns ${object} as text.`;
 		else sentence = `Returns ${object}.`;
 	} else {
-		sentence = `${thirdPerson(verb)} ${object}${returned(value, op.response, op.method, noun)}.`;
+		sentence = `${thirdPerson(verb)} ${object}${returned(value, op, noun, answer)}.`;
 	}
 	const d = op.deprecated;
 	if (!d) return sentence;

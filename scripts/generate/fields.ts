@@ -145,9 +145,41 @@ export function limitParamOf(d: Draft): Json | undefined {
 	return parametersOf(d).find((p) => p.in === 'query' && p.name === 'limit');
 }
 
-export function responseOf(d: Draft): ResponseSpec {
+/**
+ * What an endpoint's success answer carries, as its spec declares it: the content types of a body
+ * (a 204 has none whatever the spec lists, and a JSON type without a schema declares none), and
+ * the JSON schema among them, with the name the spec gives it (`NxApp`, `UserCount`). A JSON
+ * type whose schema is a binary string is a file, not JSON.
+ */
+export function answerOf(d: Draft): {
+	success?: { status: string; response: Json };
+	content: Array<[string, Json]>;
+	json?: { schema: Json; name?: string };
+} {
 	const success = successResponse(d);
-	const content = Object.entries((success?.response.content ?? {}) as Record<string, Json>);
+	const declared = Object.entries((success?.response.content ?? {}) as Record<string, Json>);
+	const content =
+		success?.status === '204'
+			? []
+			: declared.filter(([type, value]) => !isJsonType(type) || value.schema !== undefined);
+	const found = content.find(
+		([type, value]) =>
+			isJsonType(type) && type !== '*/*' && d.spec.resolve(value.schema).format !== 'binary',
+	);
+	if (!found) return { success, content };
+	let raw = found[1].schema as Json;
+	let schema = d.spec.resolve(raw);
+	const alternatives = (schema.oneOf ?? schema.anyOf) as unknown[] | undefined;
+	if (!schema.properties && Array.isArray(alternatives)) {
+		raw = alternatives[0] as Json;
+		schema = d.spec.resolve(raw);
+	}
+	const name = typeof raw.$ref === 'string' ? raw.$ref.split('/').pop() : undefined;
+	return { success, content, json: { schema, ...(name ? { name } : {}) } };
+}
+
+export function responseOf(d: Draft): ResponseSpec {
+	const { success, content, json } = answerOf(d);
 	if (d.method === 'GET' && content.length === 0) {
 		// A file whose type the spec leaves open, or a redirect (users/me, tenants/me) to follow.
 		if (/\/file\//.test(d.path)) return { kind: 'binary' };
@@ -156,15 +188,12 @@ export function responseOf(d: Draft): ResponseSpec {
 	if (content.length === 0) {
 		return { kind: 'empty', output: d.method === 'DELETE' ? { deleted: true } : { success: true } };
 	}
-	const json = content.find(([type]) => isJsonType(type) && type !== '*/*');
 	if (!json) {
 		const [type] = content[0];
 		if (type === 'text/plain') return { kind: 'text' };
-		return type === '*/*' ? { kind: 'binary' } : { kind: 'binary', mimeType: type };
+		return isJsonType(type) ? { kind: 'binary' } : { kind: 'binary', mimeType: type };
 	}
-	let schema = d.spec.resolve(json[1].schema);
-	const alternatives = (schema.oneOf ?? schema.anyOf) as unknown[] | undefined;
-	if (!schema.properties && Array.isArray(alternatives)) schema = d.spec.resolve(alternatives[0]);
+	const schema = json.schema;
 	if (schema.type === 'array') return { kind: 'array' };
 	const properties = (schema.properties ?? {}) as Json;
 	const simplify = (of: unknown) =>

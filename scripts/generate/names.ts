@@ -126,6 +126,22 @@ export function ruleName(
 	}
 }
 
+/**
+ * Where an endpoint acts, which says how its action names the object: on a part of one item
+ * (`/apps/{appId}/owner`: "the owner of an app"), on an item of its own below one
+ * (`/webhooks/{id}/deliveries/{deliveryId}`: "a webhook delivery"), or on the resource as a whole
+ * (`/audits/settings`: "the audit settings").
+ */
+export type Place = 'item' | 'part' | 'resource';
+
+export function placeOf(base: string, p: string): Place {
+	const rel = relative(base, p);
+	const at = rel.indexOf('actions');
+	const before = at >= 0 ? rel.slice(0, at) : rel;
+	if (before.length > 1 && before[before.length - 1] === '{}') return 'part';
+	return before.includes('{}') ? 'item' : 'resource';
+}
+
 /** Overrides of `config.ts` for one operation, if any. */
 function wordsFor(resource: string | undefined, value: string) {
 	return resource ? OPERATION_WORDS[`${resource}.${value}`] : undefined;
@@ -152,10 +168,16 @@ const BEFORE_NOUN = new Set(['current', 'active']);
 
 /**
  * The action, a sentence that names its object (n8n makes canvas node names and AI tool
- * descriptions from it): `copy` → "Copy an app", `getReloadLogs` → "Get app reload logs",
+ * descriptions from it): `copy` → "Copy an app", `getReloadLogs` → "Get the reload logs of an
+ * app", `getDelivery` → "Get a webhook delivery", `getSettings` → "Get the audit settings",
  * `moveToPersonalSpace` → "Move an app to personal space", `deleteMany` → "Delete many data files".
  */
-export function actionOf(value: string, noun: string, resource?: string): string {
+export function actionOf(
+	value: string,
+	noun: string,
+	resource?: string,
+	place: Place = 'item',
+): string {
 	const own = wordsFor(resource, value)?.action;
 	if (own) return own;
 	switch (value) {
@@ -192,7 +214,10 @@ export function actionOf(value: string, noun: string, resource?: string): string
 	// The rest already names the object ("Change License Type" on License).
 	const head = noun.split(' ').pop()!.toLowerCase();
 	if (rest[0] === head || rest[0] === singular(head)) return `${Verb} ${tail}`;
-	return `${Verb} ${noun} ${tail}`;
+	if (place === 'part') return `${Verb} ${a(`${noun} ${tail}`)}`;
+	if (place === 'resource') return `${Verb} the ${noun} ${tail}`;
+	if (verb === 'create') return `${Verb} ${a(tail)} for ${a(noun)}`;
+	return `${Verb} the ${tail} of ${a(noun)}`;
 }
 
 /**

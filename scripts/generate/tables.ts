@@ -13,6 +13,7 @@ import type { SpecRule } from './config';
 import { LISTED_ELSEWHERE, SPEC_RULES } from './config';
 import type { ItemOwner, Locators } from './fields';
 import {
+	answerOf,
 	bodyOf,
 	fieldOf,
 	norm,
@@ -27,8 +28,9 @@ import {
 } from './fields';
 import type { Lock, Resolution } from './lock';
 import { firstValues, resolveValues } from './lock';
+import type { Answer } from './describe';
 import { describeField, describeOperation, describePathParam } from './describe';
-import { actionOf, commonBase, displayNameOf, nameDrafts } from './names';
+import { actionOf, commonBase, displayNameOf, nameDrafts, placeOf } from './names';
 import type { Draft, Spec } from './spec';
 import { draftsOf } from './spec';
 import { camel, labelOf, nounPhrase, titleOf } from './words';
@@ -204,6 +206,16 @@ function describeFields(op: TableOperation, value: string, noun: string): void {
 	}
 }
 
+/** What the answer holds, for the operation's sentence. */
+function answerFacts(d: Draft, status: number): Answer {
+	const { json } = answerOf(d);
+	return {
+		status,
+		...(json?.name ? { schema: json.name } : {}),
+		properties: Object.keys((json?.schema.properties ?? {}) as object),
+	};
+}
+
 function operationOf(
 	d: Draft,
 	r: ResourceDraft,
@@ -290,7 +302,9 @@ function operationOf(
 	const deprecated = deprecationOf(d, resources);
 	const operation: TableOperation = {
 		name: displayNameOf(value, r.table.resource) + (deprecated ? ' (Deprecated)' : ''),
-		action: actionOf(value, noun, r.table.resource) + (deprecated ? ' (deprecated)' : ''),
+		action:
+			actionOf(value, noun, r.table.resource, placeOf(r.base, d.path)) +
+			(deprecated ? ' (deprecated)' : ''),
 		description: '',
 		method: d.method,
 		path: d.path,
@@ -307,7 +321,13 @@ function operationOf(
 		};
 		if (deprecated.replacement) operation.retired.replacement = deprecated.replacement;
 	}
-	operation.description = describeOperation(r.table.resource, value, operation, noun);
+	operation.description = describeOperation(
+		r.table.resource,
+		value,
+		operation,
+		noun,
+		answerFacts(d, operation.status),
+	);
 	if (pathParams.length) operation.pathParams = pathParams;
 	if (query.length) operation.query = query;
 	if (headers.length) operation.headers = headers;

@@ -1,6 +1,7 @@
 /**
  * What a user (and an AI agent using the node as a tool) reads in the node's description, checked
- * against n8n's UX guidelines: operation descriptions that are only an endpoint, fields without a
+ * against n8n's UX guidelines: operation descriptions that are only an endpoint or that do not say
+ * what comes back ("… and returns Qlik's answer"), fields without a
  * description, run-together or miscased words in display names, actions that do not name their
  * object, option names that are codes rather than words, and Updates that offer only raw JSON
  * Patch although the spec lists the paths. Each finding says where it is.
@@ -14,6 +15,7 @@ import { draftsOf, loadSpecs, specsDir } from '../../scripts/generate/spec';
 
 export interface Findings {
 	endpointOnly: string[];
+	vagueReturn: string[];
 	noDescription: string[];
 	runTogether: string[];
 	actionWithoutObject: string[];
@@ -22,6 +24,11 @@ export interface Findings {
 }
 
 const ENDPOINT = /^(GET|POST|PUT|PATCH|DELETE) \/\S+$/;
+
+/** Whether an operation's description ends without saying what comes back. */
+export function vagueReturn(description: string): boolean {
+	return /\breturns Qlik's answer\.?$/i.test(description.trim());
+}
 
 /** Words that are lower-cased runs of two words in Qlik's specs. */
 const RUN_TOGETHER =
@@ -149,6 +156,7 @@ export function checkDescription(
 ): Findings {
 	const out: Findings = {
 		endpointOnly: [],
+		vagueReturn: [],
 		noDescription: [],
 		runTogether: [],
 		actionWithoutObject: [],
@@ -179,6 +187,8 @@ export function checkDescription(
 			const where = `${resource} → ${o.name}`;
 			if (!o.description?.trim() || ENDPOINT.test(o.description.trim()))
 				out.endpointOnly.push(`${where}: ${JSON.stringify(o.description ?? '')}`);
+			if (o.description && vagueReturn(o.description))
+				out.vagueReturn.push(`${where}: ${JSON.stringify(o.description)}`);
 			const problem = badWords(o.name);
 			if (problem) out.runTogether.push(`${where}: ${problem}`);
 			if (!o.action || !namesObject(o.action, resource))

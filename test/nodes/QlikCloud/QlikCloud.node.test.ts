@@ -9,6 +9,7 @@ import {
 	namesObject,
 	operationsWithListedPatchPaths,
 	rawOptionName,
+	vagueReturn,
 } from '../../helpers/descriptionCheck';
 
 const root = path.resolve(__dirname, '../../..');
@@ -38,6 +39,10 @@ describe('what users and AI agents read in the built Qlik Cloud node', () => {
 
 	it('describes every operation in a sentence, not by its endpoint', () => {
 		expect(findings.endpointOnly).toEqual([]);
+	});
+
+	it('says in every operation description what comes back, not "Qlik\'s answer"', () => {
+		expect(findings.vagueReturn).toEqual([]);
 	});
 
 	it('describes every field a user fills', () => {
@@ -128,6 +133,24 @@ describe('the check itself', () => {
 		expect(namesObject(action, resource)).toBe(expected);
 	});
 
+	it.each([
+		["Copies an app and returns Qlik's answer.", true],
+		["Counts users and returns Qlik's answer", true],
+		[
+			"Deprecated by Qlik (sunset 2026-09); use Widget → Clone instead. Copies a widget and returns Qlik's answer.",
+			true,
+		],
+		['Copies an app and returns the copy.', false],
+		['Counts users and returns the count as `total`.', false],
+		['Deletes a user and outputs `deleted: true`.', false],
+		[
+			'Reactivates a deactivated tenant and returns an object whose fields Qlik does not document.',
+			false,
+		],
+	])('vagueReturn(%j) = %s', (description, expected) => {
+		expect(vagueReturn(description)).toBe(expected);
+	});
+
 	it('finds each category in a node description', () => {
 		const f = checkDescription(
 			[
@@ -148,6 +171,12 @@ describe('the check itself', () => {
 						{ name: 'Get', value: 'get', action: 'Get (widget)', description: 'GET /w/{id}' },
 						{ name: 'Update', value: 'update', action: 'Update a widget', description: 'Updates' },
 						{ name: 'Rename', value: 'rename', action: 'Rename a widget', description: 'Renames' },
+						{
+							name: 'Copy',
+							value: 'copy',
+							action: 'Copy a widget',
+							description: "Copies a widget and returns Qlik's answer.",
+						},
 					],
 				},
 				{
@@ -215,6 +244,7 @@ describe('the check itself', () => {
 		);
 		expect(f).toEqual({
 			endpointOnly: ['Widget → Get: "GET /w/{id}"'],
+			vagueReturn: ['Widget → Copy: "Copies a widget and returns Qlik\'s answer."'],
 			noDescription: ['widget.get › Ownername (ownername)'],
 			runTogether: ['widget.get › Ownername: run-together "Ownername"'],
 			actionWithoutObject: ['Widget → Get: "Get (widget)"'],

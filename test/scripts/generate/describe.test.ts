@@ -1,3 +1,4 @@
+import type { Answer } from '../../../scripts/generate/describe';
 import {
 	describeField,
 	describeOperation,
@@ -60,6 +61,113 @@ describe('descriptions stage', () => {
 		],
 	])('%s: one sentence of what it does and returns', (value, row, sentence) => {
 		expect(describeOperation('widget', value, row, 'widget')).toBe(sentence);
+	});
+
+	const post = (action: string): Row => ({ action, method: 'POST', response: { kind: 'object' } });
+	it.each<[string, string, Answer, string]>([
+		[
+			'copy',
+			'Copy a widget',
+			{ status: 201, schema: 'NxWidget', properties: ['name'] },
+			'the copy',
+		],
+		[
+			'import',
+			'Import a widget',
+			{ status: 200, schema: 'WidgetResponse', properties: [] },
+			'the imported widget',
+		],
+		[
+			'publish',
+			'Publish a widget',
+			{ status: 200, schema: 'Widget', properties: [] },
+			'the published widget',
+		],
+		[
+			'changeOwner',
+			'Change the owner of a widget',
+			{ status: 200, schema: 'Widget', properties: [] },
+			'the updated widget',
+		],
+		[
+			'activate',
+			'Activate a widget',
+			{ status: 200, schema: 'Widget', properties: [] },
+			'the widget',
+		],
+		[
+			'replaceFile',
+			'Replace a widget file',
+			{ status: 200, schema: 'WidgetFile', properties: [] },
+			'the updated widget file',
+		],
+		[
+			'resendDelivery',
+			'Resend a widget delivery',
+			{ status: 201, schema: 'Delivery', properties: [] },
+			'the new widget delivery',
+		],
+		[
+			'createSecret',
+			'Create a widget secret',
+			{ status: 201, schema: 'WidgetSecretCreateResponse', properties: [] },
+			'the new widget secret',
+		],
+		['count', 'Count widgets', { status: 200, properties: ['total'] }, 'the count as `total`'],
+		['export', 'Export a widget', { status: 200, properties: ['url'] }, 'the URL as `url`'],
+		[
+			'cancel',
+			'Cancel a widget',
+			{ status: 202, properties: ['status'] },
+			'its status as `status`',
+		],
+		[
+			'start',
+			'Start a widget',
+			{ status: 200, properties: ['message'] },
+			'a confirmation message as `message`',
+		],
+		['copy', 'Copy a widget', { status: 201, properties: ['id'] }, 'the ID of the copy as `id`'],
+		[
+			'updateSettings',
+			'Update the widget settings',
+			{ status: 200, schema: 'SettingsObject', properties: ['enabled'] },
+			'the settings now in effect',
+		],
+		[
+			'assign',
+			'Assign a widget',
+			{ status: 207, properties: ['data'] },
+			'a result for each entry (`data`)',
+		],
+	])('%s with %j returns %s', (value, action, answer, what) => {
+		const [verb, ...rest] = action.split(' ');
+		expect(describeOperation('widget', value, post(action), 'widget', answer)).toBe(
+			`${thirdPerson(verb)} ${rest.join(' ')} and returns ${what}.`,
+		);
+	});
+
+	it.each<[string, Row, Answer, string]>([
+		[
+			'update',
+			{ action: 'Update a widget', method: 'PATCH', response: { kind: 'object' } },
+			{ status: 207, properties: ['errors', 'traceId'] },
+			'Updates a widget and outputs `success: true`, or the errors of the changes that failed (`errors`).',
+		],
+		[
+			'deactivate',
+			post('Deactivate a widget'),
+			{ status: 200, schema: 'WidgetDeactivateResponse', properties: ['id', 'status'] },
+			"Deactivates a widget and returns Qlik's answer.",
+		],
+		[
+			'createLink',
+			post('Create a link for a widget'),
+			{ status: 201, schema: 'widgetLinksTo', properties: ['id', 'name'] },
+			"Creates a link for a widget and returns Qlik's answer.",
+		],
+	])('%s: what no rule names is left for words of our own', (value, row, answer, sentence) => {
+		expect(describeOperation('widget', value, row, 'widget', answer)).toBe(sentence);
 	});
 
 	it.each<[FieldSpec, 'filter' | 'object' | 'other', string]>([

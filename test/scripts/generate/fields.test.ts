@@ -30,6 +30,47 @@ describe('fields stage', () => {
 		expect(responseOf(draft(endpoint))).toEqual(response);
 	});
 
+	it.each<[string, 'put' | 'delete' | 'get', Json, unknown]>([
+		[
+			'a 204, whatever content it lists',
+			'delete',
+			{ '204': { content: { 'application/json': {} } } },
+			{ kind: 'empty', output: { deleted: true } },
+		],
+		[
+			'a 204 with a schema',
+			'delete',
+			{ '204': { content: { 'application/json': { schema: { type: 'object' } } } } },
+			{ kind: 'empty', output: { deleted: true } },
+		],
+		[
+			'JSON without a schema',
+			'put',
+			{ '200': { content: { 'application/json': {} } } },
+			{ kind: 'empty', output: { success: true } },
+		],
+		[
+			'a file that is also listed as JSON',
+			'get',
+			{
+				'200': {
+					content: {
+						'image/png': { schema: { type: 'string', format: 'binary' } },
+						'application/json': { schema: { type: 'string', format: 'binary' } },
+					},
+				},
+			},
+			{ kind: 'binary', mimeType: 'image/png' },
+		],
+	])('%s answers as declared', (_, method, responses, response) => {
+		const spec = widgetsSpec();
+		const item = (spec.doc.paths as Record<string, Json>)['/api/v1/widgets/{widgetId}'];
+		(item[method] as Json).responses = responses;
+		const endpoint = `${method.toUpperCase()} /api/v1/widgets/{widgetId}`;
+		const found = draftsOf([spec], widgetRules).find((d) => d.endpoint === endpoint)!;
+		expect(responseOf(found)).toEqual(response);
+	});
+
 	it('reads the rate tier, with its default limit', () => {
 		expect(tierOf(draft('GET /api/v1/widgets').op)).toEqual({ tier: '1', perMinute: 1000 });
 		expect(tierOf(draft('POST /api/v1/widgets').op)).toEqual({ tier: '2', perMinute: 100 });

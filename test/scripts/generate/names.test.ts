@@ -1,4 +1,11 @@
-import { actionOf, commonBase, displayNameOf, nameDrafts } from '../../../scripts/generate/names';
+import type { Place } from '../../../scripts/generate/names';
+import {
+	actionOf,
+	commonBase,
+	displayNameOf,
+	nameDrafts,
+	placeOf,
+} from '../../../scripts/generate/names';
 import { draftsOf } from '../../../scripts/generate/spec';
 import { widgetRules, widgetsSpec } from './fixture';
 
@@ -51,7 +58,8 @@ describe('names stage', () => {
 		['changeSpaceMany', 'Change Space (Many)', 'Change the space of many widgets'],
 		['create', 'Create', 'Create a widget'],
 		['copy', 'Copy', 'Copy a widget'],
-		['changeOwner', 'Change Owner', 'Change widget owner'],
+		['changeOwner', 'Change Owner', 'Change the owner of a widget'],
+		['createLink', 'Create Link', 'Create a link for a widget'],
 		['moveToPersonalSpace', 'Move to Personal Space', 'Move a widget to personal space'],
 		['getCurrent', 'Get Current', 'Get the current widget'],
 		['getMyConnectionConfig', 'Get My Connection Config', 'Get my connection config for a widget'],
@@ -61,6 +69,29 @@ describe('names stage', () => {
 	])('%s is shown as "%s", action "%s"', (value, name, action) => {
 		expect(displayNameOf(value)).toBe(name);
 		expect(actionOf(value, 'widget')).toBe(action);
+	});
+
+	it.each<[string, Place, string]>([
+		['getLastRun', 'item', 'Get the last run of a widget'],
+		['getDelivery', 'part', 'Get a widget delivery'],
+		['resendDelivery', 'part', 'Resend a widget delivery'],
+		['getSettings', 'resource', 'Get the widget settings'],
+		['updateSettings', 'resource', 'Update the widget settings'],
+	])('%s on %s reads "%s"', (value, place, action) => {
+		expect(actionOf(value, 'widget', undefined, place)).toBe(action);
+	});
+
+	it.each<[string, Place]>([
+		['/api/v1/widgets/{widgetId}/owner', 'item'],
+		['/api/v1/widgets/{widgetId}/actions/change-owner', 'item'],
+		['/api/v1/widgets/{widgetId}/runs/{runId}/log', 'item'],
+		['/api/v1/widgets/{widgetId}/deliveries/{deliveryId}', 'part'],
+		['/api/v1/widgets/{widgetId}/deliveries/{deliveryId}/actions/resend', 'part'],
+		['/api/v1/widgets/connections/{id}', 'part'],
+		['/api/v1/widgets/settings', 'resource'],
+		['/api/v1/widgets/actions/count', 'resource'],
+	])('%s acts on the %s', (path, place) => {
+		expect(placeOf('/api/v1/widgets', path)).toBe(place);
 	});
 
 	it('the action leaves out the object when the rest already names it', () => {

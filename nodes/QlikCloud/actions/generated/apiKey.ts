@@ -196,8 +196,8 @@ export const apiKey = {
 		},
 		getConfig: {
 			name: 'Get Config',
-			action: 'Get API key config',
-			description: 'Returns API key config.',
+			action: 'Get the API key config of a tenant',
+			description: 'Returns the API key config of a tenant.',
 			method: 'GET',
 			path: '/api/v1/api-keys/configs/{tenantId}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -215,9 +215,9 @@ export const apiKey = {
 		},
 		updateConfig: {
 			name: 'Update Config',
-			action: 'Update API key config',
+			action: 'Update the API key config of a tenant',
 			description:
-				'Updates API key config and outputs `success: true` (Qlik answers with no content).',
+				'Updates the API key config of a tenant and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/v1/api-keys/configs/{tenantId}',
 			tier: { tier: '2', perMinute: 100 },

@@ -67,8 +67,9 @@ export const appEvaluation = {
 		},
 		compare: {
 			name: 'Compare',
-			action: 'Compare an app evaluation',
-			description: "Compares an app evaluation and returns Qlik's answer.",
+			action: 'Compare two app evaluations',
+			description:
+				'Compares two app evaluations and returns how their measures differ: sizes, row and object counts, open time, and slow or heavy objects.',
 			method: 'GET',
 			path: '/api/v1/apps/evaluations/{baseid}/actions/compare/{comparisonid}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -108,8 +109,9 @@ export const appEvaluation = {
 		},
 		downloadComparison: {
 			name: 'Download Comparison',
-			action: 'Download app evaluation comparison',
-			description: "Downloads app evaluation comparison and returns Qlik's answer.",
+			action: 'Download an app evaluation comparison',
+			description:
+				'Downloads the comparison of two app evaluations and returns it as JSON (the measures of both side by side).',
 			method: 'GET',
 			path: '/api/v1/apps/evaluations/{baseid}/actions/compare/{comparisonid}/actions/download',
 			tier: { tier: '1', perMinute: 1000 },
@@ -169,7 +171,8 @@ export const appEvaluation = {
 		download: {
 			name: 'Download',
 			action: 'Download an app evaluation',
-			description: "Downloads an app evaluation and returns Qlik's answer.",
+			description:
+				'Downloads the full record of an app evaluation (results, events and details) and returns it as JSON.',
 			method: 'GET',
 			path: '/api/v1/apps/evaluations/{id}/actions/download',
 			tier: { tier: '1', perMinute: 1000 },

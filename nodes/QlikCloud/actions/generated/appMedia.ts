@@ -29,12 +29,13 @@ export const appMedia = {
 		upload: {
 			name: 'Upload',
 			action: 'Upload an app media file',
-			description: "Uploads an app media file and returns Qlik's answer.",
+			description:
+				'Uploads an app media file and outputs `success: true` (Qlik answers with no content).',
 			method: 'PUT',
 			path: '/api/v1/apps/{appId}/media/files/{path}',
 			tier: { tier: '2', perMinute: 100 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'empty', output: { success: true } },
 			pathParams: [
 				{ name: 'appId', label: 'App', locator: 'app', hint: 'ID of the app' },
 				{
@@ -61,12 +62,12 @@ export const appMedia = {
 		delete: {
 			name: 'Delete',
 			action: 'Delete an app media file',
-			description: "Deletes an app media file and returns Qlik's answer.",
+			description: 'Deletes an app media file and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/apps/{appId}/media/files/{path}',
 			tier: { tier: '2', perMinute: 100 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'empty', output: { deleted: true } },
 			pathParams: [
 				{ name: 'appId', label: 'App', locator: 'app', hint: 'ID of the app' },
 				{
@@ -107,8 +108,8 @@ export const appMedia = {
 		},
 		getThumbnail: {
 			name: 'Get Thumbnail',
-			action: 'Get app media thumbnail',
-			description: 'Downloads app media thumbnail as binary data.',
+			action: 'Get the thumbnail of an app',
+			description: 'Downloads the thumbnail of an app as binary data.',
 			method: 'GET',
 			path: '/api/v1/apps/{appId}/media/thumbnail',
 			tier: { tier: '1', perMinute: 1000 },

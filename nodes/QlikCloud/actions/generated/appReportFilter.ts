@@ -281,7 +281,7 @@ export const appReportFilter = {
 		count: {
 			name: 'Count',
 			action: 'Count the report filters of an app',
-			description: "Counts the report filters of an app and returns Qlik's answer.",
+			description: 'Counts the report filters of an app and returns the count as `total`.',
 			method: 'GET',
 			path: '/api/v1/apps/{appId}/report-filters/actions/count',
 			tier: { tier: '1', perMinute: 1000 },

@@ -30,12 +30,13 @@ export const appScript = {
 		create: {
 			name: 'Create',
 			action: 'Create an app script',
-			description: 'Creates an app script and returns the new app script.',
+			description:
+				'Creates an app script and outputs `success: true` (Qlik answers with no content).',
 			method: 'POST',
 			path: '/api/v1/apps/{appId}/scripts',
 			tier: { tier: '2', perMinute: 100 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'empty', output: { success: true } },
 			pathParams: [{ name: 'appId', label: 'App', locator: 'app', hint: 'ID of the app' }],
 			body: {
 				kind: 'json',
@@ -81,12 +82,13 @@ export const appScript = {
 		update: {
 			name: 'Update',
 			action: 'Update an app script',
-			description: 'Updates an app script and returns the updated app script.',
+			description:
+				'Updates an app script and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/v1/apps/{appId}/scripts/{id}',
 			tier: { tier: '2', perMinute: 100 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'empty', output: { success: true } },
 			pathParams: [
 				{ name: 'appId', label: 'App', locator: 'app', hint: 'ID of the app' },
 				{
@@ -112,12 +114,12 @@ export const appScript = {
 		delete: {
 			name: 'Delete',
 			action: 'Delete an app script',
-			description: "Deletes an app script and returns Qlik's answer.",
+			description: 'Deletes an app script and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/apps/{appId}/scripts/{id}',
 			tier: { tier: '2', perMinute: 100 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'empty', output: { deleted: true } },
 			pathParams: [
 				{ name: 'appId', label: 'App', locator: 'app', hint: 'ID of the app' },
 				{

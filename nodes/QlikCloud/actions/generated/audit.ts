@@ -85,8 +85,8 @@ export const audit = {
 		},
 		getArchive: {
 			name: 'Get Archive',
-			action: 'Get audit archive',
-			description: 'Returns audit archive.',
+			action: 'Get the audit archive',
+			description: 'Returns the audit archive.',
 			method: 'GET',
 			path: '/api/v1/audits/archive',
 			tier: { tier: 'special', perMinute: 1000 },
@@ -97,8 +97,8 @@ export const audit = {
 		},
 		getSettings: {
 			name: 'Get Settings',
-			action: 'Get audit settings',
-			description: 'Returns audit settings.',
+			action: 'Get the audit settings',
+			description: 'Returns the audit settings.',
 			method: 'GET',
 			path: '/api/v1/audits/settings',
 			tier: { tier: 'special', perMinute: 1000 },
@@ -108,8 +108,8 @@ export const audit = {
 		},
 		getSources: {
 			name: 'Get Sources',
-			action: 'Get audit sources',
-			description: 'Returns audit sources.',
+			action: 'Get the audit sources',
+			description: 'Returns the audit sources.',
 			method: 'GET',
 			path: '/api/v1/audits/sources',
 			tier: { tier: 'special', perMinute: 1000 },
@@ -119,8 +119,8 @@ export const audit = {
 		},
 		getTypes: {
 			name: 'Get Types',
-			action: 'Get audit types',
-			description: 'Returns audit types.',
+			action: 'Get the audit types',
+			description: 'Returns the audit types.',
 			method: 'GET',
 			path: '/api/v1/audits/types',
 			tier: { tier: 'special', perMinute: 1000 },

@@ -262,9 +262,9 @@ export const automateWorkflow = {
 		},
 		changeOwner: {
 			name: 'Change Owner',
-			action: 'Change automate workflow owner',
+			action: 'Change the owner of an automate workflow',
 			description:
-				'Changes automate workflow owner and outputs `success: true` (Qlik answers with no content).',
+				'Changes the owner of an automate workflow and outputs `success: true` (Qlik answers with no content).',
 			method: 'POST',
 			path: '/api/workflows/automations/{id}/actions/change-owner',
 			tier: { tier: '2', perMinute: 100 },
@@ -298,9 +298,9 @@ export const automateWorkflow = {
 		},
 		changeSpace: {
 			name: 'Change Space',
-			action: 'Change automate workflow space',
+			action: 'Change the space of an automate workflow',
 			description:
-				'Changes automate workflow space and outputs `success: true` (Qlik answers with no content).',
+				'Changes the space of an automate workflow and outputs `success: true` (Qlik answers with no content).',
 			method: 'POST',
 			path: '/api/workflows/automations/{id}/actions/change-space',
 			tier: { tier: '2', perMinute: 100 },
@@ -334,7 +334,7 @@ export const automateWorkflow = {
 		copy: {
 			name: 'Copy',
 			action: 'Copy an automate workflow',
-			description: "Copies an automate workflow and returns Qlik's answer.",
+			description: 'Copies an automate workflow and returns the ID of the copy as `id`.',
 			method: 'POST',
 			path: '/api/workflows/automations/{id}/actions/copy',
 			tier: { tier: '2', perMinute: 100 },
@@ -439,8 +439,8 @@ export const automateWorkflow = {
 		},
 		getSettings: {
 			name: 'Get Settings',
-			action: 'Get automate workflow settings',
-			description: 'Returns automate workflow settings.',
+			action: 'Get the automate workflow settings',
+			description: 'Returns the automate workflow settings.',
 			method: 'GET',
 			path: '/api/workflows/automations/settings',
 			tier: { tier: '1', perMinute: 1000 },
@@ -450,8 +450,8 @@ export const automateWorkflow = {
 		},
 		updateSettings: {
 			name: 'Update Settings',
-			action: 'Update automate workflow settings',
-			description: "Updates automate workflow settings and returns Qlik's answer.",
+			action: 'Update the automate workflow settings',
+			description: 'Updates the automate workflow settings and returns the settings now in effect.',
 			method: 'PUT',
 			path: '/api/workflows/automations/settings',
 			tier: { tier: '2', perMinute: 100 },
@@ -474,8 +474,8 @@ export const automateWorkflow = {
 		},
 		getUsage: {
 			name: 'Get Usage',
-			action: 'Get automate workflow usage',
-			description: 'Returns automate workflow usage.',
+			action: 'Get the automate workflow usage',
+			description: 'Returns the automate workflow usage.',
 			method: 'GET',
 			path: '/api/workflows/automations/usage',
 			tier: { tier: '1', perMinute: 1000 },

@@ -124,8 +124,9 @@ export const automateWorkflowRun = {
 		},
 		export: {
 			name: 'Export',
-			action: 'Export an automate workflow run',
-			description: "Exports an automate workflow run and returns Qlik's answer.",
+			action: 'Export the log of an automate workflow run',
+			description:
+				'Exports the log of an automate workflow run and returns a URL to download it from (`url`).',
 			method: 'POST',
 			path: '/api/workflows/automations/{id}/runs/{runId}/actions/export',
 			tier: { tier: '2', perMinute: 100 },
@@ -213,8 +214,8 @@ export const automateWorkflowRun = {
 		},
 		getDebugLog: {
 			name: 'Get Debug Log',
-			action: 'Get automate workflow run debug log',
-			description: 'Returns automate workflow run debug log as text.',
+			action: 'Get the debug log of an automate workflow run',
+			description: 'Returns the debug log of an automate workflow run as text.',
 			method: 'GET',
 			path: '/api/workflows/automations/{id}/runs/{runId}/debug',
 			tier: { tier: '1', perMinute: 1000 },

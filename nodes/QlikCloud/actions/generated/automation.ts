@@ -259,9 +259,9 @@ export const automation = {
 		},
 		changeOwner: {
 			name: 'Change Owner',
-			action: 'Change automation owner',
+			action: 'Change the owner of an automation',
 			description:
-				'Changes automation owner and outputs `success: true` (Qlik answers with no content).',
+				'Changes the owner of an automation and outputs `success: true` (Qlik answers with no content).',
 			method: 'POST',
 			path: '/api/v1/automations/{id}/actions/change-owner',
 			tier: { tier: '2', perMinute: 100 },
@@ -295,9 +295,9 @@ export const automation = {
 		},
 		changeSpace: {
 			name: 'Change Space',
-			action: 'Change automation space',
+			action: 'Change the space of an automation',
 			description:
-				'Changes automation space and outputs `success: true` (Qlik answers with no content).',
+				'Changes the space of an automation and outputs `success: true` (Qlik answers with no content).',
 			method: 'POST',
 			path: '/api/v1/automations/{id}/actions/change-space',
 			tier: { tier: '2', perMinute: 100 },
@@ -331,7 +331,7 @@ export const automation = {
 		copy: {
 			name: 'Copy',
 			action: 'Copy an automation',
-			description: "Copies an automation and returns Qlik's answer.",
+			description: 'Copies an automation and returns the ID of the copy as `id`.',
 			method: 'POST',
 			path: '/api/v1/automations/{id}/actions/copy',
 			tier: { tier: '2', perMinute: 100 },
@@ -436,8 +436,8 @@ export const automation = {
 		},
 		getUsage: {
 			name: 'Get Usage',
-			action: 'Get automation usage',
-			description: 'Returns automation usage.',
+			action: 'Get the automation usage',
+			description: 'Returns the automation usage.',
 			method: 'GET',
 			path: '/api/v1/automations/usage',
 			tier: { tier: '1', perMinute: 1000 },

@@ -123,8 +123,9 @@ export const automationRun = {
 		},
 		export: {
 			name: 'Export',
-			action: 'Export an automation run',
-			description: "Exports an automation run and returns Qlik's answer.",
+			action: 'Export the log of an automation run',
+			description:
+				'Exports the log of an automation run and returns a URL to download it from (`url`).',
 			method: 'POST',
 			path: '/api/v1/automations/{id}/runs/{runId}/actions/export',
 			tier: { tier: '2', perMinute: 100 },

@@ -184,7 +184,7 @@ export const brand = {
 		activate: {
 			name: 'Activate',
 			action: 'Activate a brand',
-			description: "Activates a brand and returns Qlik's answer.",
+			description: 'Activates a brand and returns the brand.',
 			method: 'POST',
 			path: '/api/v1/brands/{brand-id}/actions/activate',
 			tier: { tier: '2', perMinute: 100 },
@@ -215,7 +215,7 @@ export const brand = {
 		deactivate: {
 			name: 'Deactivate',
 			action: 'Deactivate a brand',
-			description: "Deactivates a brand and returns Qlik's answer.",
+			description: 'Deactivates a brand and returns the brand.',
 			method: 'POST',
 			path: '/api/v1/brands/{brand-id}/actions/deactivate',
 			tier: { tier: '2', perMinute: 100 },
@@ -245,8 +245,8 @@ export const brand = {
 		},
 		getFile: {
 			name: 'Get File',
-			action: 'Get brand file',
-			description: 'Downloads brand file as binary data.',
+			action: 'Get a brand file',
+			description: 'Downloads a brand file as binary data.',
 			method: 'GET',
 			path: '/api/v1/brands/{brand-id}/files/{brand-file-id}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -272,8 +272,8 @@ export const brand = {
 		},
 		createFile: {
 			name: 'Create File',
-			action: 'Create brand file',
-			description: 'Creates brand file and returns the new brand.',
+			action: 'Create a brand file',
+			description: 'Creates a brand file and returns the new brand file.',
 			method: 'POST',
 			path: '/api/v1/brands/{brand-id}/files/{brand-file-id}',
 			tier: { tier: '2', perMinute: 100 },
@@ -312,8 +312,8 @@ export const brand = {
 		},
 		replaceFile: {
 			name: 'Replace File',
-			action: 'Replace brand file',
-			description: "Replaces brand file and returns Qlik's answer.",
+			action: 'Replace a brand file',
+			description: 'Replaces a brand file and returns the updated brand file.',
 			method: 'PUT',
 			path: '/api/v1/brands/{brand-id}/files/{brand-file-id}',
 			tier: { tier: '2', perMinute: 100 },
@@ -352,8 +352,8 @@ export const brand = {
 		},
 		deleteFile: {
 			name: 'Delete File',
-			action: 'Delete brand file',
-			description: 'Deletes brand file and outputs `deleted: true`.',
+			action: 'Delete a brand file',
+			description: 'Deletes a brand file and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/brands/{brand-id}/files/{brand-file-id}',
 			tier: { tier: '2', perMinute: 100 },

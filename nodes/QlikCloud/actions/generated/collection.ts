@@ -252,8 +252,8 @@ export const collection = {
 		},
 		getFavorites: {
 			name: 'Get Favorites',
-			action: 'Get collection favorites',
-			description: 'Returns collection favorites.',
+			action: 'Get the favorites collection',
+			description: 'Returns the favorites collection.',
 			method: 'GET',
 			path: '/api/v1/collections/favorites',
 			tier: { tier: '1', perMinute: 1000 },

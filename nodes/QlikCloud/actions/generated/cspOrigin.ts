@@ -459,7 +459,8 @@ export const cspOrigin = {
 		generateHeader: {
 			name: 'Generate Header',
 			action: 'Generate a CSP header',
-			description: "Generates a CSP header and returns Qlik's answer.",
+			description:
+				"Builds the Content-Security-Policy header from the tenant's CSP origins and returns its value (`Content-Security-Policy`).",
 			method: 'GET',
 			path: '/api/v1/csp-origins/actions/generate-header',
 			tier: { tier: '1', perMinute: 1000 },

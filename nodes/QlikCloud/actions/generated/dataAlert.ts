@@ -355,8 +355,8 @@ export const dataAlert = {
 		},
 		getCondition: {
 			name: 'Get Condition',
-			action: 'Get data alert condition',
-			description: 'Returns data alert condition.',
+			action: 'Get the condition of a data alert',
+			description: 'Returns the condition of a data alert.',
 			method: 'GET',
 			path: '/api/v1/data-alerts/{alertId}/condition',
 			tier: { tier: '1', perMinute: 1000 },
@@ -375,8 +375,8 @@ export const dataAlert = {
 		},
 		getExecution: {
 			name: 'Get Execution',
-			action: 'Get data alert execution',
-			description: 'Returns data alert execution.',
+			action: 'Get a data alert execution',
+			description: 'Returns a data alert execution.',
 			method: 'GET',
 			path: '/api/v1/data-alerts/{alertId}/executions/{executionId}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -396,8 +396,8 @@ export const dataAlert = {
 		},
 		deleteExecution: {
 			name: 'Delete Execution',
-			action: 'Delete data alert execution',
-			description: 'Deletes data alert execution and outputs `deleted: true`.',
+			action: 'Delete a data alert execution',
+			description: 'Deletes a data alert execution and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/data-alerts/{alertId}/executions/{executionId}',
 			tier: { tier: '2', perMinute: 100 },
@@ -417,8 +417,8 @@ export const dataAlert = {
 		},
 		getRecipientStats: {
 			name: 'Get Recipient Stats',
-			action: 'Get data alert recipient stats',
-			description: 'Returns data alert recipient stats.',
+			action: 'Get the recipient stats of a data alert',
+			description: 'Returns the recipient stats of a data alert.',
 			method: 'GET',
 			path: '/api/v1/data-alerts/{alertId}/recipient-stats',
 			tier: { tier: '1', perMinute: 1000 },
@@ -615,8 +615,8 @@ export const dataAlert = {
 		},
 		getEvaluation: {
 			name: 'Get Evaluation',
-			action: 'Get data alert evaluation',
-			description: 'Returns data alert evaluation.',
+			action: 'Get the evaluation of a data alert execution',
+			description: 'Returns the evaluation of a data alert execution.',
 			method: 'GET',
 			path: '/api/v1/data-alerts/{taskId}/executions/{executionId}/evaluations',
 			tier: { tier: '1', perMinute: 1000 },
@@ -636,9 +636,9 @@ export const dataAlert = {
 		},
 		getExecutionStats: {
 			name: 'Get Execution Stats (Deprecated)',
-			action: 'Get data alert execution stats (deprecated)',
+			action: 'Get the execution stats of a data alert (deprecated)',
 			description:
-				'Deprecated by Qlik; Qlik names no replacement. Returns data alert execution stats.',
+				'Deprecated by Qlik; Qlik names no replacement. Returns the execution stats of a data alert.',
 			method: 'GET',
 			path: '/api/v1/data-alerts/{taskId}/executions/stats',
 			tier: { tier: '1', perMinute: 1000 },
@@ -669,7 +669,8 @@ export const dataAlert = {
 		runNow: {
 			name: 'Run Now',
 			action: 'Run a data alert now',
-			description: "Runs a data alert now and returns Qlik's answer.",
+			description:
+				'Runs a data alert now, outside its schedule, and returns the ID of the run it started (`workflowID`).',
 			method: 'POST',
 			path: '/api/v1/data-alerts/actions/trigger',
 			tier: { tier: '2', perMinute: 100 },
@@ -693,7 +694,8 @@ export const dataAlert = {
 		validate: {
 			name: 'Validate',
 			action: 'Validate a data alert',
-			description: "Validates a data alert and returns Qlik's answer.",
+			description:
+				'Checks a data alert before it is created (for now, its recipients) and returns the outcome (`status`) with any problems found (`validations`).',
 			method: 'POST',
 			path: '/api/v1/data-alerts/actions/validate',
 			tier: { tier: '2', perMinute: 100 },
@@ -799,8 +801,8 @@ export const dataAlert = {
 		},
 		getSettings: {
 			name: 'Get Settings',
-			action: 'Get data alert settings',
-			description: 'Returns data alert settings.',
+			action: 'Get the data alert settings',
+			description: 'Returns the data alert settings.',
 			method: 'GET',
 			path: '/api/v1/data-alerts/settings',
 			tier: { tier: '1', perMinute: 1000 },
@@ -810,9 +812,9 @@ export const dataAlert = {
 		},
 		updateSettings: {
 			name: 'Update Settings',
-			action: 'Update data alert settings',
+			action: 'Update the data alert settings',
 			description:
-				'Updates data alert settings and outputs `success: true` (Qlik answers with no content).',
+				'Updates the data alert settings and outputs `success: true` (Qlik answers with no content).',
 			method: 'PUT',
 			path: '/api/v1/data-alerts/settings',
 			tier: { tier: '2', perMinute: 100 },

@@ -454,7 +454,7 @@ export const dataConnection = {
 		deleteMany: {
 			name: 'Delete Many',
 			action: 'Delete many data connections',
-			description: "Deletes many data connections and returns Qlik's answer.",
+			description: 'Deletes many data connections and returns a result for each entry (`data`).',
 			method: 'POST',
 			path: '/api/v1/data-connections/actions/delete',
 			tier: { tier: '2', perMinute: 100 },
@@ -485,7 +485,7 @@ export const dataConnection = {
 		duplicate: {
 			name: 'Duplicate',
 			action: 'Duplicate a data connection',
-			description: "Duplicates a data connection and returns Qlik's answer.",
+			description: 'Duplicates a data connection and returns the copy.',
 			method: 'POST',
 			path: '/api/v1/data-connections/actions/duplicate',
 			tier: { tier: '2', perMinute: 100 },
@@ -538,7 +538,7 @@ export const dataConnection = {
 		updateMany: {
 			name: 'Update Many',
 			action: 'Update many data connections',
-			description: "Updates many data connections and returns Qlik's answer.",
+			description: 'Updates many data connections and returns a result for each entry (`data`).',
 			method: 'POST',
 			path: '/api/v1/data-connections/actions/update',
 			tier: { tier: '2', perMinute: 100 },

@@ -259,9 +259,9 @@ export const dataFile = {
 		},
 		changeOwner: {
 			name: 'Change Owner',
-			action: 'Change data file owner',
+			action: 'Change the owner of a data file',
 			description:
-				'Changes data file owner and outputs `success: true` (Qlik answers with no content).',
+				'Changes the owner of a data file and outputs `success: true` (Qlik answers with no content).',
 			method: 'POST',
 			path: '/api/v1/data-files/{id}/actions/change-owner',
 			tier: { tier: '2', perMinute: 100 },
@@ -292,9 +292,9 @@ export const dataFile = {
 		},
 		changeSpace: {
 			name: 'Change Space',
-			action: 'Change data file space',
+			action: 'Change the space of a data file',
 			description:
-				'Changes data file space and outputs `success: true` (Qlik answers with no content).',
+				'Changes the space of a data file and outputs `success: true` (Qlik answers with no content).',
 			method: 'POST',
 			path: '/api/v1/data-files/{id}/actions/change-space',
 			tier: { tier: '2', perMinute: 100 },
@@ -326,7 +326,8 @@ export const dataFile = {
 		changeSpaceMany: {
 			name: 'Change Space (Many)',
 			action: 'Change the space of many data files',
-			description: "Changes the space of many data files and returns Qlik's answer.",
+			description:
+				'Changes the space of many data files and returns a result for each entry (`data`).',
 			method: 'POST',
 			path: '/api/v1/data-files/actions/change-space',
 			tier: { tier: '2', perMinute: 100 },
@@ -356,7 +357,7 @@ export const dataFile = {
 		deleteMany: {
 			name: 'Delete Many',
 			action: 'Delete many data files',
-			description: "Deletes many data files and returns Qlik's answer.",
+			description: 'Deletes many data files and returns a result for each entry (`data`).',
 			method: 'POST',
 			path: '/api/v1/data-files/actions/delete',
 			tier: { tier: '2', perMinute: 100 },
@@ -460,8 +461,8 @@ export const dataFile = {
 		},
 		getConnection: {
 			name: 'Get Connection',
-			action: 'Get data file connection',
-			description: 'Returns data file connection.',
+			action: 'Get a data file connection',
+			description: 'Returns a data file connection.',
 			method: 'GET',
 			path: '/api/v1/data-files/connections/{id}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -471,8 +472,8 @@ export const dataFile = {
 		},
 		getQuotas: {
 			name: 'Get Quotas',
-			action: 'Get data file quotas',
-			description: 'Returns data file quotas.',
+			action: 'Get the data file quotas',
+			description: 'Returns the data file quotas.',
 			method: 'GET',
 			path: '/api/v1/data-files/quotas',
 			tier: { tier: '1', perMinute: 1000 },

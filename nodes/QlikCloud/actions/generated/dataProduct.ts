@@ -221,7 +221,7 @@ export const dataProduct = {
 		activate: {
 			name: 'Activate',
 			action: 'Activate a data product',
-			description: "Activates a data product and returns Qlik's answer.",
+			description: 'Activates a data product and returns the data product.',
 			method: 'POST',
 			path: '/api/data-governance/data-products/{dataProductId}/actions/activate',
 			tier: { tier: '2', perMinute: 100 },
@@ -273,7 +273,8 @@ export const dataProduct = {
 		computeDataQuality: {
 			name: 'Compute Data Quality',
 			action: 'Compute the data quality of a data product',
-			description: "Computes the data quality of a data product and returns Qlik's answer.",
+			description:
+				"Starts computing the data quality of every data set in a data product and returns the batch's ID (`batchComputationId`) with a status for each data set.",
 			method: 'POST',
 			path: '/api/data-governance/data-products/{dataProductId}/actions/compute-datasets-data-quality',
 			tier: { tier: 'special', perMinute: 10 },
@@ -301,8 +302,9 @@ export const dataProduct = {
 		},
 		exportDocumentation: {
 			name: 'Export Documentation',
-			action: 'Export data product documentation',
-			description: 'Exports data product documentation and returns the file as binary data.',
+			action: 'Export the documentation of a data product',
+			description:
+				'Exports the documentation of a data product and returns the file as binary data.',
 			method: 'GET',
 			path: '/api/data-governance/data-products/{dataProductId}/actions/export-documentation',
 			tier: { tier: '1', perMinute: 1000 },
@@ -372,7 +374,7 @@ export const dataProduct = {
 		generateProviderUrl: {
 			name: 'Generate Provider URL',
 			action: 'Generate a data product provider URL',
-			description: "Generates a data product provider URL and returns Qlik's answer.",
+			description: 'Generates a data product provider URL and returns the URL as `url`.',
 			method: 'POST',
 			path: '/api/data-governance/data-products/actions/generate-provider-url',
 			tier: { tier: '2', perMinute: 100 },

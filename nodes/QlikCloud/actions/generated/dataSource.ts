@@ -50,8 +50,8 @@ export const dataSource = {
 		},
 		getApiSpecs: {
 			name: 'Get API Specs',
-			action: 'Get data source API specs',
-			description: 'Returns data source API specs.',
+			action: 'Get the API specs of a data source',
+			description: 'Returns the API specs of a data source.',
 			method: 'GET',
 			path: '/api/v1/data-sources/{dataSourceId}/api-specs',
 			tier: { tier: '1', perMinute: 1000 },
@@ -63,8 +63,8 @@ export const dataSource = {
 		},
 		getGateways: {
 			name: 'Get Gateways',
-			action: 'Get data source gateways',
-			description: 'Returns data source gateways.',
+			action: 'Get the gateways of a data source',
+			description: 'Returns the gateways of a data source.',
 			method: 'GET',
 			path: '/api/v1/data-sources/{dataSourceId}/gateways',
 			tier: { tier: '1', perMinute: 1000 },
@@ -85,8 +85,8 @@ export const dataSource = {
 		},
 		getSettings: {
 			name: 'Get Settings',
-			action: 'Get data source settings',
-			description: 'Returns data source settings.',
+			action: 'Get the settings of a data source',
+			description: 'Returns the settings of a data source.',
 			method: 'GET',
 			path: '/api/v1/data-sources/{dataSourceId}/settings',
 			tier: { tier: '1', perMinute: 1000 },
@@ -99,8 +99,8 @@ export const dataSource = {
 		},
 		updateSettings: {
 			name: 'Update Settings',
-			action: 'Update data source settings',
-			description: "Updates data source settings and returns Qlik's answer.",
+			action: 'Update the settings of a data source',
+			description: 'Updates the settings of a data source and returns the settings now in effect.',
 			method: 'PUT',
 			path: '/api/v1/data-sources/{dataSourceId}/settings',
 			tier: { tier: '2', perMinute: 100 },

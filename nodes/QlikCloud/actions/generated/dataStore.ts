@@ -409,8 +409,8 @@ export const dataStore = {
 		},
 		deleteDataAssets: {
 			name: 'Delete Data Assets',
-			action: 'Delete data store data assets',
-			description: 'Deletes data store data assets and outputs `deleted: true`.',
+			action: 'Delete the data assets of a data store',
+			description: 'Deletes the data assets of a data store and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/data-stores/{data-store-ids}/data-assets',
 			tier: { tier: '2', perMinute: 100 },
@@ -477,8 +477,8 @@ export const dataStore = {
 		},
 		deleteDataSets: {
 			name: 'Delete Data Sets',
-			action: 'Delete data store data sets',
-			description: 'Deletes data store data sets and outputs `deleted: true`.',
+			action: 'Delete the data sets of a data store',
+			description: 'Deletes the data sets of a data store and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/data-stores/{data-store-ids}/data-assets/{data-asset-ids}/data-sets',
 			tier: { tier: '2', perMinute: 100 },

@@ -147,7 +147,8 @@ export const emailConfig = {
 		sendTestEmail: {
 			name: 'Send Test Email',
 			action: 'Send a test email',
-			description: "Sends a test email and returns Qlik's answer.",
+			description:
+				"Sends a test email through the configured mail server and returns whether it went out (`success`), with the server's reply code.",
 			method: 'POST',
 			path: '/api/v1/transports/email-config/actions/send-test-email',
 			tier: { tier: '2', perMinute: 100 },
@@ -185,7 +186,8 @@ export const emailConfig = {
 		validate: {
 			name: 'Validate',
 			action: 'Validate an email configuration',
-			description: "Validates an email configuration and returns Qlik's answer.",
+			description:
+				'Checks that the email configuration is complete, without connecting to the server, and returns the verdict (`isValid`) with an error code.',
 			method: 'POST',
 			path: '/api/v1/transports/email-config/actions/validate',
 			tier: { tier: '2', perMinute: 100 },
@@ -196,7 +198,8 @@ export const emailConfig = {
 		verifyConnection: {
 			name: 'Verify Connection',
 			action: 'Verify the email server connection',
-			description: "Verifies the email server connection and returns Qlik's answer.",
+			description:
+				"Connects to the configured mail server and returns whether that worked (`success`), with the server's reply code.",
 			method: 'POST',
 			path: '/api/v1/transports/email-config/actions/verify-connection',
 			tier: { tier: '2', perMinute: 100 },

@@ -117,12 +117,12 @@ export const encryptionKeyProvider = {
 		delete: {
 			name: 'Delete',
 			action: 'Delete an encryption key provider',
-			description: "Deletes an encryption key provider and returns Qlik's answer.",
+			description: 'Deletes an encryption key provider and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/encryption/keyproviders/{arnFingerPrint}',
 			tier: { tier: '2', perMinute: 100 },
 			status: 204,
-			response: { kind: 'object' },
+			response: { kind: 'empty', output: { deleted: true } },
 			pathParams: [
 				{
 					name: 'arnFingerPrint',
@@ -137,7 +137,8 @@ export const encryptionKeyProvider = {
 		migrate: {
 			name: 'Migrate',
 			action: 'Migrate an encryption key provider',
-			description: "Migrates an encryption key provider and returns Qlik's answer.",
+			description:
+				"Starts switching the tenant's encryption to an encryption key provider and returns the migration's state and progress (follow it with Get Migration Details).",
 			method: 'POST',
 			path: '/api/v1/encryption/keyproviders/{arnFingerPrint}/actions/migrate',
 			tier: { tier: '2', perMinute: 100 },
@@ -157,7 +158,8 @@ export const encryptionKeyProvider = {
 		test: {
 			name: 'Test',
 			action: 'Test an encryption key provider',
-			description: "Tests an encryption key provider and returns Qlik's answer.",
+			description:
+				"Checks that Qlik Cloud can use an encryption key provider's key (its access and key policy) and returns the key provider.",
 			method: 'POST',
 			path: '/api/v1/encryption/keyproviders/{arnFingerPrint}/actions/test',
 			tier: { tier: '2', perMinute: 100 },
@@ -187,7 +189,8 @@ export const encryptionKeyProvider = {
 		resetToQlikManagedKey: {
 			name: 'Reset to Qlik-Managed Key',
 			action: 'Reset encryption to a Qlik-managed key',
-			description: "Resets encryption to a Qlik-managed key and returns Qlik's answer.",
+			description:
+				"Switches the tenant's encryption back to a Qlik-managed key and returns the migration's state and progress, or only a message when nothing has to move.",
 			method: 'POST',
 			path: '/api/v1/encryption/keyproviders/actions/reset-to-default-provider',
 			tier: { tier: '2', perMinute: 100 },
@@ -196,8 +199,8 @@ export const encryptionKeyProvider = {
 		},
 		getMigrationDetails: {
 			name: 'Get Migration Details',
-			action: 'Get encryption key provider migration details',
-			description: 'Returns encryption key provider migration details.',
+			action: 'Get the encryption key migration details',
+			description: 'Returns the encryption key migration details.',
 			method: 'GET',
 			path: '/api/v1/encryption/keyproviders/migration/actions/details',
 			tier: { tier: '1', perMinute: 1000 },

@@ -151,8 +151,8 @@ export const extension = {
 		},
 		getFile: {
 			name: 'Get File',
-			action: 'Get extension file',
-			description: 'Downloads extension file as binary data.',
+			action: 'Get an extension file',
+			description: 'Downloads an extension file as binary data.',
 			method: 'GET',
 			path: '/api/v1/extensions/{id}/file/{filepath}',
 			tier: { tier: '1', perMinute: 1000 },

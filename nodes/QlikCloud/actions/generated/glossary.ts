@@ -271,7 +271,8 @@ export const glossary = {
 		export: {
 			name: 'Export',
 			action: 'Export a glossary',
-			description: "Exports a glossary and returns Qlik's answer.",
+			description:
+				'Exports a glossary with its terms and categories and returns it as one JSON object.',
 			method: 'GET',
 			path: '/api/v1/glossaries/{id}/actions/export',
 			tier: { tier: '1', perMinute: 1000 },
@@ -301,7 +302,7 @@ export const glossary = {
 		import: {
 			name: 'Import',
 			action: 'Import a glossary',
-			description: "Imports a glossary and returns Qlik's answer.",
+			description: 'Imports a glossary and returns the imported glossary.',
 			method: 'POST',
 			path: '/api/v1/glossaries/actions/import',
 			tier: { tier: '2', perMinute: 100 },

@@ -390,8 +390,8 @@ export const glossaryTerm = {
 		},
 		changeStatus: {
 			name: 'Change Status',
-			action: 'Change glossary term status',
-			description: "Changes glossary term status and returns Qlik's answer.",
+			action: 'Change the status of a glossary term',
+			description: 'Changes the status of a glossary term and returns the updated glossary term.',
 			method: 'POST',
 			path: '/api/v1/glossaries/{id}/terms/{termId}/actions/change-status',
 			tier: { tier: '2', perMinute: 100 },
@@ -437,8 +437,9 @@ export const glossaryTerm = {
 		},
 		getLinks: {
 			name: 'Get Links',
-			action: 'Get glossary term links',
-			description: 'Returns glossary term links, page by page (all of them, or up to the limit).',
+			action: 'Get the links of a glossary term',
+			description:
+				'Returns the links of a glossary term, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/glossaries/{id}/terms/{termId}/links',
 			tier: { tier: '1', perMinute: 1000 },
@@ -500,8 +501,9 @@ export const glossaryTerm = {
 		},
 		createLink: {
 			name: 'Create Link',
-			action: 'Create glossary term link',
-			description: 'Creates glossary term link and returns the new glossary term.',
+			action: 'Create a link for a glossary term',
+			description:
+				'Links a glossary term to a resource, such as a data set or an app, and returns the new link.',
 			method: 'POST',
 			path: '/api/v1/glossaries/{id}/terms/{termId}/links',
 			tier: { tier: '2', perMinute: 100 },
@@ -587,9 +589,9 @@ export const glossaryTerm = {
 		},
 		getRevisions: {
 			name: 'Get Revisions',
-			action: 'Get glossary term revisions',
+			action: 'Get the revisions of a glossary term',
 			description:
-				'Returns glossary term revisions, page by page (all of them, or up to the limit).',
+				'Returns the revisions of a glossary term, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/glossaries/{id}/terms/{termId}/revisions',
 			tier: { tier: '1', perMinute: 1000 },

@@ -219,8 +219,8 @@ export const group = {
 		},
 		getSettings: {
 			name: 'Get Settings',
-			action: 'Get group settings',
-			description: 'Returns group settings.',
+			action: 'Get the group settings',
+			description: 'Returns the group settings.',
 			method: 'GET',
 			path: '/api/v1/groups/settings',
 			tier: { tier: '1', perMinute: 1000 },
@@ -230,9 +230,9 @@ export const group = {
 		},
 		updateSettings: {
 			name: 'Update Settings',
-			action: 'Update group settings',
+			action: 'Update the group settings',
 			description:
-				'Updates group settings and outputs `success: true` (Qlik answers with no content).',
+				'Updates the group settings and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/v1/groups/settings',
 			tier: { tier: '2', perMinute: 100 },

@@ -155,8 +155,8 @@ export const identityProvider = {
 		},
 		getStatus: {
 			name: 'Get Status',
-			action: 'Get identity provider status',
-			description: 'Returns identity provider status.',
+			action: 'Get the identity provider status',
+			description: 'Returns the identity provider status.',
 			method: 'GET',
 			path: '/api/v1/identity-providers/status',
 			tier: { tier: '1', perMinute: 1000 },

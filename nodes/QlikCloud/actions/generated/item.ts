@@ -426,8 +426,8 @@ export const item = {
 		},
 		getSettings: {
 			name: 'Get Settings',
-			action: 'Get item settings',
-			description: 'Returns item settings.',
+			action: 'Get the item settings',
+			description: 'Returns the item settings.',
 			method: 'GET',
 			path: '/api/v1/items/settings',
 			tier: { tier: '1', perMinute: 1000 },
@@ -437,8 +437,8 @@ export const item = {
 		},
 		updateSettings: {
 			name: 'Update Settings',
-			action: 'Update item settings',
-			description: "Updates item settings and returns Qlik's answer.",
+			action: 'Update the item settings',
+			description: 'Updates the item settings and returns the settings now in effect.',
 			method: 'PATCH',
 			path: '/api/v1/items/settings',
 			tier: { tier: '2', perMinute: 100 },

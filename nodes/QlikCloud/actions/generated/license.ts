@@ -44,7 +44,7 @@ export const license = {
 		assign: {
 			name: 'Assign',
 			action: 'Assign a license',
-			description: "Assigns a license and returns Qlik's answer.",
+			description: 'Assigns a license and returns a result for each entry (`data`).',
 			method: 'POST',
 			path: '/api/v1/licenses/assignments/actions/add',
 			tier: { tier: '2', perMinute: 100 },
@@ -69,7 +69,7 @@ export const license = {
 		unassign: {
 			name: 'Unassign',
 			action: 'Unassign a license',
-			description: "Unassigns a license and returns Qlik's answer.",
+			description: 'Unassigns a license and returns a result for each entry (`data`).',
 			method: 'POST',
 			path: '/api/v1/licenses/assignments/actions/delete',
 			tier: { tier: '2', perMinute: 100 },
@@ -99,8 +99,9 @@ export const license = {
 		},
 		changeLicenseType: {
 			name: 'Change License Type',
-			action: 'Change license type',
-			description: "Changes license type and returns Qlik's answer.",
+			action: 'Change the license type of users',
+			description:
+				'Moves users from one license type to another and returns a result for each entry (`data`).',
 			method: 'POST',
 			path: '/api/v1/licenses/assignments/actions/update',
 			tier: { tier: '2', perMinute: 100 },
@@ -130,8 +131,9 @@ export const license = {
 		},
 		getConsumption: {
 			name: 'Get Consumption',
-			action: 'Get license consumption',
-			description: 'Returns license consumption, page by page (all of them, or up to the limit).',
+			action: 'Get the license consumption',
+			description:
+				'Returns the license consumption, page by page (all of them, or up to the limit).',
 			method: 'GET',
 			path: '/api/v1/licenses/consumption',
 			tier: { tier: '1', perMinute: 1000 },
@@ -156,8 +158,8 @@ export const license = {
 		},
 		getOverview: {
 			name: 'Get Overview',
-			action: 'Get license overview',
-			description: 'Returns license overview.',
+			action: 'Get the license overview',
+			description: 'Returns the license overview.',
 			method: 'GET',
 			path: '/api/v1/licenses/overview',
 			tier: { tier: '1', perMinute: 1000 },
@@ -166,8 +168,8 @@ export const license = {
 		},
 		getSettings: {
 			name: 'Get Settings',
-			action: 'Get license settings',
-			description: 'Returns license settings.',
+			action: 'Get the license settings',
+			description: 'Returns the license settings.',
 			method: 'GET',
 			path: '/api/v1/licenses/settings',
 			tier: { tier: '1', perMinute: 1000 },
@@ -176,8 +178,8 @@ export const license = {
 		},
 		updateSettings: {
 			name: 'Update Settings',
-			action: 'Update license settings',
-			description: "Updates license settings and returns Qlik's answer.",
+			action: 'Update the license settings',
+			description: 'Updates the license settings and returns the settings now in effect.',
 			method: 'PUT',
 			path: '/api/v1/licenses/settings',
 			tier: { tier: '2', perMinute: 100 },
@@ -205,8 +207,8 @@ export const license = {
 		},
 		getStatus: {
 			name: 'Get Status',
-			action: 'Get license status',
-			description: 'Returns license status.',
+			action: 'Get the license status',
+			description: 'Returns the license status.',
 			method: 'GET',
 			path: '/api/v1/licenses/status',
 			tier: { tier: '1', perMinute: 1000 },

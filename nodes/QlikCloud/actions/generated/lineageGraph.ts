@@ -9,8 +9,9 @@ export const lineageGraph = {
 	operations: {
 		expandImpact: {
 			name: 'Expand Impact',
-			action: 'Expand lineage graph impact',
-			description: "Expands lineage graph impact and returns Qlik's answer.",
+			action: 'Expand a node of an impact graph',
+			description:
+				"Expands one node of a resource's impact graph and returns the nodes one level inside it (`graph`).",
 			method: 'GET',
 			path: '/api/v1/lineage-graphs/impact/{id}/actions/expand',
 			tier: { tier: 'special', perMinute: 20 },
@@ -40,8 +41,9 @@ export const lineageGraph = {
 		},
 		searchImpact: {
 			name: 'Search Impact',
-			action: 'Search lineage graph impact',
-			description: "Searches lineage graph impact and returns Qlik's answer.",
+			action: 'Search an impact graph',
+			description:
+				"Searches the labels of a resource's impact graph on every level and returns the matches, level by level (`graphs`).",
 			method: 'GET',
 			path: '/api/v1/lineage-graphs/impact/{id}/actions/search',
 			tier: { tier: 'special', perMinute: 20 },
@@ -68,8 +70,8 @@ export const lineageGraph = {
 		},
 		getImpactOverview: {
 			name: 'Get Impact Overview',
-			action: 'Get lineage graph impact overview',
-			description: 'Returns lineage graph impact overview.',
+			action: 'Get the impact overview of a lineage graph',
+			description: 'Returns the impact overview of a lineage graph.',
 			method: 'GET',
 			path: '/api/v1/lineage-graphs/impact/{id}/overview',
 			tier: { tier: 'special', perMinute: 20 },
@@ -89,8 +91,8 @@ export const lineageGraph = {
 		},
 		getImpactSource: {
 			name: 'Get Impact Source',
-			action: 'Get lineage graph impact source',
-			description: 'Returns lineage graph impact source.',
+			action: 'Get the impact source of a lineage graph',
+			description: 'Returns the impact source of a lineage graph.',
 			method: 'GET',
 			path: '/api/v1/lineage-graphs/impact/{id}/source',
 			tier: { tier: 'special', perMinute: 20 },
@@ -146,7 +148,8 @@ export const lineageGraph = {
 		expand: {
 			name: 'Expand',
 			action: 'Expand a lineage graph',
-			description: "Expands a lineage graph and returns Qlik's answer.",
+			description:
+				"Expands one node of a resource's lineage graph and returns that node with its edges (`graph`).",
 			method: 'GET',
 			path: '/api/v1/lineage-graphs/nodes/{id}/actions/expand',
 			tier: { tier: 'special', perMinute: 20 },
@@ -192,7 +195,8 @@ export const lineageGraph = {
 		search: {
 			name: 'Search',
 			action: 'Search a lineage graph',
-			description: "Searches a lineage graph and returns Qlik's answer.",
+			description:
+				"Searches the labels of a resource's lineage graph on every level and returns the matches, level by level (`graphs`).",
 			method: 'GET',
 			path: '/api/v1/lineage-graphs/nodes/{id}/actions/search',
 			tier: { tier: 'special', perMinute: 20 },
@@ -234,8 +238,8 @@ export const lineageGraph = {
 		},
 		getOverview: {
 			name: 'Get Overview',
-			action: 'Get lineage graph overview',
-			description: 'Returns lineage graph overview.',
+			action: 'Get the overview of a lineage graph',
+			description: 'Returns the overview of a lineage graph.',
 			method: 'POST',
 			path: '/api/v1/lineage-graphs/nodes/{id}/overview',
 			tier: { tier: '2', perMinute: 100 },

@@ -336,7 +336,8 @@ export const oauthClient = {
 		publish: {
 			name: 'Publish',
 			action: 'Publish an OAuth client',
-			description: "Publishes an OAuth client and returns Qlik's answer.",
+			description:
+				'Publishes an OAuth client to every tenant in its region, so one client ID serves them all, and returns when it was published (`publishedAt`).',
 			method: 'POST',
 			path: '/api/v1/oauth-clients/{id}/actions/publish',
 			tier: { tier: '2', perMinute: 100 },
@@ -356,7 +357,7 @@ export const oauthClient = {
 		createClientSecret: {
 			name: 'Create Client Secret',
 			action: 'Create an OAuth client secret',
-			description: 'Creates an OAuth client secret and returns the new OAuth client.',
+			description: 'Creates an OAuth client secret and returns the new OAuth client secret.',
 			method: 'POST',
 			path: '/api/v1/oauth-clients/{id}/client-secrets',
 			tier: { tier: '2', perMinute: 100 },

@@ -154,7 +154,7 @@ export const pinnedLink = {
 		createMany: {
 			name: 'Create Many',
 			action: 'Create many pinned links',
-			description: 'Creates many pinned links and returns the new pinned link.',
+			description: 'Creates many pinned links at once and returns them (`data`).',
 			method: 'POST',
 			path: '/api/v1/ui-config/pinned-links/actions/bulk-create-pinned-links',
 			tier: { tier: '2', perMinute: 100 },

@@ -75,7 +75,7 @@ export const reload = {
 		start: {
 			name: 'Start',
 			action: 'Start a reload',
-			description: "Starts a reload and returns Qlik's answer.",
+			description: 'Starts a reload and returns the reload.',
 			method: 'POST',
 			path: '/api/v1/reloads',
 			tier: { tier: 'special', perMinute: 50 },
@@ -159,7 +159,7 @@ export const reload = {
 		cancel: {
 			name: 'Cancel',
 			action: 'Cancel a reload',
-			description: "Cancels a reload and returns Qlik's answer.",
+			description: 'Cancels a reload and returns its status as `status`.',
 			method: 'POST',
 			path: '/api/v1/reloads/{reloadId}/actions/cancel',
 			tier: { tier: 'special', perMinute: 50 },

@@ -185,8 +185,8 @@ export const report = {
 		},
 		getStatus: {
 			name: 'Get Status',
-			action: 'Get report status',
-			description: 'Returns report status.',
+			action: 'Get the status of a report',
+			description: 'Returns the status of a report.',
 			method: 'GET',
 			path: '/api/v1/reports/{id}/status',
 			tier: { tier: '1', perMinute: 1000 },

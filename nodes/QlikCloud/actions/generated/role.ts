@@ -104,12 +104,12 @@ export const role = {
 		update: {
 			name: 'Update',
 			action: 'Update a role',
-			description: 'Updates a role and returns the updated role.',
+			description: 'Updates a role and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/v1/roles/{id}',
 			tier: { tier: '2', perMinute: 100 },
 			status: 204,
-			response: { kind: 'object' },
+			response: { kind: 'empty', output: { success: true } },
 			operationId: 'updateRoleById',
 			pathParams: [
 				{
@@ -159,12 +159,12 @@ export const role = {
 		delete: {
 			name: 'Delete',
 			action: 'Delete a role',
-			description: "Deletes a role and returns Qlik's answer.",
+			description: 'Deletes a role and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/roles/{id}',
 			tier: { tier: '2', perMinute: 100 },
 			status: 204,
-			response: { kind: 'object' },
+			response: { kind: 'empty', output: { deleted: true } },
 			operationId: 'deleteRoleById',
 			pathParams: [
 				{

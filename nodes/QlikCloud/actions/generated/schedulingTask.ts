@@ -398,7 +398,7 @@ export const schedulingTask = {
 		start: {
 			name: 'Start',
 			action: 'Start a scheduling task',
-			description: "Starts a scheduling task and returns Qlik's answer.",
+			description: 'Starts a scheduling task and returns a confirmation message as `message`.',
 			method: 'POST',
 			path: '/api/scheduling/tasks/{id}/actions/start',
 			tier: { tier: '2', perMinute: 100 },
@@ -726,8 +726,8 @@ export const schedulingTask = {
 		},
 		getRunLog: {
 			name: 'Get Run Log',
-			action: 'Get scheduling task run log',
-			description: 'Returns scheduling task run log.',
+			action: 'Get the log of a scheduling task run',
+			description: 'Returns the log of a scheduling task run.',
 			method: 'GET',
 			path: '/api/scheduling/tasks/{id}/runs/{runId}/log',
 			tier: { tier: '1', perMinute: 1000 },
@@ -747,8 +747,8 @@ export const schedulingTask = {
 		},
 		getLastRun: {
 			name: 'Get Last Run',
-			action: 'Get scheduling task last run',
-			description: 'Returns scheduling task last run.',
+			action: 'Get the last run of a scheduling task',
+			description: 'Returns the last run of a scheduling task.',
 			method: 'GET',
 			path: '/api/scheduling/tasks/{id}/runs/last',
 			tier: { tier: '1', perMinute: 1000 },

@@ -563,8 +563,8 @@ export const sharingTask = {
 		},
 		getExecution: {
 			name: 'Get Execution',
-			action: 'Get sharing task execution',
-			description: 'Returns sharing task execution.',
+			action: 'Get a sharing task execution',
+			description: 'Returns a sharing task execution.',
 			method: 'GET',
 			path: '/api/v1/sharing-tasks/{taskId}/executions/{executionId}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -594,13 +594,13 @@ export const sharingTask = {
 		},
 		downloadExecutionFile: {
 			name: 'Download Execution File',
-			action: 'Download sharing task execution file',
-			description: "Downloads sharing task execution file and returns Qlik's answer.",
+			action: 'Download a sharing task execution file',
+			description: 'Downloads a sharing task execution file and returns the file as binary data.',
 			method: 'GET',
 			path: '/api/v1/sharing-tasks/{taskId}/executions/{executionId}/files/{fileAlias}',
 			tier: { tier: '1', perMinute: 1000 },
 			status: 200,
-			response: { kind: 'object' },
+			response: { kind: 'binary', mimeType: 'image/png' },
 			operationId: 'sharingExecutionsFilesAliasGet',
 			pathParams: [
 				{
@@ -651,8 +651,8 @@ export const sharingTask = {
 		},
 		getSettings: {
 			name: 'Get Settings',
-			action: 'Get sharing task settings',
-			description: 'Returns sharing task settings.',
+			action: 'Get the sharing task settings',
+			description: 'Returns the sharing task settings.',
 			method: 'GET',
 			path: '/api/v1/sharing-tasks/settings',
 			tier: { tier: '1', perMinute: 1000 },
@@ -662,9 +662,9 @@ export const sharingTask = {
 		},
 		replaceSettings: {
 			name: 'Replace Settings',
-			action: 'Replace sharing task settings',
+			action: 'Replace the sharing task settings',
 			description:
-				'Replaces sharing task settings and outputs `success: true` (Qlik answers with no content).',
+				'Replaces the sharing task settings and outputs `success: true` (Qlik answers with no content).',
 			method: 'PUT',
 			path: '/api/v1/sharing-tasks/settings',
 			tier: { tier: '2', perMinute: 100 },
@@ -687,9 +687,9 @@ export const sharingTask = {
 		},
 		updateSettings: {
 			name: 'Update Settings',
-			action: 'Update sharing task settings',
+			action: 'Update the sharing task settings',
 			description:
-				'Updates sharing task settings and outputs `success: true` (Qlik answers with no content).',
+				'Updates the sharing task settings and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/v1/sharing-tasks/settings',
 			tier: { tier: '2', perMinute: 100 },

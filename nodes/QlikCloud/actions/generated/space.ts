@@ -242,8 +242,8 @@ export const space = {
 		},
 		getTypes: {
 			name: 'Get Types',
-			action: 'Get space types',
-			description: 'Returns space types.',
+			action: 'Get the space types',
+			description: 'Returns the space types.',
 			method: 'GET',
 			path: '/api/v1/spaces/types',
 			tier: { tier: '1', perMinute: 1000 },

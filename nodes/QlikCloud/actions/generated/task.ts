@@ -318,7 +318,7 @@ export const task = {
 		start: {
 			name: 'Start',
 			action: 'Start a task',
-			description: "Starts a task and returns Qlik's answer.",
+			description: 'Starts a task and returns a confirmation message as `message`.',
 			method: 'POST',
 			path: '/api/v1/tasks/{id}/actions/start',
 			tier: { tier: 'special', perMinute: 600 },
@@ -378,8 +378,8 @@ export const task = {
 		},
 		getRunLog: {
 			name: 'Get Run Log',
-			action: 'Get task run log',
-			description: 'Returns task run log.',
+			action: 'Get the log of a task run',
+			description: 'Returns the log of a task run.',
 			method: 'GET',
 			path: '/api/v1/tasks/{id}/runs/{runId}/log',
 			tier: { tier: 'special', perMinute: 600 },
@@ -393,8 +393,8 @@ export const task = {
 		},
 		getLastRun: {
 			name: 'Get Last Run',
-			action: 'Get task last run',
-			description: 'Returns task last run.',
+			action: 'Get the last run of a task',
+			description: 'Returns the last run of a task.',
 			method: 'GET',
 			path: '/api/v1/tasks/{id}/runs/last',
 			tier: { tier: 'special', perMinute: 600 },

@@ -89,8 +89,8 @@ export const tempContent = {
 		},
 		getDetails: {
 			name: 'Get Details',
-			action: 'Get temporary content details',
-			description: 'Returns temporary content details.',
+			action: 'Get the details of a temporary file',
+			description: 'Returns the details of a temporary file.',
 			method: 'GET',
 			path: '/api/v1/temp-contents/{id}/details',
 			tier: { tier: '1', perMinute: 1000 },
@@ -108,9 +108,9 @@ export const tempContent = {
 		},
 		createResumableUpload: {
 			name: 'Create Resumable Upload',
-			action: 'Create temporary content resumable upload',
+			action: 'Create a resumable upload of a temporary file',
 			description:
-				'Creates temporary content resumable upload and outputs `success: true` (Qlik answers with no content).',
+				'Creates a resumable upload of a temporary file and outputs `success: true` (Qlik answers with no content).',
 			method: 'POST',
 			path: '/api/v1/temp-contents/files',
 			tier: { tier: 'special', perMinute: 800 },
@@ -147,9 +147,9 @@ export const tempContent = {
 		},
 		uploadChunk: {
 			name: 'Upload Chunk',
-			action: 'Upload temporary content chunk',
+			action: 'Upload a chunk of a temporary file',
 			description:
-				'Uploads temporary content chunk and outputs `success: true` (Qlik answers with no content).',
+				'Uploads a chunk of a temporary file and outputs `success: true` (Qlik answers with no content).',
 			method: 'PATCH',
 			path: '/api/v1/temp-contents/files/{id}',
 			tier: { tier: 'special', perMinute: 800 },

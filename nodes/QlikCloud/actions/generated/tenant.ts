@@ -138,7 +138,8 @@ export const tenant = {
 		deactivate: {
 			name: 'Deactivate',
 			action: 'Deactivate a tenant',
-			description: "Deactivates a tenant and returns Qlik's answer.",
+			description:
+				'Deactivates a tenant and returns its status with the date after which Qlik purges it (`estimatedPurgeDate`).',
 			method: 'POST',
 			path: '/api/v1/tenants/{tenantId}/actions/deactivate',
 			tier: { tier: '2', perMinute: 100 },
@@ -182,7 +183,8 @@ export const tenant = {
 		reactivate: {
 			name: 'Reactivate',
 			action: 'Reactivate a tenant',
-			description: "Reactivates a tenant and returns Qlik's answer.",
+			description:
+				'Reactivates a deactivated tenant, which is possible until its purge date, and returns an object whose fields Qlik does not document.',
 			method: 'POST',
 			path: '/api/v1/tenants/{tenantId}/actions/reactivate',
 			tier: { tier: '2', perMinute: 100 },

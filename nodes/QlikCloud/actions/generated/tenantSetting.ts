@@ -95,7 +95,7 @@ export const tenantSetting = {
 			name: 'Toggle Cross-Region Data Processing (Deprecated)',
 			action: 'Toggle the cross-region data processing setting (deprecated)',
 			description:
-				"Deprecated by Qlik (sunset 2026-05); use Tenant Setting → Toggle Cross-Region Inference instead. Toggles the cross-region data processing setting and returns Qlik's answer.",
+				'Deprecated by Qlik (sunset 2026-05); use Tenant Setting → Toggle Cross-Region Inference instead. Turns cross-region data processing on or off for the tenant and returns the tenant settings.',
 			method: 'POST',
 			path: '/api/v1/tenant-settings/actions/toggle-cross-region-data-processing',
 			tier: { tier: '2', perMinute: 100 },
@@ -128,7 +128,8 @@ export const tenantSetting = {
 		toggleCrossRegionInference: {
 			name: 'Toggle Cross-Region Inference',
 			action: 'Toggle the cross-region inference setting',
-			description: "Toggles the cross-region inference setting and returns Qlik's answer.",
+			description:
+				'Turns cross-region inference on or off for the tenant and returns the tenant settings.',
 			method: 'POST',
 			path: '/api/v1/tenant-settings/actions/toggle-cross-region-inference',
 			tier: { tier: '2', perMinute: 100 },

@@ -127,8 +127,8 @@ export const theme = {
 		},
 		getFile: {
 			name: 'Get File',
-			action: 'Get theme file',
-			description: 'Downloads theme file as binary data.',
+			action: 'Get a theme file',
+			description: 'Downloads a theme file as binary data.',
 			method: 'GET',
 			path: '/api/v1/themes/{id}/file/{filepath}',
 			tier: { tier: '1', perMinute: 1000 },

@@ -181,7 +181,8 @@ export const user = {
 		update: {
 			name: 'Update',
 			action: 'Update a user',
-			description: 'Updates a user and returns the updated user.',
+			description:
+				'Updates a user and outputs `success: true`, or the errors of the changes that failed (`errors`).',
 			method: 'PATCH',
 			path: '/api/v1/users/{userId}',
 			tier: { tier: '2', perMinute: 100 },
@@ -262,19 +263,19 @@ export const user = {
 		delete: {
 			name: 'Delete',
 			action: 'Delete a user',
-			description: "Deletes a user and returns Qlik's answer.",
+			description: 'Deletes a user and outputs `deleted: true`.',
 			method: 'DELETE',
 			path: '/api/v1/users/{userId}',
 			tier: { tier: '2', perMinute: 100 },
 			status: 204,
-			response: { kind: 'object' },
+			response: { kind: 'empty', output: { deleted: true } },
 			operationId: 'deleteUserById',
 			pathParams: [{ name: 'userId', label: 'User', locator: 'user', hint: 'ID of the user' }],
 		},
 		count: {
 			name: 'Count',
 			action: 'Count users',
-			description: "Counts users and returns Qlik's answer.",
+			description: 'Counts users and returns the count as `total`.',
 			method: 'GET',
 			path: '/api/v1/users/actions/count',
 			tier: { tier: '1', perMinute: 1000 },
@@ -326,8 +327,9 @@ export const user = {
 		},
 		invite: {
 			name: 'Invite',
-			action: 'Invite a user',
-			description: "Invites a user and returns Qlik's answer.",
+			action: 'Invite users by email',
+			description:
+				'Invites people to the tenant by email address and returns a result for each invitee (`data`).',
 			method: 'POST',
 			path: '/api/v1/users/actions/invite',
 			tier: { tier: '2', perMinute: 100 },

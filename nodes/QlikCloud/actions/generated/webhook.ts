@@ -576,8 +576,8 @@ export const webhook = {
 		},
 		getDelivery: {
 			name: 'Get Delivery',
-			action: 'Get webhook delivery',
-			description: 'Returns webhook delivery.',
+			action: 'Get a webhook delivery',
+			description: 'Returns a webhook delivery.',
 			method: 'GET',
 			path: '/api/v1/webhooks/{id}/deliveries/{deliveryId}',
 			tier: { tier: '1', perMinute: 1000 },
@@ -597,8 +597,8 @@ export const webhook = {
 		},
 		resendDelivery: {
 			name: 'Resend Delivery',
-			action: 'Resend webhook delivery',
-			description: "Resends webhook delivery and returns Qlik's answer.",
+			action: 'Resend a webhook delivery',
+			description: 'Resends a webhook delivery and returns the new webhook delivery.',
 			method: 'POST',
 			path: '/api/v1/webhooks/{id}/deliveries/{deliveryId}/actions/resend',
 			tier: { tier: '2', perMinute: 100 },
@@ -618,8 +618,8 @@ export const webhook = {
 		},
 		getEventTypes: {
 			name: 'Get Event Types',
-			action: 'Get webhook event types',
-			description: 'Returns webhook event types.',
+			action: 'Get the webhook event types',
+			description: 'Returns the webhook event types.',
 			method: 'GET',
 			path: '/api/v1/webhooks/event-types',
 			tier: { tier: '1', perMinute: 1000 },
