@@ -567,6 +567,10 @@ export const OPERATION_WORDS: Record<
 	'schedulingTask.getTaskChain': { action: 'Get the task chain of a scheduling task' },
 	'item.getAllPublishedItems': { action: 'Get many published copies of an item' },
 	'item.getAllCollections': { action: 'Get many collections that hold an item' },
+	'app.export': {
+		description:
+			'Exports an app to a temporary file (a .qvf) and outputs where it is (`location`) and its `tempContentId`, for Temp Content → Download.',
+	},
 	'app.validateScript': {
 		action: 'Validate an app load script',
 		description:

@@ -156,7 +156,11 @@ describe('malformed answers', () => {
 		expect(result.error).toBeUndefined();
 		// The simulator answers 201 with no body and a Location header, as Qlik does.
 		expect(result.items.map((i) => i.json)).toEqual([
-			{ success: true, location: expect.stringMatching(/\/api\/v1\/temp-contents\/\w+$/) },
+			{
+				success: true,
+				location: expect.stringMatching(/\/api\/v1\/temp-contents\/\w+$/),
+				tempContentId: expect.stringMatching(/^\w+$/),
+			},
 		]);
 	});
 });

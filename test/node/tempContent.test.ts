@@ -45,10 +45,15 @@ describe('Temporary Content', () => {
 		expect(Number(post.headers['content-length'])).toBe(content.length);
 		expect(up.recorder.logs.filter((l) => l.includes('getBinaryDataBuffer'))).toEqual([]);
 
-		const down = await run({
-			operation: 'download',
-			tempContentId: idOf(up.items[0].json.location),
-		});
+		// The ID is given apart from the Location, for the next node's Download.
+		expect(up.items[0].json.tempContentId).toBe(idOf(up.items[0].json.location));
+		const down = await run(
+			{
+				operation: 'download',
+				tempContentId: '={{ $json.tempContentId }}',
+			},
+			up.items,
+		);
 		expect(down.error).toBeUndefined();
 		const binary = down.items[0].binary!.data;
 		expect(Buffer.from(binary.data, 'base64').equals(content)).toBe(true);

@@ -9,10 +9,16 @@ import type { ResponseSpec } from '../shared/types';
 import type { QlikRequest, QlikResponse, TransportSettings } from '../transport';
 import { qlikApiRequest, qlikApiRequestAllItems } from '../transport';
 import type { ErrorContext } from '../transport/errors';
+import { isId } from '../shared/ids';
 import { toolItemLimit } from '../shared/tool';
 import { outputFileFieldOf } from './output';
 import { simplifiedIfAsked } from './simplify';
 
+/** The ID of the temporary file a Location names (`…/api/v1/temp-contents/{id}`), if it names one. */
+function tempContentIdOf(location: string): string | undefined {
+	const [, id] = /\/api\/v1\/temp-contents\/([^/?#]+)$/.exec(location) ?? [];
+	return id !== undefined && isId(id) ? id : undefined;
+}
 /** One request of one item, ready to send. */
 export interface PreparedCall {
 	ctx: IExecuteFunctions;
@@ -120,10 +126,21 @@ export const responseShapers: { [K in ResponseSpec['kind']]: Shaper<K> } = {
 		);
 	},
 	async empty(spec, call) {
-		// A create answered with only a Location header (temp contents, exports) says where.
+		// A create answered with only a Location header (temp contents, exports) says where; a
+		// temporary file's ID is given apart too, for Temp Content → Download in the next node.
 		const answer = await send(call);
-		const location = answer.headers.location;
-		return [out({ ...spec.output, ...(location ? { location: String(location) } : {}) }, call.i)];
+		const location = answer.headers.location ? String(answer.headers.location) : undefined;
+		const tempContentId = location && tempContentIdOf(location);
+		return [
+			out(
+				{
+					...spec.output,
+					...(location ? { location } : {}),
+					...(tempContentId ? { tempContentId } : {}),
+				},
+				call.i,
+			),
+		];
 	},
 	async binary(spec, call) {
 		// The answer is a stream: n8n writes it to its binary store without holding it whole.

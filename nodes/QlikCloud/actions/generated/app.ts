@@ -149,7 +149,8 @@ export const app = {
 		export: {
 			name: 'Export',
 			action: 'Export an app',
-			description: 'Exports an app and outputs `success: true` (Qlik answers with no content).',
+			description:
+				'Exports an app to a temporary file (a .qvf) and outputs where it is (`location`) and its `tempContentId`, for Temp Content → Download.',
 			method: 'POST',
 			path: '/api/v1/apps/{appId}/export',
 			tier: { tier: '2', perMinute: 100 },
