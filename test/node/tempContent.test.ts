@@ -115,6 +115,8 @@ describe('Temporary Content', () => {
 		expect(created.error).toBeUndefined();
 		const location = String(created.items[0].json.location);
 		expect(location).toMatch(/\/api\/v1\/temp-contents\/files\//);
+		// A resumable upload's location is not a temporary file yet: no tempContentId.
+		expect(created.items[0].json.tempContentId).toBeUndefined();
 		const patched = await run({ operation: 'uploadChunk', id: idOf(location), uploadOffset: 0 }, [
 			{
 				json: {},

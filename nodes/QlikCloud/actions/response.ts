@@ -10,15 +10,21 @@ import type { QlikRequest, QlikResponse, TransportSettings } from '../transport'
 import { qlikApiRequest, qlikApiRequestAllItems } from '../transport';
 import type { ErrorContext } from '../transport/errors';
 import { isId } from '../shared/ids';
+import { rowOf } from './api';
 import { toolItemLimit } from '../shared/tool';
 import { outputFileFieldOf } from './output';
 import { simplifiedIfAsked } from './simplify';
 
-/** The ID of the temporary file a Location names (`…/api/v1/temp-contents/{id}`), if it names one. */
+/** Where temporary files are: Temp Content → Download's path without its ID. */
+const TEMP_CONTENTS = rowOf('tempContent', 'download').path.replace(/\{[^}]+\}$/, '');
+
+/** The ID of the temporary file a Location names (`…/temp-contents/{id}`), if it names one. */
 function tempContentIdOf(location: string): string | undefined {
-	const [, id] = /\/api\/v1\/temp-contents\/([^/?#]+)$/.exec(location) ?? [];
+	const at = location.indexOf(TEMP_CONTENTS);
+	const id = at < 0 ? undefined : location.slice(at + TEMP_CONTENTS.length);
 	return id !== undefined && isId(id) ? id : undefined;
 }
+
 /** One request of one item, ready to send. */
 export interface PreparedCall {
 	ctx: IExecuteFunctions;
