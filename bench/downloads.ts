@@ -119,7 +119,7 @@ async function main() {
 				qlikNode('Download', {
 					resource: 'tempContent',
 					operation: 'download',
-					tempContentId: "={{ $json.location.split('/').pop() }}",
+					tempContentId: '={{ $json.tempContentId }}',
 				}),
 			]),
 		];
