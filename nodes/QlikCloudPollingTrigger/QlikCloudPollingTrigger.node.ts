@@ -11,7 +11,7 @@ import {
 	authenticationProperty,
 	credentialsForAuthentication,
 } from '../QlikCloud/shared/descriptions';
-import { createTransportSettings, qlikApiRequestAllItems } from '../QlikCloud/transport';
+import { createTransportSettings } from '../QlikCloud/transport';
 import { advance, olderThan, startCursor, type Cursor, type Polled } from './cursor';
 import { SOURCES, sourceOf, type EventSource, type TriggerEvent, type Watch } from './sources';
 
@@ -63,11 +63,10 @@ async function read(
 	since: string | undefined,
 	enough: (page: unknown[]) => boolean,
 ): Promise<unknown[]> {
-	const page = source.list.row.response;
-	return await qlikApiRequestAllItems.call(
+	return await source.list.all.call(
 		ctx,
-		source.list.request.call(ctx, { qs: source.query(watch, since) }),
-		{ maxPageSize: page.kind === 'list' ? page.maxPageSize : 100, enough },
+		{ qs: source.query(watch, since) },
+		{ enough },
 		createTransportSettings(ctx),
 	);
 }

@@ -11,8 +11,20 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runNode, storedBinary } from '../helpers/n8n';
 import { apiKeyCredential, requests, useSimulator } from '../helpers/sim';
+import type { Route } from '../simulator';
 
-const sim = useSimulator();
+/** The temporary file the next App → Export points to (the simulator has no app files). */
+let exported = '';
+const appExport: Route = {
+	method: 'POST',
+	path: '/api/v1/apps/{appId}/export',
+	tier: '2',
+	handler: (ctx) => ({
+		status: 201,
+		headers: { Location: `${ctx.baseUrl}/api/v1/temp-contents/${exported}` },
+	}),
+};
+const sim = useSimulator({}, [appExport]);
 const dir = mkdtempSync(join(tmpdir(), 'qlik-temp-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -59,6 +71,28 @@ describe('Temporary Content', () => {
 		expect(Buffer.from(binary.data, 'base64').equals(content)).toBe(true);
 		expect(binary.fileName).toBe('blob.bin');
 		expect(down.items[0].json).toMatchObject({ fileName: 'blob.bin', fileSize: content.length });
+	});
+
+	it('App → Export gives the temporary file its Download takes, as tempContentId', async () => {
+		const content = randomBytes(4096);
+		const up = await run({ operation: 'upload' }, stored(content, 'sales.qvf'));
+		exported = idOf(up.items[0].json.location);
+		const app = await runNode({
+			parameters: {
+				resource: 'app',
+				operation: 'export',
+				appId: 'a1b2c3d4-0000-4000-8000-000000000001',
+			},
+			credential: apiKeyCredential(sim()),
+		});
+		expect(app.error).toBeUndefined();
+		expect(app.items[0].json).toMatchObject({ success: true, tempContentId: exported });
+		const down = await run(
+			{ operation: 'download', tempContentId: '={{ $json.tempContentId }}' },
+			app.items,
+		);
+		expect(down.error).toBeUndefined();
+		expect(Buffer.from(down.items[0].binary!.data.data, 'base64').equals(content)).toBe(true);
 	});
 
 	it('puts a download in the chosen binary field and keeps the input item', async () => {

@@ -9,9 +9,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { checkId } from '../shared/batch';
 import { segmentProblem } from '../shared/ids';
-import type { OperationSpec } from '../shared/types';
-import type { QlikContext, QlikRequest, QlikResponse, TransportSettings } from '../transport';
-import { qlikApiRequest } from '../transport';
+import type { OperationSpec, ResponseSpec } from '../shared/types';
+import type {
+	PageOptions,
+	QlikContext,
+	QlikRequest,
+	QlikResponse,
+	TransportSettings,
+} from '../transport';
+import { qlikApiRequest, qlikApiRequestAllItems } from '../transport';
 import type { ErrorContext } from '../transport/errors';
 import type { OperationValues, ResourceValue } from './generated';
 import { operations } from './generated';
@@ -40,6 +46,27 @@ export interface ApiOperation {
 	readonly row: OperationSpec;
 	/** The request for these values, for callers that page by themselves (list search). */
 	request(this: QlikContext, values?: CallValues, errorContext?: ErrorContext): QlikRequest;
+	/** Every item of the list (or up to `limits.limit`), paged as the row says. */
+	all(
+		this: QlikContext,
+		values?: CallValues,
+		limits?: PageLimits,
+		settings?: TransportSettings,
+		errorContext?: ErrorContext,
+	): Promise<unknown[]>;
+}
+
+/** How a list pages, as its row says: page size, its query parameter, where items are. */
+export type Paging = Pick<PageOptions, 'maxPageSize' | 'limitParam' | 'single' | 'itemsKey'>;
+
+/** What a caller adds to a list's own paging: a limit, or when to stop. */
+export type PageLimits = Omit<PageOptions, keyof Paging>;
+
+/** The paging of a response (100 a page for a row that is not a documented list). */
+export function pagingOf(response: ResponseSpec): Paging {
+	if (response.kind !== 'list') return { maxPageSize: 100 };
+	const { maxPageSize, limitParam, single, itemsKey } = response;
+	return { maxPageSize, limitParam, single, itemsKey };
 }
 
 /** resource → operation value → row. Typed loosely today; a typed registry narrows the keys. */
@@ -108,7 +135,18 @@ function operationOf(resource: string, value: string, row: OperationSpec): ApiOp
 		const sent = request.call(this, values, errorContext);
 		return (await qlikApiRequest.call(this, sent, settings, errorContext)) as QlikResponse<T>;
 	}
-	return Object.assign(send, { row, request });
+	async function all(
+		this: QlikContext,
+		values?: CallValues,
+		limits: PageLimits = {},
+		settings?: TransportSettings,
+		errorContext?: ErrorContext,
+	): Promise<unknown[]> {
+		const sent = request.call(this, values, errorContext);
+		const page = { ...pagingOf(row.response), ...limits };
+		return await qlikApiRequestAllItems.call(this, sent, page, settings, errorContext);
+	}
+	return Object.assign(send, { row, request, all });
 }
 
 /** The callable operations of a registry of rows. */

@@ -111,38 +111,22 @@ export const resourceProperty: INodeProperties = {
 	default: 'space',
 };
 
+/** Resources curated after Simplify came: their Simplify starts on, as the generated ones'. */
+const curatedAfterSimplify = new Set<string>(['user']);
+
 /**
  * Resources curated (or redacted) before Simplify came keep the outputs they had: their Simplify
- * starts off. Everywhere else it starts on, as n8n's nodes do, also where a curation came later
- * (User): a saved node keeps the default it was saved with.
+ * starts off. Everywhere else it starts on, as n8n's nodes do (a saved node keeps the default it
+ * was saved with, so a later curation does not change it).
  */
-const keepsOutputs = new Set<ResourceValue>([
-	...REDACTED_RESOURCES,
-	'app',
-	'dataAsset',
-	'dataConnection',
-	'dataCredential',
-	'dataFile',
-	'dataSet',
-	'dataSource',
-	'dataStore',
-	'item',
-	'reload',
-	'schedulingTask',
-	'space',
-	'spaceAssignment',
-	'spaceShare',
-	'tempContent',
-	'tenant',
-	'webhook',
-]);
+const keepsOutputs = new Set<string>(
+	[...Object.keys(curations), ...REDACTED_RESOURCES].filter((r) => !curatedAfterSimplify.has(r)),
+);
 const simplifyOff = (p: INodeProperties): INodeProperties =>
 	p.name === SIMPLIFY ? { ...p, default: false } : p;
 
 export const resourceDescriptions: INodeProperties[] = built.flatMap((b) =>
-	keepsOutputs.has(String(b.option.value) as ResourceValue)
-		? b.description.map(simplifyOff)
-		: b.description,
+	keepsOutputs.has(String(b.option.value)) ? b.description.map(simplifyOff) : b.description,
 );
 
 /** The operation table: resource → operation → what the generic executor runs. */

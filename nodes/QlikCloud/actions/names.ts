@@ -12,7 +12,6 @@ import type { NamedKind } from '../shared/descriptions';
 import { BY_NAME_MODE, namedKindOf } from '../shared/descriptions';
 import { ID_RULE, isId } from '../shared/ids';
 import type { QlikContext, TransportSettings } from '../transport';
-import { qlikApiRequestAllItems } from '../transport';
 import type { ApiOperation } from './api';
 import { api } from './api';
 
@@ -93,20 +92,12 @@ export class NameFinder {
 		let pending = this.found.get(key);
 		if (!pending) {
 			const lookup = LOOKUPS[kind];
-			const list = lookup.list();
-			const row = list.row.response;
-			const request = list.request.call(this.ctx, { qs: lookup.query(name) });
-			pending = qlikApiRequestAllItems
-				.call(
-					this.ctx,
-					request,
-					{
-						maxPageSize: row.kind === 'list' ? row.maxPageSize : 100,
-						...(row.kind === 'list' && row.limitParam ? { limitParam: row.limitParam } : {}),
-					},
-					this.settings,
-					{ itemIndex: i, subject: `${lookup.noun}s named "${name}"` },
-				)
+			pending = lookup
+				.list()
+				.all.call(this.ctx, { qs: lookup.query(name) }, {}, this.settings, {
+					itemIndex: i,
+					subject: `${lookup.noun}s named "${name}"`,
+				})
 				.then((entries) =>
 					(entries as IDataObject[]).filter(
 						(e) => String(e.name ?? '').toLowerCase() === name.toLowerCase(),

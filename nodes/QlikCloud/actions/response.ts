@@ -10,7 +10,7 @@ import type { QlikRequest, QlikResponse, TransportSettings } from '../transport'
 import { qlikApiRequest, qlikApiRequestAllItems } from '../transport';
 import type { ErrorContext } from '../transport/errors';
 import { isId } from '../shared/ids';
-import { rowOf } from './api';
+import { pagingOf, rowOf } from './api';
 import { toolItemLimit } from '../shared/tool';
 import { outputFileFieldOf } from './output';
 import { simplifiedIfAsked } from './simplify';
@@ -115,13 +115,7 @@ export const responseShapers: { [K in ResponseSpec['kind']]: Shaper<K> } = {
 		const items = await qlikApiRequestAllItems.call(
 			ctx,
 			call.request,
-			{
-				limit,
-				maxPageSize: spec.maxPageSize,
-				limitParam: spec.limitParam,
-				single: spec.single,
-				itemsKey: spec.itemsKey,
-			},
+			{ ...pagingOf(spec), limit },
 			call.settings,
 			call.errorContext,
 		);

@@ -5,7 +5,6 @@ import type { ApiOperation } from '../actions/api';
 import { api } from '../actions/api';
 import { isId } from '../shared/ids';
 import type { QlikList } from '../shared/types';
-import { qlikApiRequestAllItems } from '../transport';
 
 /** Entries a picker offers at most; an expression reaches the rest. */
 const PICKER_ENTRIES = 1000;
@@ -16,11 +15,7 @@ async function listChoices(
 	list: ApiOperation,
 	choice: (entry: IDataObject) => INodePropertyOptions,
 ): Promise<INodePropertyOptions[]> {
-	const { response } = list.row;
-	const entries = await qlikApiRequestAllItems.call(ctx, list.request.call(ctx), {
-		maxPageSize: response.kind === 'list' ? response.maxPageSize : 100,
-		limit: PICKER_ENTRIES,
-	});
+	const entries = await list.all.call(ctx, {}, { limit: PICKER_ENTRIES });
 	return (entries as IDataObject[]).map(choice).sort((a, b) => a.name.localeCompare(b.name));
 }
 

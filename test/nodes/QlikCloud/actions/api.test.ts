@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Registry } from '../../../../nodes/QlikCloud/actions/api';
-import { api, registry, rowOf } from '../../../../nodes/QlikCloud/actions/api';
+import { api, pagingOf, registry, rowOf } from '../../../../nodes/QlikCloud/actions/api';
 
 const NODES = path.join(__dirname, '../../../../nodes');
 
@@ -129,6 +129,28 @@ describe('api requests', () => {
 		expect(() => api.space.get.request.call(ctx, {})).toThrow(/no value for \{spaceId\}/);
 		expect(() => api.space.get.request.call(ctx, { path: { spaceId: 'a', id: 'b' } })).toThrow(
 			/has no \{id\}/,
+		);
+	});
+});
+
+describe('pagingOf: how a list pages, from its row', () => {
+	it.each<[string, Parameters<typeof pagingOf>[0], ReturnType<typeof pagingOf>]>([
+		['a list', { kind: 'list', maxPageSize: 100 }, { maxPageSize: 100 }],
+		[
+			'a list with its own page-size parameter and items key',
+			{ kind: 'list', maxPageSize: 50, limitParam: 'pageSize', itemsKey: 'sharingTasks' },
+			{ maxPageSize: 50, limitParam: 'pageSize', itemsKey: 'sharingTasks' },
+		],
+		[
+			'a list answered in one page',
+			{ kind: 'list', maxPageSize: 1000, single: true, simplify: true },
+			{ maxPageSize: 1000, single: true },
+		],
+		['not a documented list', { kind: 'object' }, { maxPageSize: 100 }],
+	])('%s', (_, response, expected) => {
+		const paging = pagingOf(response);
+		expect(Object.fromEntries(Object.entries(paging).filter(([, v]) => v !== undefined))).toEqual(
+			expected,
 		);
 	});
 });
